@@ -1,0 +1,18 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import { defineConfig } from 'astro/config';
+import pagefind from './src/integrations/pagefind.ts';
+
+/** Host anywhere: `BASE=/sub/ npm run build` serves every page under /sub/. */
+const base = process.env.BASE ?? '/';
+
+export default defineConfig({
+  site: process.env.SITE ?? 'http://localhost:4321',
+  base,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  integrations: [mdx(), pagefind()],
+  markdown: {
+    shikiConfig: { theme: 'github-light-high-contrast' },
+  },
+});

@@ -1,0 +1,31 @@
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { close, createIndex } from 'pagefind';
+
+/** Fails the build with every message Pagefind gave. */
+function check(step: string, errors: string[]): void {
+  if (errors.length > 0) throw new Error(`Pagefind ${step} failed:\n${errors.join('\n')}`);
+}
+
+/**
+ * Indexes the built site with Pagefind's Node API once Astro has written dist/.
+ * Any Pagefind error fails the build; scope comes from `data-pagefind-body` in layouts.
+ */
+export default function pagefind(): AstroIntegration {
+  return {
+    name: 'slowest-side:pagefind',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const site = fileURLToPath(dir);
+        const { index, errors } = await createIndex({ includeCharacters: '_' });
+        check('createIndex', errors);
+        if (!index) throw new Error('Pagefind returned no index');
+        const added = await index.addDirectory({ path: site });
+        check('addDirectory', added.errors);
+        check('writeFiles', (await index.writeFiles({ outputPath: `${site}pagefind` })).errors);
+        await close();
+        logger.info(`Pagefind indexed ${added.page_count} pages`);
+      },
+    },
+  };
+}

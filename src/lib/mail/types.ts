@@ -1,0 +1,95 @@
+/**
+ * Shared shapes of the mail pipeline. Everything in src/lib/mail speaks these types;
+ * nothing here touches the DOM, the file system or astro:*.
+ */
+
+/** How much of a message the archive holds. Ordered from most to least complete. */
+export type Provenance = 'imported' | 'reconstructed' | 'summary';
+
+/** The input format a message entry was read from. */
+export type SourceFormat = 'mbox' | 'eml' | 'hypermail-text' | 'hypermail-html' | 'summary';
+
+/**
+ * How a parent link was established: `header` from In-Reply-To/References (or the real
+ * headers recorded in a summary), `inferred` from quotes, attribution, subject or date,
+ * `reconstructed` when either end of the link only survives as quotes.
+ */
+export type LinkKind = 'header' | 'inferred' | 'reconstructed';
+
+/** A link out to another archive's copy of a message. */
+export interface ArchiveLink {
+  /** Short name of the archive, e.g. "lore.kernel.org". */
+  label: string;
+  url: string;
+}
+
+/** One message as read from raw input, before it is stored. */
+export interface ParsedMessage {
+  /** Message-ID without angle brackets: the real one, or a stable derived id (see ids.ts). */
+  messageId: string;
+  /** Derived ids this message is also known by (e.g. the id of its hypermail page). */
+  aliases: string[];
+  /** Display name only. Never an address: addresses are dropped at parse time. */
+  author: string;
+  /** ISO 8601 with the sender's original UTC offset, e.g. `2002-06-27T22:01:29-05:00`. */
+  date: string;
+  subject: string;
+  /** Normalised parent id, or null. */
+  inReplyTo: string | null;
+  /** The In-Reply-To header as written, kept when it held free text or extra prose. */
+  inReplyToRaw?: string;
+  /** Normalised ids of References, oldest first. */
+  references: string[];
+  /** Mailing list name (e.g. `linux-kernel`), or null when unknown. */
+  list: string | null;
+  sourceFormat: SourceFormat;
+  /** Decoded text body, verbatim (HTML-only mail converted to text). */
+  body: string;
+  /** The raw bytes of this one message exactly as read (mbox `From ` line excluded). */
+  raw: Uint8Array;
+}
+
+/** Where one message sits in an input file, for error reports. */
+export interface InputPosition {
+  file: string;
+  /** 1-based index of the message within the file. */
+  index: number;
+  /** 1-based line where the message starts within the file. */
+  line: number;
+}
+
+/** A message the importer refused, with a human-readable reason. */
+export interface Rejection extends InputPosition {
+  reason: string;
+}
+
+/** Frontmatter of a stored message entry (`src/content/messages/<slug>.md`). */
+export interface MessageData {
+  messageId: string;
+  aliases: string[];
+  author: string;
+  date: string;
+  subject: string;
+  inReplyTo: string | null;
+  inReplyToRaw?: string;
+  references: string[];
+  /** For summary entries: whether the parent comes from the real headers or was inferred. */
+  parentBasis?: 'header' | 'inferred';
+  list: string;
+  sourceFormat: SourceFormat;
+  provenance: Provenance;
+  /** File name of the raw bytes stored beside the entry, when the archive has them. */
+  raw?: string;
+  /** Our own paraphrase of the message (summary entries; kept when full text arrives). */
+  summary?: string;
+  /** Our own one-line statements of the message's technical claims. */
+  claims?: string[];
+  /** Other archives holding the original. */
+  archive?: ArchiveLink[];
+}
+
+/** A stored entry with its body and URL slug. */
+export interface MessageRecord extends MessageData {
+  slug: string;
+  body: string;
+}

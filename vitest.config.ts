@@ -1,0 +1,8 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/unit/**/*.test.ts'],
+    reporters: ['default', ['json', { outputFile: '.tmp/vitest.json' }]],
+  },
+});
