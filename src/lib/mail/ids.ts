@@ -51,13 +51,23 @@ export function anchorOf(messageId: string): string {
 
 /** Derived ids never contain `@`, so they can never be mistaken for an address or a real id. */
 export function isDerivedId(id: string): boolean {
-  return id.startsWith('hypermail.') || id.startsWith('quoted.');
+  return id.startsWith('hypermail.') || id.startsWith('quoted.') || id.startsWith('nomsgid.');
 }
 
 /** Stable id for a message read from a hypermail page, which carries no Message-ID. */
 export function hypermailId(author: string, date: string, subject: string): string {
   const key = [author, date, subject].map((s) => s.trim().replace(/\s+/g, ' ')).join('\n');
   return `hypermail.${hash64(key)}`;
+}
+
+/**
+ * Stable id for real mail that carries no usable Message-ID, from its author, date, subject
+ * and the start of its body (whitespace-normalised, first 200 characters).
+ */
+export function nomsgidId(author: string, date: string, subject: string, body: string): string {
+  const start = body.trim().replace(/\s+/g, ' ').slice(0, 200);
+  const key = [author, date, subject].map((s) => s.trim().replace(/\s+/g, ' ')).concat(start).join('\n');
+  return `nomsgid.${hash64(key)}`;
 }
 
 /** Stable id for a message that survives only as the depth-`depth` quote inside another. */

@@ -1,0 +1,247 @@
+/**
+ * The message store: one `<slug>.md` per message (YAML frontmatter in a fixed key order,
+ * then the body verbatim) and the raw bytes beside it as `<slug>.raw`. Writes are atomic
+ * and skipped when the bytes would not change, so importing twice changes nothing.
+ */
+import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { parse, stringify } from 'yaml';
+import { isDerivedId, slugOf } from './ids.ts';
+import type { MessageData, ParsedMessage } from './types.ts';
+
+/** Frontmatter keys in the order they are written; keys not listed follow in their own order. */
+export const KEY_ORDER = [
+  'messageId', 'aliases', 'author', 'date', 'subject', 'inReplyTo', 'inReplyToRaw', 'references',
+  'parentBasis', 'list', 'sourceFormat', 'provenance', 'raw', 'summary', 'claims', 'archive',
+] as const satisfies ReadonlyArray<keyof MessageData>;
+
+/** List name written when neither the message nor the existing entry names one. */
+export const DEFAULT_LIST = 'linux-kernel';
+
+/** One entry file read from the store. */
+export interface StoredEntry {
+  /** Path of the `.md` file. */
+  path: string;
+  data: MessageData;
+  body: string;
+  /** Frontmatter keys the schema does not know, kept as written. */
+  extra: Record<string, unknown>;
+}
+
+/** Entries of a store directory, indexed by messageId and by every alias. */
+export interface Store {
+  dir: string;
+  byId: Map<string, StoredEntry>;
+  /** Files that could not be read as entries (they are left alone). */
+  problems: string[];
+}
+
+/** What writing one message did. */
+export type WriteOutcome = 'imported' | 'updated' | 'unchanged';
+
+/**
+ * Entry text: `---`, YAML with every string double-quoted (JSON style, so a date never
+ * turns into a timestamp and no line is folded), `---`, then the body unchanged.
+ */
+export function serializeEntry(data: MessageData, body: string, extra: Record<string, unknown> = {}): string {
+  const ordered: Record<string, unknown> = {};
+  const fields: Record<string, unknown> = { ...data };
+  for (const key of KEY_ORDER) if (fields[key] !== undefined) ordered[key] = fields[key];
+  for (const [key, value] of Object.entries(extra)) {
+    if (value !== undefined && !(key in ordered) && !(KEY_ORDER as readonly string[]).includes(key)) ordered[key] = value;
+  }
+  const yaml = stringify(ordered, {
+    defaultStringType: 'QUOTE_DOUBLE',
+    defaultKeyType: 'PLAIN',
+    doubleQuotedAsJSON: true,
+    lineWidth: 0,
+  });
+  return `---\n${yaml}---\n${body}`;
+}
+
+/** Splits entry text into frontmatter data, unknown keys and body. Throws on malformed text. */
+export function parseEntry(text: string): Omit<StoredEntry, 'path'> {
+  const open = /^\uFEFF?---[ \t]*\r?\n/.exec(text);
+  if (!open) throw new Error('no frontmatter');
+  const close = /^---[ \t]*(?:\r?\n|$)/m;
+  const rest = text.slice(open[0].length);
+  const end = close.exec(rest);
+  if (!end) throw new Error('unterminated frontmatter');
+  const parsed: unknown = parse(rest.slice(0, end.index));
+  if (typeof parsed !== 'object' || parsed === null || typeof (parsed as { messageId?: unknown }).messageId !== 'string') {
+    throw new Error('frontmatter has no messageId');
+  }
+  const known: Record<string, unknown> = {};
+  const extra: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(parsed)) {
+    if ((KEY_ORDER as readonly string[]).includes(key)) known[key] = value;
+    else extra[key] = value;
+  }
+  const data = known as unknown as MessageData;
+  return { data: { ...data, aliases: Array.isArray(data.aliases) ? data.aliases : [] }, body: rest.slice(end.index + end[0].length), extra };
+}
+
+async function listMarkdown(dir: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = (await readdir(dir)).sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const files: string[] = [];
+  for (const name of names) {
+    if (name.startsWith('.')) continue;
+    const path = join(dir, name);
+    if (name.endsWith('.md')) files.push(path);
+    else if (!name.includes('.')) files.push(...(await listMarkdown(path).catch(() => [])));
+  }
+  return files;
+}
+
+function index(store: Store, entry: StoredEntry): void {
+  for (const id of [entry.data.messageId, ...entry.data.aliases]) {
+    const other = store.byId.get(id);
+    if (other && other.path !== entry.path) store.problems.push(`${entry.path}: id ${id} is also used by ${other.path}`);
+    else store.byId.set(id, entry);
+  }
+}
+
+/** Reads every `.md` entry under `dir` (missing dir → empty store). Unreadable files go to `problems`. */
+export async function loadStore(dir: string): Promise<Store> {
+  const store: Store = { dir, byId: new Map(), problems: [] };
+  for (const path of await listMarkdown(dir)) {
+    try {
+      index(store, { path, ...parseEntry(await readFile(path, 'utf8')) });
+    } catch (error) {
+      store.problems.push(`${path}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return store;
+}
+
+/** The entry known by any of `ids` (messageId or alias), if any. */
+export function findEntry(store: Store, ids: readonly string[]): StoredEntry | undefined {
+  for (const id of ids) {
+    const entry = store.byId.get(id);
+    if (entry) return entry;
+  }
+  return undefined;
+}
+
+let tempCounter = 0;
+
+/**
+ * Writes `content` to `path` atomically (temp file in the same directory, fsync, rename).
+ * Does nothing, and returns false, when the file already holds exactly these bytes.
+ */
+export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<boolean> {
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+  const current = await readFile(path).catch(() => null);
+  if (current?.equals(bytes)) return false;
+  await mkdir(dirname(path), { recursive: true });
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${++tempCounter}.tmp`);
+  try {
+    const handle = await open(temp, 'wx');
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, path);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+  return true;
+}
+
+function unique(ids: Iterable<string>, except: string): string[] {
+  return [...new Set(ids)].filter((id) => id !== except);
+}
+
+/** True when `message` is a hypermail page and `old` already holds the full mail (mbox/eml). */
+export function keepsExistingBody(message: ParsedMessage, old: MessageData | undefined): boolean {
+  return message.sourceFormat.startsWith('hypermail-') && (old?.sourceFormat === 'mbox' || old?.sourceFormat === 'eml');
+}
+
+/**
+ * Frontmatter and body for `message`, merged into the entry that exists for it:
+ * our authored `summary`, `claims`, `archive` and `parentBasis` stay; parent links the new
+ * message lacks stay; a hypermail page never replaces an mbox/eml body (it only adds its
+ * id as an alias) nor an existing date for the same instant (which keeps the sender's
+ * offset, where hypermail shows the archive's zone); otherwise the new text replaces the old and provenance is `imported`.
+ * `writeRaw` is false when the raw bytes of the existing entry stay.
+ */
+export function mergeMessage(
+  message: ParsedMessage,
+  existing: Pick<StoredEntry, 'data' | 'body'> | undefined,
+  rawName: string,
+): { data: MessageData; body: string; writeRaw: boolean } {
+  const old = existing?.data;
+  if (existing && old && keepsExistingBody(message, old)) {
+    const aliases = unique([...old.aliases, message.messageId, ...message.aliases], old.messageId);
+    return { data: { ...old, aliases }, body: existing.body, writeRaw: false };
+  }
+  const keepParent = message.inReplyTo === null && message.inReplyToRaw === undefined;
+  // A hypermail date is in the archive's zone; an existing date for the same instant keeps the sender's offset.
+  const sameInstant = old !== undefined && Date.parse(old.date) === Date.parse(message.date);
+  const date = message.sourceFormat.startsWith('hypermail-') && sameInstant ? old.date : message.date;
+  const inReplyToRaw = keepParent ? old?.inReplyToRaw : message.inReplyToRaw;
+  const formerId = old && old.messageId !== message.messageId && isDerivedId(old.messageId) ? [old.messageId] : [];
+  const data: MessageData = {
+    messageId: message.messageId,
+    aliases: unique([...(old?.aliases ?? []), ...formerId, ...message.aliases], message.messageId),
+    author: message.author,
+    date,
+    subject: message.subject,
+    inReplyTo: keepParent ? (old?.inReplyTo ?? null) : message.inReplyTo,
+    ...(inReplyToRaw !== undefined && { inReplyToRaw }),
+    references: message.references.length > 0 ? message.references : (old?.references ?? []),
+    ...(old?.parentBasis !== undefined && { parentBasis: old.parentBasis }),
+    list: message.list ?? old?.list ?? DEFAULT_LIST,
+    sourceFormat: message.sourceFormat,
+    provenance: 'imported',
+    raw: rawName,
+    ...(old?.summary !== undefined && { summary: old.summary }),
+    ...(old?.claims !== undefined && { claims: old.claims }),
+    ...(old?.archive !== undefined && { archive: old.archive }),
+  };
+  return { data, body: message.body, writeRaw: true };
+}
+
+/** Where the entry for `message` lives: a hand-named file stays put; importer-named files follow the id. */
+function entryPath(store: Store, message: ParsedMessage, existing: StoredEntry | undefined): string {
+  if (!existing) return join(store.dir, `${slugOf(message.messageId)}.md`);
+  const id = keepsExistingBody(message, existing.data) ? existing.data.messageId : message.messageId;
+  const importerNamed = basename(existing.path) === `${slugOf(existing.data.messageId)}.md`;
+  return importerNamed && id !== existing.data.messageId ? join(store.dir, `${slugOf(id)}.md`) : existing.path;
+}
+
+/**
+ * Merges `message` into the store (see {@link mergeMessage}) and writes its entry and raw
+ * bytes atomically, raw first so an entry never names a missing file. Unchanged bytes are
+ * not rewritten. Refuses to overwrite a file that is not a readable entry.
+ */
+export async function writeEntry(store: Store, message: ParsedMessage): Promise<WriteOutcome> {
+  const existing = findEntry(store, [message.messageId, ...message.aliases]);
+  const path = entryPath(store, message, existing);
+  if (!existing && (await readFile(path).then(() => true, () => false))) {
+    throw new Error(`${path} exists but is not a readable entry; not overwriting it`);
+  }
+  const rawName = `${basename(path, '.md')}.raw`;
+  const merged = mergeMessage(message, existing, rawName);
+  const rawChanged = merged.writeRaw ? await writeFileAtomic(join(dirname(path), rawName), message.raw) : false;
+  const entryChanged = await writeFileAtomic(path, serializeEntry(merged.data, merged.body, existing?.extra));
+  const moved = existing !== undefined && existing.path !== path;
+  if (existing && moved) {
+    await unlink(existing.path).catch(() => undefined);
+    const oldRaw = existing.data.raw;
+    if (oldRaw && oldRaw === basename(oldRaw) && oldRaw !== rawName) await unlink(join(dirname(existing.path), oldRaw)).catch(() => undefined);
+  }
+  if (existing) for (const id of [existing.data.messageId, ...existing.data.aliases]) store.byId.delete(id);
+  index(store, { path, data: merged.data, body: merged.body, extra: existing?.extra ?? {} });
+  if (!existing) return 'imported';
+  return rawChanged || entryChanged || moved ? 'updated' : 'unchanged';
+}
