@@ -9,6 +9,7 @@ const base = process.env.BASE ?? '/';
 export default defineConfig({
   site: process.env.SITE ?? 'http://localhost:4321',
   base,
+  outDir: process.env.OUT_DIR ?? 'dist',
   trailingSlash: 'always',
   build: { format: 'directory' },
   integrations: [mdx(), pagefind()],

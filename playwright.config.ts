@@ -18,19 +18,25 @@ const launchOptions = existsSync(exe)
       ],
     }
   : {};
-const port = 4329;
-const base = process.env.BASE ?? '/';
+
+/** The shipped site (dist/, base /) and the fixture site (.tmp/fixture-site/dist, base /sub/). */
+export const SITE = 'http://127.0.0.1:4329/';
+export const FIXTURE_SITE = 'http://127.0.0.1:4330/sub/';
+const serve = 'node scripts/serve.ts';
 
 export default defineConfig({
   testDir: 'tests/e2e',
   workers: 1,
   reporter: [['list'], ['json', { outputFile: '.tmp/playwright.json' }]],
-  use: { baseURL: `http://127.0.0.1:${port}${base}`, launchOptions },
+  use: { baseURL: SITE, launchOptions },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions } }],
-  webServer: {
-    command: `npx astro preview --host 127.0.0.1 --port ${port}`,
-    url: `http://127.0.0.1:${port}${base}`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
+  webServer: [
+    { command: `${serve} dist 4329 /`, url: SITE, reuseExistingServer: !process.env.CI, timeout: 60_000 },
+    {
+      command: `${serve} .tmp/fixture-site/dist 4330 /sub/`,
+      url: FIXTURE_SITE,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+  ],
 });

@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { messagesDir, readEntries } from './lib/mail/entries.ts';
 
 /** A link to another archive's copy of a message. */
 const archiveLink = z.object({ label: z.string(), url: z.url() });
@@ -10,7 +10,8 @@ const archiveLink = z.object({ label: z.string(), url: z.url() });
  * Written by `npm run import` (src/lib/mail/store.ts) or by hand for summaries.
  */
 const messages = defineCollection({
-  loader: glob({ pattern: '**/*.md', base: './src/content/messages' }),
+  // Read as plain files: mail bodies are shown verbatim, never run through Markdown.
+  loader: () => readEntries(messagesDir()),
   schema: z.object({
     /** Message-ID without angle brackets (real, or a stable derived id). */
     messageId: z.string().min(1),
@@ -37,6 +38,8 @@ const messages = defineCollection({
     /** Our own statements of the message's technical claims. */
     claims: z.array(z.string()).optional(),
     archive: z.array(archiveLink).optional(),
+    /** The message text, verbatim. */
+    body: z.string(),
   }),
 });
 

@@ -1,0 +1,43 @@
+/** Display formatting shared by pages. Pure. */
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * An ISO date shown in the sender's own offset, as a mail client would:
+ * `2002-06-27T22:01:29-05:00` → `Thu, 27 Jun 2002 22:01:29 -0500`.
+ */
+export function mailDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(Z|[+-]\d{2}:\d{2})$/.exec(iso);
+  if (!m) return iso;
+  const [, y, mo, d, hh, mm, ss, off] = m;
+  const day = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d))).getUTCDay();
+  const zone = off === 'Z' ? '+0000' : (off ?? '').replace(':', '');
+  return `${DAYS[day]}, ${Number(d)} ${MONTHS[Number(mo) - 1]} ${y} ${hh}:${mm}:${ss} ${zone}`;
+}
+
+/** Short form for lists: `27 Jun 2002 22:01`. */
+export function shortDate(iso: string): string {
+  const full = mailDate(iso);
+  const m = /^\w{3}, (\d+ \w{3} \d{4} \d{2}:\d{2})/.exec(full);
+  return m?.[1] ?? iso;
+}
+
+/** Plural helper: `count(3, 'message')` → `3 messages`. */
+export function count(n: number, noun: string): string {
+  return `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** Human words for how a parent link was established. */
+export const linkWords = {
+  header: 'from the mail headers',
+  inferred: 'inferred',
+  reconstructed: 'through a reconstructed message',
+} as const;
+
+/** Human words for what the archive holds of a message. */
+export const provenanceWords = {
+  imported: 'Full text, imported from the raw mail.',
+  reconstructed: 'Partial text, rebuilt from quotes in later messages.',
+  summary: 'Summary only, in our own words; the original is linked.',
+} as const;

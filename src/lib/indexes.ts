@@ -1,0 +1,34 @@
+/** Grouping and ordering for the hypermail-style indexes (date, author, subject). Pure. */
+import { sortTime, type ArchiveMessage } from './mail/archive.ts';
+import { hash64 } from './mail/ids.ts';
+
+/** `Re: Re: [PATCH] x` → `[PATCH] x`: the subject a thread is filed under. */
+export function baseSubject(subject: string): string {
+  return subject.replace(/^\s*((re|fwd?|aw|sv)(\[\d+\])?:\s*)+/i, '').trim() || '(no subject)';
+}
+
+/** Messages oldest first, undated reconstructions just before their first quoter. */
+export function byDate(messages: Iterable<ArchiveMessage>): ArchiveMessage[] {
+  return [...messages].sort((a, b) => sortTime(a) - sortTime(b) || a.messageId.localeCompare(b.messageId));
+}
+
+/** Groups in key order, each group's messages by date. */
+export function groupBy(
+  messages: Iterable<ArchiveMessage>,
+  key: (m: ArchiveMessage) => string,
+): { key: string; messages: ArchiveMessage[] }[] {
+  const groups = new Map<string, ArchiveMessage[]>();
+  for (const m of byDate(messages)) {
+    const k = key(m);
+    groups.set(k, [...(groups.get(k) ?? []), m]);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => a.localeCompare(b, 'en', { sensitivity: 'base' }))
+    .map(([k, ms]) => ({ key: k, messages: ms }));
+}
+
+/** A stable, unique fragment id for a group heading: readable part plus a short hash. */
+export function groupAnchor(key: string): string {
+  const words = key.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
+  return `g-${words}-${hash64(key).slice(0, 6)}`;
+}

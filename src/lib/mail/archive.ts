@@ -1,0 +1,297 @@
+/**
+ * The archive as the site shows it: stored entries merged with the messages rebuilt from
+ * their quotes, one record per Message-ID, with quote links, backlinks and threads.
+ * Pure: takes records, returns plain data. Called once per build (src/archive.ts).
+ */
+import { anchorOf, slugOf } from './ids.ts';
+import { redactAddresses } from './redact.ts';
+import { backlinks, linkQuotes, type QuoteLink } from './provenance.ts';
+import { paragraphs, quotedShare, segment, type Paragraph, type Segment } from './quotes.ts';
+import { reconstruct, type Reconstruction } from './reconstruct.ts';
+import { threadMessages, walk, type Thread, type ThreadInput, type ThreadNode } from './thread.ts';
+import type { ArchiveLink, LinkKind, MessageRecord, Provenance, SourceFormat } from './types.ts';
+
+/** One message as the pages show it. */
+export interface ArchiveMessage {
+  messageId: string;
+  slug: string;
+  /** Fragment id of this message on its thread page. */
+  anchor: string;
+  author: string;
+  /** ISO date with the sender's offset; null when only known as "before" a quoting message. */
+  date: string | null;
+  subject: string;
+  provenance: Provenance;
+  sourceFormat: SourceFormat | 'quotes';
+  list: string;
+  aliases: string[];
+  inReplyTo: string | null;
+  references: string[];
+  body: string;
+  segments: Segment[];
+  paragraphs: Paragraph[];
+  /** Share of quoted lines; pages fold quotes above one half. */
+  quotedShare: number;
+  summary?: string;
+  claims?: string[];
+  archive?: ArchiveLink[];
+  /** File name of the raw bytes, when the archive has them. */
+  raw?: string;
+  /** For reconstructions: the messages whose quotes it was rebuilt from. */
+  rebuiltFrom: string[];
+  /** For undated reconstructions: the date of the earliest message quoting it. */
+  before: string | null;
+  /** Quote depth it was rebuilt from (0 for messages the archive holds). */
+  depth: number;
+}
+
+/** Where a message sits in its thread. */
+export interface Placement {
+  thread: Thread;
+  parent: { id: string; link: LinkKind; reason?: string } | null;
+  replies: string[];
+  prev: string | null;
+  next: string | null;
+}
+
+export interface Archive {
+  messages: Map<string, ArchiveMessage>;
+  bySlug: Map<string, ArchiveMessage>;
+  threads: Thread[];
+  placement: Map<string, Placement>;
+  /** Quote segment → where its text was first written, keyed `${messageId}#${segment}`. */
+  quoteSources: Map<string, { messageId: string; paragraph: number }>;
+  /** Source message → paragraph → the places quoting it. */
+  quotedBy: Map<string, Map<number, { messageId: string; segment: number }[]>>;
+}
+
+const RANK: Record<Provenance, number> = { imported: 3, reconstructed: 2, summary: 1 };
+
+function fromRecord(r: MessageRecord): ArchiveMessage {
+  const segments = segment(r.body);
+  return {
+    messageId: r.messageId,
+    slug: slugOf(r.messageId),
+    anchor: anchorOf(r.messageId),
+    author: r.author,
+    date: r.date,
+    subject: r.subject,
+    provenance: r.provenance,
+    sourceFormat: r.sourceFormat,
+    list: r.list,
+    aliases: r.aliases,
+    inReplyTo: r.inReplyTo,
+    references: r.references,
+    body: r.body,
+    segments,
+    paragraphs: paragraphs(segments),
+    quotedShare: quotedShare(segments),
+    ...(r.summary === undefined ? {} : { summary: r.summary }),
+    ...(r.claims === undefined ? {} : { claims: r.claims }),
+    ...(r.archive === undefined ? {} : { archive: r.archive }),
+    ...(r.raw === undefined ? {} : { raw: r.raw }),
+    rebuiltFrom: [],
+    before: null,
+    depth: 0,
+  };
+}
+
+/** Merges two rebuilds of one message: keeps the longer text, then adds passages it lacks. */
+function mergeBodies(a: string, b: string): string {
+  const [long, short] = a.length >= b.length ? [a, b] : [b, a];
+  const extra = short.split(/\n\[…\]\n/).filter((p) => p.trim() !== '' && !long.includes(p.trim()));
+  return extra.length === 0 ? long : [long, ...extra].join('\n[…]\n');
+}
+
+/** Parent chain as far as the headers and summaries know it: [parent, grandparent, …]. */
+function ancestorsOf(id: string, byId: Map<string, ArchiveMessage>): string[] {
+  const out: string[] = [];
+  const seen = new Set([id]);
+  let next = byId.get(id)?.inReplyTo ?? null;
+  while (next && !seen.has(next) && out.length < 50) {
+    out.push(next);
+    seen.add(next);
+    next = byId.get(next)?.inReplyTo ?? null;
+  }
+  return out;
+}
+
+function applyReconstruction(
+  byId: Map<string, ArchiveMessage>,
+  r: Reconstruction,
+  quotingDate: string | null,
+): void {
+  const existing = byId.get(r.messageId);
+  if (existing && RANK[existing.provenance] > RANK.reconstructed) return;
+  if (existing && existing.provenance === 'reconstructed') {
+    existing.body = mergeBodies(existing.body, r.body);
+    existing.rebuiltFrom.push(r.quotedIn);
+    if (timeOf(quotingDate) < timeOf(existing.before)) existing.before = quotingDate;
+  } else if (existing) {
+    existing.provenance = 'reconstructed';
+    existing.sourceFormat = 'quotes';
+    existing.body = r.body;
+    existing.rebuiltFrom = [r.quotedIn];
+    existing.inReplyTo ??= r.inReplyTo;
+    existing.depth = r.depth;
+  } else {
+    byId.set(r.messageId, {
+      ...fromRecord({
+        messageId: r.messageId,
+        slug: slugOf(r.messageId),
+        aliases: [],
+        author: r.author ?? 'unknown author',
+        date: quotingDate ?? '1970-01-01T00:00:00Z',
+        subject: r.subject,
+        inReplyTo: r.inReplyTo,
+        references: [],
+        list: 'linux-kernel',
+        sourceFormat: 'summary',
+        provenance: 'reconstructed',
+        body: r.body,
+      }),
+      date: null,
+      sourceFormat: 'quotes',
+      rebuiltFrom: [r.quotedIn],
+      before: quotingDate,
+      depth: r.depth,
+    });
+    return;
+  }
+  const m = byId.get(r.messageId);
+  if (!m) return;
+  m.segments = segment(m.body);
+  m.paragraphs = paragraphs(m.segments);
+  m.quotedShare = quotedShare(m.segments);
+}
+
+function threadInput(m: ArchiveMessage, links: QuoteLink[], summaryInferred: Set<string>): ThreadInput {
+  const quoted = links.filter((l) => l.messageId === m.messageId).map((l) => l.source.messageId);
+  const depth1 = m.segments
+    .map((s, i) => ({ s, i }))
+    .filter(({ s }) => s.kind === 'quote' && s.depth === 1)
+    .map(({ i }) => links.find((l) => l.messageId === m.messageId && l.segment === i)?.source.messageId)
+    .filter((id): id is string => id !== undefined);
+  const quotes = [...new Set([...depth1.reverse(), ...quoted])];
+  const header = summaryInferred.has(m.messageId) ? null : m.inReplyTo;
+  const input: ThreadInput = {
+    messageId: m.messageId,
+    inReplyTo: header,
+    references: summaryInferred.has(m.messageId) ? [] : m.references,
+    subject: m.subject,
+    date: m.date,
+    author: m.author,
+    quotes,
+    attributions: m.segments
+      .filter((s) => s.kind === 'attribution' && s.depth === 0 && s.who)
+      .map((s) => ({ who: s.who ?? '' })),
+  };
+  if (summaryInferred.has(m.messageId) && m.inReplyTo) input.parentHint = { id: m.inReplyTo, kind: 'inferred' };
+  else if (m.provenance === 'reconstructed' && m.inReplyTo && !header) {
+    input.parentHint = { id: m.inReplyTo, kind: 'reconstructed' };
+  }
+  return input;
+}
+
+/** Builds the whole archive from stored entries. */
+export function buildArchive(records: MessageRecord[]): Archive {
+  const byId = new Map<string, ArchiveMessage>();
+  const summaryInferred = new Set<string>();
+  for (const r of records) {
+    const prev = byId.get(r.messageId);
+    if (prev && RANK[prev.provenance] >= RANK[r.provenance]) continue;
+    byId.set(r.messageId, fromRecord(r));
+    if (r.parentBasis === 'inferred') summaryInferred.add(r.messageId);
+    else summaryInferred.delete(r.messageId);
+  }
+
+  // Rebuild messages that survive only as quotes, from the full texts the archive holds.
+  // A reply without headers whose quotes come from a held message is not rebuilt: its
+  // quotes name its parent, and the ancestry continues from there.
+  const held = [...byId.values()].filter((x) => x.provenance === 'imported');
+  const heldSources = new Map<string, string>();
+  for (const l of linkQuotes(held.map((m) => ({ messageId: m.messageId, date: m.date, segments: m.segments })))) {
+    if (byId.get(l.messageId)?.segments[l.segment]?.depth === 1 && !heldSources.has(l.messageId)) {
+      heldSources.set(l.messageId, l.source.messageId);
+    }
+  }
+  const hintFor = new Map<string, string>();
+  for (const m of held) {
+    const quotedParent = m.inReplyTo ? undefined : heldSources.get(m.messageId);
+    const ancestors = quotedParent
+      ? [quotedParent, ...ancestorsOf(quotedParent, byId)]
+      : ancestorsOf(m.messageId, byId);
+    const rebuilt = reconstruct(m, ancestors);
+    for (const r of rebuilt) applyReconstruction(byId, r, m.date);
+    const direct = rebuilt.find((r) => r.depth === 1);
+    if (direct && !m.inReplyTo && !quotedParent) hintFor.set(m.messageId, direct.messageId);
+  }
+
+  const all = [...byId.values()];
+  const links = linkQuotes(all.map((m) => ({ messageId: m.messageId, date: m.date, segments: m.segments })));
+  const inputs = all.map((m) => {
+    const input = threadInput(m, links, summaryInferred);
+    const hint = hintFor.get(m.messageId);
+    if (hint && !input.inReplyTo && !input.parentHint) input.parentHint = { id: hint, kind: 'reconstructed' };
+    return input;
+  });
+  const threads = threadMessages(inputs);
+
+  const placement = new Map<string, Placement>();
+  for (const thread of threads) {
+    const order = walk(thread)
+      .map(({ node }) => node)
+      .filter((n): n is ThreadNode & { message: ThreadInput } => n.message !== null);
+    const when = (id: string): number => sortTime(byId.get(id));
+    const chrono = [...order].sort((a, b) => when(a.id) - when(b.id));
+    chrono.forEach((node, i) => {
+      const parent = node.parent;
+      placement.set(node.id, {
+        thread,
+        parent:
+          parent && node.link
+            ? { id: parent.id, link: node.link, ...(node.reason ? { reason: node.reason } : {}) }
+            : null,
+        replies: node.children.map((c) => c.id),
+        prev: chrono[i - 1]?.id ?? null,
+        next: chrono[i + 1]?.id ?? null,
+      });
+    });
+  }
+
+  const quoteSources = new Map<string, { messageId: string; paragraph: number }>();
+  for (const l of links) quoteSources.set(`${l.messageId}#${l.segment}`, l.source);
+  return {
+    messages: byId,
+    bySlug: new Map(all.map((m) => [m.slug, m])),
+    threads,
+    placement,
+    quoteSources,
+    quotedBy: backlinks(links),
+  };
+}
+
+/** Milliseconds of an ISO date; undated messages sort last. */
+export function timeOf(date: string | null): number {
+  if (!date) return Number.MAX_SAFE_INTEGER;
+  const t = Date.parse(date);
+  return Number.isNaN(t) ? Number.MAX_SAFE_INTEGER : t;
+}
+
+/** Sort key: the date, or for an undated reconstruction a moment before its first quoter. */
+export function sortTime(m: ArchiveMessage | undefined): number {
+  if (!m) return Number.MAX_SAFE_INTEGER;
+  if (m.date) return timeOf(m.date);
+  return m.before ? timeOf(m.before) - m.depth * 1000 : Number.MAX_SAFE_INTEGER;
+}
+
+/** URL slug of a thread: the slug of its root's Message-ID (a ghost root included). */
+export function threadSlug(thread: Thread): string {
+  return slugOf(thread.id);
+}
+
+/** Redacts every e-mail address in text, keeping tokens that are Message-IDs of this archive. */
+export function redactor(archive: Archive): (text: string) => string {
+  const keep = (token: string): boolean => archive.messages.has(token.replace(/^<|>$/g, ''));
+  return (text) => redactAddresses(text, keep);
+}

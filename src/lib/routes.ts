@@ -1,0 +1,29 @@
+/**
+ * Every internal URL of the site, relative to the base path, in one place.
+ * Pages join them with the base (`href` in src/site.ts), so the site can be hosted under any prefix.
+ */
+export const paths = {
+  home: (): string => '',
+  message: (slug: string): string => `m/${slug}/`,
+  raw: (slug: string): string => `m/${slug}/raw.txt`,
+  thread: (slug: string): string => `threads/${slug}/`,
+  threadFlat: (slug: string): string => `threads/${slug}/flat/`,
+  threadJson: (slug: string): string => `threads/${slug}.json`,
+  threadMbox: (slug: string): string => `threads/${slug}.mbox`,
+  threads: (): string => 'threads/',
+  byDate: (): string => 'date/',
+  byAuthor: (): string => 'author/',
+  bySubject: (): string => 'subject/',
+  feed: (): string => 'atom.xml',
+};
+
+/** Joins a base path (`/` or `/sub/`) and a site-relative path. */
+export function withBase(base: string, path: string): string {
+  const b = base.endsWith('/') ? base : `${base}/`;
+  return `${b}${path.replace(/^\/+/, '')}`;
+}
+
+/** The lore.kernel.org permalink of a Message-ID (`/` escaped as lore does). */
+export function lorePermalink(messageId: string): string {
+  return `https://lore.kernel.org/lkml/${encodeURIComponent(messageId).replace(/%40/g, '@')}/`;
+}

@@ -1,0 +1,93 @@
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { FIXTURE_SITE } from '../../playwright.config.ts';
+import { expectAxeClean, SEED } from './helpers.ts';
+
+const at = (path: string): string => new URL(path, FIXTURE_SITE).href;
+const ADDRESS = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+
+test('a message made mostly of quotes folds them, and one click unfolds them', async ({ page }) => {
+  await page.goto(at('m/fixture-reader-1@example.invalid/'));
+  const fold = page.locator('details.fold').first();
+  await expect(fold).not.toHaveAttribute('open');
+  await expect(page.getByText('You are very right in saying')).toBeHidden();
+  await fold.locator('summary').click();
+  await expect(page.getByText('You are very right in saying')).toBeVisible();
+  await expectAxeClean(page);
+});
+
+test('hostile mail text is shown as text and runs nothing', async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await page.goto(at('m/fixture-reader-1@example.invalid/'));
+  await expect(page.locator('.mail')).toContainText("<script>document.title='owned'</script>");
+  await expect(page).not.toHaveTitle('owned');
+  await expect(page.locator('.mail a[href^="javascript:"]')).toHaveCount(0);
+  expect(dialogs).toEqual([]);
+});
+
+test('links that did not come from the headers say how they were made', async ({ page }) => {
+  await page.goto(at('m/fixture-second-2@example.invalid/'));
+  await expect(page.getByText(/inferred link: quotes its text/)).toBeVisible();
+  await page.goto(at('m/fixture-third-3@example.invalid/'));
+  await expect(page.getByRole('link', { name: /Test Reader/ }).first()).toBeVisible();
+  await page.goto(at(`m/${SEED}/`));
+  await expect(page.getByText('Quoted in:').first()).toBeVisible();
+});
+
+/** Every URL reachable from the home page, with the links found on each HTML page. */
+async function crawl(page: Page, request: APIRequestContext): Promise<Map<string, string[]>> {
+  const seen = new Map<string, string[]>();
+  const queue = [at('')];
+  while (queue.length > 0) {
+    const url = queue.shift() ?? '';
+    if (seen.has(url)) continue;
+    const response = await request.get(url);
+    expect(response.status(), url).toBe(200);
+    if (!(response.headers()['content-type'] ?? '').includes('text/html')) {
+      seen.set(url, []);
+      continue;
+    }
+    await page.goto(url);
+    const hrefs = await page.locator('a[href]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    seen.set(url, hrefs);
+    for (const h of hrefs) {
+      const u = new URL(h);
+      u.hash = '';
+      if (u.href.startsWith(FIXTURE_SITE) && !seen.has(u.href)) queue.push(u.href);
+      else if (u.origin === new URL(FIXTURE_SITE).origin) expect(u.pathname, `link outside the base on ${url}`).toMatch(/^\/sub\//);
+    }
+  }
+  return seen;
+}
+
+test('under a base path every internal link and fragment resolves, and no page shows an address', async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const pages = await crawl(page, request);
+  expect(pages.size).toBeGreaterThan(30);
+  // Message-IDs are ids, not addresses: the thread JSON files list every one the site knows.
+  const known: string[] = [];
+  for (const url of [...pages.keys()].filter((u) => u.endsWith('.json'))) {
+    const thread = (await (await request.get(url)).json()) as { messages: { messageId: string }[]; missing: string[] };
+    known.push(...thread.messages.map((m) => m.messageId), ...thread.missing);
+  }
+  expect(known).toContain(SEED);
+  const ids = new Set<string>();
+  for (const [url, hrefs] of pages) {
+    const body = await (await request.get(url)).text();
+    for (const token of body.match(ADDRESS) ?? []) {
+      expect(known.some((id) => id.endsWith(token) || token.startsWith(id)), `address ${token} on ${url}`).toBe(true);
+    }
+    for (const h of hrefs) {
+      const u = new URL(h);
+      if (!u.hash || !u.href.startsWith(FIXTURE_SITE)) continue;
+      const key = `${u.origin}${u.pathname}${u.hash}`;
+      if (ids.has(key)) continue;
+      await page.goto(u.href);
+      await expect(page.locator(`[id="${decodeURIComponent(u.hash.slice(1))}"]`), `fragment of ${h} on ${url}`).toHaveCount(1);
+      ids.add(key);
+    }
+  }
+});

@@ -1,0 +1,149 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { buildArchive, redactor, threadSlug } from '../../src/lib/mail/archive.ts';
+import { readEntries } from '../../src/lib/mail/entries.ts';
+import { parseHypermail } from '../../src/lib/mail/hypermail.ts';
+import { isDerivedId, slugOf } from '../../src/lib/mail/ids.ts';
+import { walk } from '../../src/lib/mail/thread.ts';
+import { threadJson } from '../../src/lib/mail/threadjson.ts';
+import type { MessageRecord } from '../../src/lib/mail/types.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const SEED = 'Pine.LNX.4.44.0206271943340.24818-100000@alvie-mail.lanl.gov';
+const BERND = 'E17NgVM-0001l3-00@sites.inka.de';
+const QUESTION = 'Pine.LNX.4.44.0206271146280.9500-100000@alvie-mail.lanl.gov';
+
+/** The seed as the importer parses it, without the alias table: a hypermail id, no parent. */
+function seedAlone(): MessageRecord {
+  const p = parseHypermail(readFileSync(`${root}mail/000_dfd74d5279ec2a6b.txt`));
+  return { ...p, slug: slugOf(p.messageId), list: 'linux-kernel', provenance: 'imported' };
+}
+
+/** The shipped entries: our summaries, with the seed merged into its summary. */
+function shipped(): MessageRecord[] {
+  return readEntries(`${root}src/content/messages`).map((e) => {
+    const r = e as unknown as MessageRecord;
+    return { ...r, slug: slugOf(r.messageId) };
+  });
+}
+
+function mail(id: string, extra: Partial<MessageRecord>): MessageRecord {
+  return {
+    messageId: id,
+    slug: slugOf(id),
+    aliases: [],
+    author: 'Fixture Author',
+    date: '2002-06-28T09:00:00+00:00',
+    subject: 'Re: zero-copy networking & a performance drop',
+    inReplyTo: null,
+    references: [],
+    list: 'linux-kernel',
+    sourceFormat: 'mbox',
+    provenance: 'imported',
+    body: '',
+    ...extra,
+  };
+}
+
+describe('buildArchive from the seed alone', () => {
+  const archive = buildArchive([seedAlone()]);
+
+  it('rebuilds Bernd\'s reply and the quoted part of the question as partial entries', () => {
+    const rebuilt = [...archive.messages.values()].filter((m) => m.provenance === 'reconstructed');
+    expect(rebuilt).toHaveLength(2);
+    const bernd = rebuilt.find((m) => m.depth === 1);
+    const question = rebuilt.find((m) => m.depth === 2);
+    expect(bernd?.author).toBe('Bernd');
+    expect(bernd?.body).toContain('You have to sign a NDA');
+    expect(question?.body).toContain('Previous tests have show that we can transmit IP packets');
+    expect(question?.body).not.toContain('You have to sign');
+    for (const m of rebuilt) {
+      expect(isDerivedId(m.messageId)).toBe(true);
+      expect(m.date).toBeNull();
+      expect(m.rebuiltFrom).toEqual([seedAlone().messageId]);
+    }
+  });
+
+  it('threads seed → Bernd → question through reconstructed links', () => {
+    expect(archive.threads).toHaveLength(1);
+    const order = walk(archive.threads[0]!).map(({ node, depth }) => [archive.messages.get(node.id)?.depth, depth, node.link]);
+    expect(order).toEqual([
+      [2, 0, null],
+      [1, 1, 'reconstructed'],
+      [0, 2, 'reconstructed'],
+    ]);
+  });
+});
+
+describe('buildArchive from the shipped entries', () => {
+  const archive = buildArchive(shipped());
+
+  it('keeps one entry per message, whatever the sources', () => {
+    expect(archive.messages.size).toBe(18);
+    expect([...archive.messages.keys()].some(isDerivedId)).toBe(false);
+    const bernd = archive.messages.get(BERND);
+    expect(bernd?.provenance).toBe('reconstructed');
+    expect(bernd?.author).toBe('Bernd Eckenfels');
+    expect(bernd?.summary).toMatch(/NDA/);
+    expect(bernd?.body).toContain('AFAIK only a few methods like sendfile');
+    expect(archive.messages.get(QUESTION)?.provenance).toBe('reconstructed');
+    expect(archive.messages.get(SEED)?.provenance).toBe('imported');
+  });
+
+  it('links each quote of the seed to the paragraph that first held it, and back', () => {
+    const seed = archive.messages.get(SEED);
+    const sources = (seed?.segments ?? [])
+      .map((s, i) => ({ s, src: archive.quoteSources.get(`${SEED}#${i}`) }))
+      .filter(({ s }) => s.kind === 'quote');
+    expect(sources.map(({ s, src }) => [s.depth, src?.messageId, src?.paragraph])).toEqual([
+      [2, QUESTION, 1],
+      [1, BERND, 1],
+    ]);
+    expect(archive.quotedBy.get(QUESTION)?.get(1)?.map((q) => q.messageId).sort()).toEqual([BERND, SEED].sort());
+  });
+
+  it('publishes both threads as JSON with parents and link kinds', () => {
+    const june = archive.threads.find((t) => t.id === QUESTION);
+    const json = threadJson(june!, archive, (slug) => `/m/${slug}/`);
+    expect(json.messages).toHaveLength(11);
+    expect(json.messages[0]).toMatchObject({ messageId: QUESTION, parent: null, link: null });
+    expect(json.messages.find((m) => m.messageId === SEED)).toMatchObject({ parent: BERND, link: 'inferred' });
+    expect(json.messages.find((m) => m.messageId === BERND)).toMatchObject({ parent: QUESTION, link: 'header' });
+    expect(archive.threads.map((t) => t.size).sort()).toEqual([11, 7]);
+    expect(threadSlug(june!)).toBe(QUESTION);
+  });
+
+  it('lets the real message replace its reconstruction when it is imported', () => {
+    const real = mail(BERND, { author: 'Bernd Eckenfels', date: '2002-06-27T23:08:40+02:00', inReplyTo: QUESTION, body: 'A fixture body standing in for the real text.\n' });
+    const upgraded = buildArchive([...shipped(), real]);
+    const bernd = upgraded.messages.get(BERND);
+    expect(bernd?.provenance).toBe('imported');
+    expect(bernd?.body).toBe(real.body);
+    expect(upgraded.messages.size).toBe(18);
+  });
+});
+
+describe('replies without headers', () => {
+  const parent = mail('parent.1@example.invalid', {
+    body: 'The receive path copies every payload byte once into the user buffer.\n',
+    date: '2002-06-28T08:00:00+00:00',
+  });
+  const reply = mail('reply.2@example.invalid', {
+    body: '> The receive path copies every payload byte once into the user buffer.\n\nAnd the checksum is folded into that copy.\n',
+  });
+  const archive = buildArchive([parent, reply]);
+
+  it('take their parent from the held message they quote, and rebuild nothing', () => {
+    expect(archive.messages.size).toBe(2);
+    expect(archive.placement.get(reply.messageId)?.parent).toMatchObject({ id: parent.messageId, link: 'inferred' });
+  });
+});
+
+describe('redactor', () => {
+  it('hides addresses but keeps the archive\'s Message-IDs', () => {
+    const archive = buildArchive(shipped());
+    const redact = redactor(archive);
+    expect(redact(`mail someone@example.org about <${BERND}>`)).toBe(`mail [address hidden] about <${BERND}>`);
+  });
+});
