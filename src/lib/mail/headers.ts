@@ -3,6 +3,7 @@
  * In-Reply-To values and ids that a news gateway extended with a suffix.
  * Pure functions; nothing here touches the DOM or the file system.
  */
+import { parseMailDate as rfcDate } from './dates.ts';
 import { normalizeId } from './ids.ts';
 
 /** One leading `[tag]`, `Re:`, `Re[2]:`, `Re^2:`, `Aw:`, `Sv:`, `Fw:` or `Fwd:`. */
@@ -69,55 +70,22 @@ export function credits(credited: string, author: string): boolean {
   return want.every((t) => have.has(t));
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-/** RFC 822 zone names, in minutes east of UTC. */
-const ZONES: Record<string, number> = {
-  ut: 0, utc: 0, gmt: 0, z: 0, est: -300, edt: -240, cst: -360, cdt: -300,
-  mst: -420, mdt: -360, pst: -480, pdt: -420,
-};
-const RFC_DATE =
-  /^(?:[a-z]{3,9},?\s*)?(\d{1,2})\s+([a-z]{3})[a-z]*\.?\s+(\d{2,4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([+-]\d{4}|[a-z]{1,5})?\b/i;
-const ISO_DATE =
-  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})$/i;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
 
-/** Minutes east of UTC for `+0200`, `-05:00`, `Z` or an RFC 822 zone name; null if unknown. */
-function zoneMinutes(zone: string): number | null {
-  const numeric = /^([+-])(\d{2}):?(\d{2})$/.exec(zone);
-  if (numeric) {
-    const minutes = Number(numeric[2]) * 60 + Number(numeric[3]);
-    return numeric[1] === '-' ? -minutes : minutes;
-  }
-  return ZONES[zone.toLowerCase()] ?? null;
-}
-
-/** Epoch milliseconds from wall-clock fields and a UTC offset; null when a field is out of range. */
-function instant(y: number, mon: number, d: number, h: number, mi: number, s: number, zone: number): number | null {
-  if (mon < 0 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return null;
-  return Date.UTC(y, mon, d, h, mi, s) - zone * 60_000;
-}
+/** A zone at the end of an RFC 5322 date, with an optional `(PDT)`-style comment after it. */
+const TRAILING_ZONE = /(?:[+-]\d{4}|\b[a-z]{1,5})\s*(?:\([^)]*\))?$/i;
 
 /**
  * The instant (epoch ms) a mail date names: RFC 5322 style (`Fri, 28 Jun 2002 00:35:31 +0200`,
- * weekday, seconds and zone name optional; two-digit years are 19xx/20xx) or ISO 8601 with
- * an offset. Null when the text has no time of day or no known zone, as it cannot be an instant.
+ * read by dates.ts) or ISO 8601 with an offset. Null when it names no instant: a date
+ * without a zone (which dates.ts would read as UTC) is not one.
  */
 export function parseMailDate(text: string | null | undefined): number | null {
   const t = (text ?? '').trim().replace(/^"|"$/g, '');
-  const iso = ISO_DATE.exec(t);
-  if (iso) {
-    const zone = zoneMinutes(iso[7] ?? '');
-    const [y, mo, d, h, mi, s] = iso.slice(1, 7).map((v) => Number(v ?? 0));
-    return zone === null ? null : instant(y ?? 0, (mo ?? 0) - 1, d ?? 0, h ?? 0, mi ?? 0, s ?? 0, zone);
-  }
-  const rfc = RFC_DATE.exec(t);
-  if (!rfc || rfc[7] === undefined) return null;
-  const zone = zoneMinutes(rfc[7]);
-  let year = Number(rfc[3]);
-  if (year < 50) year += 2000;
-  else if (year < 1000) year += 1900;
-  const month = MONTHS.indexOf((rfc[2] ?? '').toLowerCase());
-  if (zone === null) return null;
-  return instant(year, month, Number(rfc[1]), Number(rfc[4]), Number(rfc[5]), Number(rfc[6] ?? 0), zone);
+  const iso = ISO_DATE.test(t) ? t : TRAILING_ZONE.test(t) ? rfcDate(t) : null;
+  if (iso === null) return null;
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? null : ms;
 }
 
 /** What an In-Reply-To header says: an id, a person and date named in prose, or both. */
