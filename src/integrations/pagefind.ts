@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
@@ -24,6 +25,11 @@ export default function pagefind(): AstroIntegration {
         check('addDirectory', added.errors);
         check('writeFiles', (await index.writeFiles({ outputPath: `${site}pagefind` })).errors);
         await close();
+        // Pagefind also writes its ready-made UIs; the site does not serve them, and their
+        // banners carry an e-mail address, which must never be published.
+        for (const ui of ['pagefind-ui', 'pagefind-component-ui', 'pagefind-modular-ui']) {
+          for (const ext of ['js', 'css']) await rm(`${site}pagefind/${ui}.${ext}`, { force: true });
+        }
         logger.info(`Pagefind indexed ${added.page_count} pages`);
       },
     },

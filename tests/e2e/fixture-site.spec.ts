@@ -91,3 +91,21 @@ test('under a base path every internal link and fragment resolves, and no page s
     }
   }
 });
+
+test('a thread downloads as an mbox of the messages the site holds, and the feed is valid Atom', async ({ page, request }) => {
+  await page.goto(at(`m/${SEED}/`));
+  await page.getByRole('link', { name: 'zero-copy networking & a performance drop' }).click();
+  const mboxUrl = await page.getByRole('link', { name: 'mbox' }).getAttribute('href');
+  const mbox = await (await request.get(new URL(mboxUrl ?? '', page.url()).href)).text();
+  const ids = [...mbox.matchAll(/^Message-ID: <(.+)>$/gm)].map((m) => m[1]);
+  expect(ids).toEqual([SEED, 'fixture-reader-1@example.invalid', 'fixture-second-2@example.invalid', 'fixture-third-3@example.invalid']);
+  expect(mbox.match(/^From /gm)).toHaveLength(4);
+  expect(mbox).toContain('[address hidden]');
+
+  const feed = await (await request.get(at('atom.xml'))).text();
+  const parsed = await page.evaluate((xml) => {
+    const doc = new DOMParser().parseFromString(xml, 'application/xml');
+    return { error: doc.querySelector('parsererror') !== null, entries: doc.querySelectorAll('entry').length };
+  }, feed);
+  expect(parsed).toEqual({ error: false, entries: 21 });
+});

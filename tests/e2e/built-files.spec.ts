@@ -1,0 +1,45 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { expect, test } from '@playwright/test';
+
+const ADDRESS = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+
+/** Every file under `dir`, as text (gzip-compressed Pagefind files inflated). */
+function* files(dir: string): Generator<[string, string]> {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* files(path);
+    else {
+      let bytes: Buffer = readFileSync(path);
+      if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
+      yield [path, bytes.toString('latin1')];
+    }
+  }
+}
+
+/** Every Message-ID a built site knows, from its thread JSON files. */
+function knownIds(dir: string): string[] {
+  return readdirSync(join(dir, 'threads'))
+    .filter((f) => f.endsWith('.json'))
+    .flatMap((f) => {
+      const t = JSON.parse(readFileSync(join(dir, 'threads', f), 'utf8')) as { messages: { messageId: string }[]; missing: string[] };
+      return [...t.messages.map((m) => m.messageId), ...t.missing];
+    });
+}
+
+for (const dir of ['dist', '.tmp/fixture-site/dist']) {
+  test(`no e-mail address in any file of ${dir}, search index included`, () => {
+    const known = knownIds(dir);
+    expect(known.length).toBeGreaterThanOrEqual(18);
+    let scanned = 0;
+    for (const [path, text] of files(dir)) {
+      scanned += 1;
+      for (const token of text.match(ADDRESS) ?? []) {
+        const isId = known.some((id) => id.endsWith(token) || token.startsWith(id));
+        expect(isId, `${token} in ${path}`).toBe(true);
+      }
+    }
+    expect(scanned).toBeGreaterThan(40);
+  });
+}
