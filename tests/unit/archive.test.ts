@@ -16,7 +16,7 @@ const QUESTION = 'Pine.LNX.4.44.0206271146280.9500-100000@alvie-mail.lanl.gov';
 
 /** The seed as the importer parses it, without the alias table: a hypermail id, no parent. */
 function seedAlone(): MessageRecord {
-  const p = parseHypermail(readFileSync(`${root}mail/000_dfd74d5279ec2a6b.txt`));
+  const { raw: _bytes, ...p } = parseHypermail(readFileSync(`${root}mail/000_dfd74d5279ec2a6b.txt`));
   return { ...p, slug: slugOf(p.messageId), list: 'linux-kernel', provenance: 'imported' };
 }
 
