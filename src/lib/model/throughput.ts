@@ -1,0 +1,241 @@
+/**
+ * The throughput model: pure arithmetic on a complete, in-range state (see params.ts).
+ *
+ * Per side, CPU time per segment of S payload bytes, in µs (MB/s is bytes per µs):
+ *   protocol  = per-segment cost
+ *   copy      = copies × S ÷ copy bandwidth
+ *   checksum  = separate checksum passes × S ÷ checksum bandwidth
+ *   remap     = zero-copy cost per 4096-byte page × pages (page remap, or buffer refill)
+ * The side's rate is the smallest of its CPU limit, the link, the I/O bus (peak × efficiency)
+ * and the memory bus (sustained bandwidth ÷ crossings per payload byte: 1 for the DMA,
+ * +2 per CPU copy, +1 per separate checksum pass). End to end is the smallest of send,
+ * receive and window ÷ RTT: TCP runs as fast as its slowest side.
+ *
+ * On the receive side the work splits into two stages: protocol (per-segment cost and any
+ * separate checksum pass, done in softirq) and app (copies, remap or refill, done in the
+ * reader). On one core their times add; on two the slower stage binds. The sender runs on
+ * one core.
+ *
+ * Zero-copy is not free here: a remap or refill cost can exceed the copy it replaces, and a
+ * checksum that was folded into a copy needs its own pass when the copy goes. Both are real
+ * (Chu 1996; the MSG_ZEROCOPY documentation's ~10 KB threshold).
+ */
+import type { Checksum, Values } from './params.ts';
+
+/** Page size for remapping and buffer refill, in bytes. */
+export const PAGE_BYTES = 4096;
+
+/** Which limit sets a side's rate. */
+export type Bound = 'cpu' | 'memory' | 'bus' | 'link';
+/** Where CPU work runs: protocol (softirq) or app (the reader's copy, remap or refill). */
+export type Stage = 'protocol' | 'app';
+
+/** CPU time per segment by kind of work, in µs. */
+export interface SegmentTime {
+  /** Per-segment cost (interrupt, buffers, TCP/IP, ACK). */
+  readonly protocol: number;
+  /** CPU copies of the payload. */
+  readonly copy: number;
+  /** Separate checksum passes. */
+  readonly checksum: number;
+  /** Zero-copy page work: page remap, or buffer refill for direct placement. */
+  readonly remap: number;
+}
+
+/** One side of the connection. Rates in MB/s are 10^6 byte/s; gbps is 10^9 bit/s. */
+export interface SideResult {
+  /** The path actually taken (after any fallback). */
+  readonly mode: string;
+  /** Why the chosen mode fell back to copying, or null. */
+  readonly fallback: string | null;
+  /** Payload rate, 10^9 bit/s (= mbps × 8 ÷ 1000). */
+  readonly gbps: number;
+  /** Payload rate in megabytes per second (10^6 byte/s). */
+  readonly mbps: number;
+  /** The limit that sets the rate (ties go to the first of cpu, memory, bus, link). */
+  readonly bound: Bound;
+  /** Which CPU stage binds when bound is 'cpu': 'shared' when one core does both, else null. */
+  readonly cpuStage: Stage | 'shared' | null;
+  /**
+   * Busiest core's load, fraction of one core: exactly 1 when the CPU binds, below 1
+   * otherwise. CPU µs per MB on that core = cpuUtilization × 10^6 ÷ mbps.
+   */
+  readonly cpuUtilization: number;
+  /** Busiest core's CPU µs per MB of payload (cpuUtilization × 10^6 ÷ mbps). */
+  readonly cpuUsPerMB: number;
+  /** Total CPU in use on this side, in cores (sum over stages). */
+  readonly cpuCores: number;
+  /** CPU µs per MB of payload: all stages, protocol stage, app stage. */
+  readonly usPerMB: { readonly total: number; readonly protocol: number; readonly app: number };
+  /** Cores the side spreads its work over (1 or 2). */
+  readonly cores: number;
+  /** CPU time per segment by kind, µs. */
+  readonly segmentUs: SegmentTime;
+  /** Sum of segmentUs, µs. */
+  readonly segmentTotalUs: number;
+  /** CPU time per segment by stage, µs. */
+  readonly stageUs: { readonly protocol: number; readonly app: number };
+  /** Per-segment cost per payload byte, ns/B (what the measurements pin while S is unknown). */
+  readonly protocolNsPerByte: number;
+  readonly copies: number;
+  readonly checksumPasses: number;
+  /** 4096-byte pages remapped or buffers refilled per segment. */
+  readonly pages: number;
+  /** Memory-bus crossings per payload byte. */
+  readonly busCrossings: number;
+  /** Memory-bus traffic this side causes, MB/s. */
+  readonly memTrafficMBps: number;
+  /** Each limit, MB/s of payload. */
+  readonly limits: { readonly cpu: number; readonly memory: number; readonly bus: number; readonly link: number };
+}
+
+/** End to end: the slowest of send, receive and window ÷ RTT. */
+export interface EndToEnd {
+  readonly gbps: number;
+  /** Megabytes per second (10^6 byte/s). */
+  readonly mbps: number;
+  /** Which side binds (ties go to the first of rx, tx, window). */
+  readonly bound: 'tx' | 'rx' | 'window';
+  /** window ÷ RTT, MB/s. */
+  readonly windowMBps: number;
+}
+
+/** The model's output for one state. */
+export interface Result {
+  readonly tx: SideResult;
+  readonly rx: SideResult;
+  readonly endToEnd: EndToEnd;
+}
+
+interface Plan {
+  mode: string;
+  fallback: string | null;
+  copies: number;
+  copyMBps: number;
+  checksumPasses: number;
+  segUs: number;
+  pages: number;
+  pageUs: number;
+  cores: number;
+}
+
+const firstMin = <T extends string>(pairs: readonly (readonly [T, number])[]): [T, number] => {
+  let best: [T, number] = [pairs[0]![0], pairs[0]![1]];
+  for (const [k, v] of pairs) if (v < best[1]) best = [k, v];
+  return best;
+};
+
+/** Separate passes a side needs: none if offloaded, none if folded into a copy it makes. */
+const passes = (csum: Checksum, copies: number): number =>
+  csum === 'offload' ? 0 : csum === 'separate' || copies === 0 ? 1 : 0;
+
+function sendPlan(v: Values): Plan {
+  const base = { segUs: v.txSegUs, copyMBps: v.txCopyMBps, pages: 0, pageUs: 0, cores: 1 };
+  if (v.txMode === 'sendfile' && v.txCsum === 'offload') {
+    return { ...base, mode: 'sendfile', fallback: null, copies: 0, checksumPasses: 0 };
+  }
+  if (v.txMode === 'sendfile') {
+    return {
+      ...base, mode: 'copy', copies: 1, checksumPasses: passes(v.txCsum, 1),
+      fallback: 'sendfile needs checksum offload; without it the kernel copies each page once',
+    };
+  }
+  return { ...base, mode: 'copy', fallback: null, copies: v.txCopies, checksumPasses: passes(v.txCsum, v.txCopies) };
+}
+
+function receivePlan(v: Values): Plan {
+  const base = { segUs: v.rxSegUs, copyMBps: v.rxCopyMBps, cores: v.rxCores };
+  const copying = { ...base, copies: v.rxCopies, pages: 0, pageUs: 0 };
+  const pages = Math.ceil(v.mss / PAGE_BYTES);
+  switch (v.rxMode) {
+    case 'csum-copy':
+      return { ...copying, mode: 'csum-copy', fallback: null, checksumPasses: 0 };
+    case 'remap':
+      if (v.mss % PAGE_BYTES !== 0) {
+        return {
+          ...copying, mode: 'copy', checksumPasses: passes(v.rxCsum, v.rxCopies),
+          fallback: 'page remap needs whole 4096-byte pages per segment; this segment size is copied',
+        };
+      }
+      return { ...base, mode: 'remap', fallback: null, copies: 0, checksumPasses: passes(v.rxCsum, 0), pages, pageUs: v.remapUs };
+    case 'direct':
+      return { ...base, mode: 'direct', fallback: null, copies: 0, checksumPasses: passes(v.rxCsum, 0), pages, pageUs: v.directUs };
+    case 'copy':
+      return { ...copying, mode: 'copy', fallback: null, checksumPasses: passes(v.rxCsum, v.rxCopies) };
+  }
+}
+
+function side(plan: Plan, v: Values): SideResult {
+  const S = v.mss;
+  const segmentUs: SegmentTime = {
+    protocol: plan.segUs,
+    copy: (plan.copies * S) / plan.copyMBps,
+    checksum: (plan.checksumPasses * S) / v.csumMBps,
+    remap: plan.pages * plan.pageUs,
+  };
+  const stageUs = { protocol: segmentUs.protocol + segmentUs.checksum, app: segmentUs.copy + segmentUs.remap };
+  const segmentTotalUs = stageUs.protocol + stageUs.app;
+  const busiestUs = plan.cores > 1 ? Math.max(stageUs.protocol, stageUs.app) : segmentTotalUs;
+  const busCrossings = 1 + 2 * plan.copies + plan.checksumPasses;
+  const limits = {
+    cpu: S / busiestUs,
+    memory: v.memMBps / busCrossings,
+    bus: v.busMBps * v.busEff,
+    link: (v.linkGbps * 1000) / 8,
+  };
+  const [bound, mbps] = firstMin<Bound>([
+    ['cpu', limits.cpu], ['memory', limits.memory], ['bus', limits.bus], ['link', limits.link],
+  ]);
+  const cpuUtilization = mbps / limits.cpu;
+  const load = (us: number): number => (mbps * us) / S;
+  const perMB = (us: number): number => (us / S) * 1e6;
+  let cpuStage: SideResult['cpuStage'] = null;
+  if (bound === 'cpu') cpuStage = plan.cores > 1 ? (stageUs.protocol >= stageUs.app ? 'protocol' : 'app') : 'shared';
+  return {
+    mode: plan.mode,
+    fallback: plan.fallback,
+    gbps: (mbps * 8) / 1000,
+    mbps,
+    bound,
+    cpuStage,
+    cpuUtilization,
+    cpuUsPerMB: (cpuUtilization * 1e6) / mbps,
+    cpuCores: load(segmentTotalUs),
+    usPerMB: { total: perMB(segmentTotalUs), protocol: perMB(stageUs.protocol), app: perMB(stageUs.app) },
+    cores: plan.cores,
+    segmentUs,
+    segmentTotalUs,
+    stageUs,
+    protocolNsPerByte: (plan.segUs / S) * 1000,
+    copies: plan.copies,
+    checksumPasses: plan.checksumPasses,
+    pages: plan.pages,
+    busCrossings,
+    memTrafficMBps: mbps * busCrossings,
+    limits,
+  };
+}
+
+/** The send side of a complete, in-range state. */
+export function sendSide(v: Values): SideResult {
+  return side(sendPlan(v), v);
+}
+
+/** The receive side of a complete, in-range state. */
+export function receiveSide(v: Values): SideResult {
+  return side(receivePlan(v), v);
+}
+
+/** End to end from the two sides and the window limit. */
+export function endToEnd(tx: SideResult, rx: SideResult, v: Values): EndToEnd {
+  const windowMBps = v.window / v.rtt;
+  const [bound, mbps] = firstMin<EndToEnd['bound']>([['rx', rx.mbps], ['tx', tx.mbps], ['window', windowMBps]]);
+  return { gbps: (mbps * 8) / 1000, mbps, bound, windowMBps };
+}
+
+/** The whole model for a complete, in-range state (index.ts `evaluate` clamps first). */
+export function throughput(v: Values): Result {
+  const tx = sendSide(v);
+  const rx = receiveSide(v);
+  return { tx, rx, endToEnd: endToEnd(tx, rx, v) };
+}
