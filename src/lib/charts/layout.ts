@@ -1,0 +1,41 @@
+/**
+ * Pixel arithmetic for direct labels: Plot does not measure text, so widths are estimated
+ * and label positions worked out before the marks are built.
+ */
+
+/** Font size of every figure, px. */
+export const FONT_SIZE = 12;
+
+/** Estimated width of a label in px (system-ui averages a little over half an em). */
+export function textWidth(s: string, fontSize = FONT_SIZE): number {
+  return s.length * fontSize * 0.58;
+}
+
+/**
+ * The smallest linear domain maximum (from 0) at which every bar end plus its label fits in
+ * `plotWidth` px, and at least `floor`.
+ */
+export function fitDomain(items: readonly { x: number; label: string }[], plotWidth: number, floor: number, gap = 6): number {
+  let d = floor;
+  for (const { x, label } of items) {
+    const room = plotWidth - textWidth(label) - gap;
+    if (room > plotWidth * 0.25) d = Math.max(d, (x * plotWidth) / room);
+  }
+  return d;
+}
+
+/**
+ * Moves label positions (px, any order) apart so neighbours are at least `gap` px apart,
+ * keeping them within [lo, hi]. Returns the new positions in the input order.
+ */
+export function dodge(ys: readonly number[], gap: number, lo: number, hi: number): number[] {
+  const order = ys.map((y, i) => ({ y, i })).sort((a, b) => a.y - b.y || a.i - b.i);
+  const out = order.map((o) => o.y);
+  for (let k = 1; k < out.length; k++) out[k] = Math.max(out[k]!, out[k - 1]! + gap);
+  const over = out.length > 0 ? out.at(-1)! - hi : 0;
+  if (over > 0) for (let k = 0; k < out.length; k++) out[k] = out[k]! - over;
+  for (let k = 0; k < out.length; k++) out[k] = Math.max(out[k]!, lo + k * gap);
+  const result = new Array<number>(ys.length);
+  order.forEach((o, k) => { result[o.i] = out[k]!; });
+  return result;
+}

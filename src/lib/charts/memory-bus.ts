@@ -1,0 +1,143 @@
+/**
+ * Bus traffic on each host against its limits: the memory bus (each payload byte crosses
+ * it once for the DMA, twice per CPU copy, once per checksum pass) and the I/O bus the NIC
+ * sits on (once per byte, payload DMA).
+ */
+import * as Plot from '@observablehq/plot';
+import { evaluate, type SideResult, type Values } from '../model/index.ts';
+import { fitDomain, FONT_SIZE, textWidth } from './layout.ts';
+import { inkOn, palette } from './theme.ts';
+import type { FigureContext, FigureDef, FigureSize, Table, Theme } from './types.ts';
+import { activeUnknowns, megabytes, percent, unknownRange } from './words.ts';
+
+const MARGIN = { marginTop: 16, marginRight: 16, marginBottom: 40, marginLeft: 150 };
+const PADDING = 0.3;
+
+interface Row {
+  row: string;
+  side: 'tx' | 'rx';
+  bus: 'memory' | 'io';
+  traffic: number;
+  limit: number;
+  /** Text at the bar. */
+  label: string;
+}
+
+const crossings = (n: number): string => `${n} crossing${n === 1 ? '' : 's'} per byte`;
+
+function rows(v: Values): Row[] {
+  const r = evaluate(v);
+  const io = v.busMBps * v.busEff;
+  const of = (s: SideResult): Row[] => {
+    const side = s === r.tx ? 'tx' : 'rx';
+    const name = side === 'tx' ? 'send' : 'receive';
+    return [
+      {
+        row: `${name}: memory bus`, side, bus: 'memory', traffic: s.memTrafficMBps, limit: v.memMBps,
+        label: `${megabytes(s.memTrafficMBps)} MB/s, ${crossings(s.busCrossings)}`,
+      },
+      { row: `${name}: I/O bus`, side, bus: 'io', traffic: s.mbps, limit: io, label: `${megabytes(s.mbps)} MB/s` },
+    ];
+  };
+  return [...of(r.tx), ...of(r.rx)];
+}
+
+/** The memory-bus limit's unknown range when it applies. */
+const memRange = (context: FigureContext | undefined): { min: number; max: number } | undefined =>
+  activeUnknowns(context?.bandKeys).includes('memMBps') ? unknownRange('memMBps') : undefined;
+
+function options(v: Values, size: FigureSize, theme: Theme, context?: FigureContext): Plot.PlotOptions {
+  const colours = palette(theme);
+  const data = rows(v);
+  const range = memRange(context);
+  const plotW = size.width - MARGIN.marginLeft - MARGIN.marginRight;
+  const plotH = size.height - MARGIN.marginTop - MARGIN.marginBottom;
+  const limitLabel = (d: Row): string => `limit ${megabytes(d.limit)}`;
+  const floor = Math.max(...data.map((d) => Math.max(d.limit, d.traffic)), range?.max ?? 0) * 1.02;
+  const limitLabels = data.map((d) => ({ x: d.limit, label: limitLabel(d) }));
+  // A traffic label that the limit's tick would cross starts past the tick instead.
+  const crossed = (d: Row, domain: number): boolean =>
+    d.limit > d.traffic && ((d.limit - d.traffic) / domain) * plotW < textWidth(d.label) + 12;
+  const first = fitDomain([...limitLabels, ...data.map((d) => ({ x: d.traffic, label: d.label }))], plotW, floor);
+  const xMax = fitDomain(
+    [...limitLabels, ...data.map((d) => ({ x: crossed(d, first) ? d.limit : d.traffic, label: d.label }))], plotW, first,
+  );
+  const px = (x: number): number => (x / xMax) * plotW;
+  // Step and bar thickness of the band scale (Plot's default align 0.5, equal inner and outer padding).
+  const step = plotH / (data.length + PADDING);
+  const bar = step * (1 - PADDING);
+  const colour = (d: Row): string => (d.side === 'tx' ? colours.send : colours.receive);
+  // The traffic label goes inside its bar when it fits, else just past the bar's end.
+  const fits = (d: Row): boolean => px(d.traffic) >= textWidth(d.label) + 12;
+  // Past the bar's end, or past the limit's tick when the tick would cross the label.
+  const outsideX = (d: Row): number => (crossed(d, xMax) ? d.limit : d.traffic);
+  const halo = { stroke: colours.background, strokeWidth: 4, paintOrder: 'stroke', fill: 'currentColor' } as const;
+  const marks: Plot.Markish[] = [];
+  if (range !== undefined) {
+    marks.push(Plot.barX(data.filter((d) => d.bus === 'memory'), {
+      x1: () => range.min, x2: () => range.max, y: 'row', fill: 'currentColor', fillOpacity: 0.1, inset: -bar * 0.15,
+    }));
+    marks.push(Plot.text(data.filter((d) => d.bus === 'memory'), {
+      x: () => range.max, y: 'row', text: () => 'unknown range', textAnchor: 'end', dx: -4, dy: bar / 2 - 2,
+      lineAnchor: 'bottom', fontSize: FONT_SIZE - 1, fill: 'currentColor',
+    }));
+  }
+  marks.push(
+    Plot.barX(data, { x: 'traffic', y: 'row', fill: colour }),
+    Plot.tickX(data, { x: 'limit', y: 'row', stroke: 'currentColor', strokeWidth: 2.5, inset: -bar * 0.15 }),
+    Plot.text(data, {
+      x: 'limit', y: 'row', text: limitLabel, textAnchor: 'start', dx: 5, dy: -bar / 2 - 1, lineAnchor: 'bottom', ...halo,
+    }),
+    Plot.text(data.filter((d) => !fits(d)), { x: outsideX, y: 'row', text: 'label', textAnchor: 'start', dx: 6, ...halo }),
+    ...[colours.send, colours.receive].map((c) => Plot.text(data.filter((d) => fits(d) && colour(d) === c), {
+      x: 0, y: 'row', text: 'label', textAnchor: 'start', dx: 6, fill: inkOn(c),
+    })),
+  );
+  return {
+    width: size.width, height: size.height, ...MARGIN,
+    style: { fontSize: `${FONT_SIZE}px` },
+    x: { domain: [0, xMax], grid: true, label: 'MB/s (10⁶ bytes per second)', labelAnchor: 'center', labelArrow: 'none' },
+    y: { domain: data.map((d) => d.row), label: null, padding: PADDING },
+    color: { type: 'identity' },
+    marks,
+  };
+}
+
+function caption(v: Values, context?: FigureContext): string {
+  const r = evaluate(v);
+  const io = v.busMBps * v.busEff;
+  const share = (s: SideResult): string => `${megabytes(s.memTrafficMBps)} MB/s, ${percent(s.memTrafficMBps / v.memMBps)}`;
+  const text = [
+    `Each payload byte crosses the memory bus ${r.tx.busCrossings} ${r.tx.busCrossings === 1 ? 'time' : 'times'} on the sender and ${r.rx.busCrossings} on the receiver: send moves ${share(r.tx)} of the ${megabytes(v.memMBps)} MB/s sustained limit; receive ${share(r.rx)}.`,
+    `The I/O bus (${megabytes(io)} MB/s usable) carries ${megabytes(r.tx.mbps)} MB/s on the sender and ${megabytes(r.rx.mbps)} MB/s on the receiver.`,
+  ];
+  const bound = (['tx', 'rx'] as const).filter((k) => r[k].bound === 'memory' || r[k].bound === 'bus')
+    .map((k) => `${r[k].bound === 'memory' ? 'the memory bus' : 'the I/O bus'} binds the ${k === 'tx' ? 'sender' : 'receiver'}`);
+  text.push(bound.length > 0 ? `${bound.join('; ').replace(/^./, (c) => c.toUpperCase())}.` : 'Neither bus binds either side.');
+  const range = memRange(context);
+  if (range !== undefined) text.push(`Shaded: unknown memory bus, ${megabytes(range.min)}–${megabytes(range.max)} MB/s sustained.`);
+  return text.join(' ');
+}
+
+function table(v: Values): Table {
+  return {
+    columns: [
+      { key: 'row', label: 'Host and bus' },
+      { key: 'traffic', label: 'Traffic (MB/s)' },
+      { key: 'limit', label: 'Limit (MB/s)' },
+      { key: 'share', label: 'Share of limit' },
+    ],
+    rows: rows(v).map((d) => ({
+      row: d.row, traffic: megabytes(d.traffic), limit: megabytes(d.limit), share: percent(d.traffic / d.limit),
+    })),
+  };
+}
+
+/** Bus traffic against the memory-bus and I/O-bus limits. */
+export const memoryBus: FigureDef = {
+  id: 'memory-bus',
+  title: 'Memory and I/O bus traffic',
+  options,
+  caption,
+  table,
+};

@@ -1,0 +1,135 @@
+/**
+ * "TCP only performs as well as the slowest side": send, receive and window ÷ RTT, with the
+ * smallest, the end-to-end rate, highlighted.
+ */
+import * as Plot from '@observablehq/plot';
+import { band, evaluate, type Band, type EndToEnd, type ParamKey, type Values } from '../model/index.ts';
+import { fitDomain, FONT_SIZE } from './layout.ts';
+import { lastOne, stateKey } from './memo.ts';
+import { palette } from './theme.ts';
+import type { FigureContext, FigureDef, FigureSize, Table, Theme } from './types.ts';
+import { activeUnknowns, boundLabel, gbps, limitedBy, setBy, unknownWords } from './words.ts';
+
+const MARGIN = { marginTop: 28, marginRight: 16, marginBottom: 40, marginLeft: 110 };
+/** A bar longer than this many times the longest side's is drawn cut, with its value in words. */
+const OFF_SCALE = 3;
+const PADDING = 0.4;
+
+type Key = EndToEnd['bound'];
+interface Row { key: Key; name: string; gbps: number; detail: string; slowest: boolean; low?: number; high?: number }
+
+function rows(v: Values, b: Band | undefined): Row[] {
+  const r = evaluate(v);
+  const windowGbps = (r.endToEnd.windowMBps * 8) / 1000;
+  const row = (key: Key, name: string, value: number, detail: string, range?: { min: number; max: number }): Row => ({
+    key, name, gbps: value, detail, slowest: r.endToEnd.bound === key,
+    ...(range === undefined ? {} : { low: range.min, high: range.max }),
+  });
+  return [
+    row('tx', 'send', r.tx.gbps, boundLabel(r.tx.bound), b?.tx),
+    row('rx', 'receive', r.rx.gbps, boundLabel(r.rx.bound), b?.rx),
+    row('window', 'window ÷ RTT', windowGbps, `${v.window} B ÷ ${v.rtt} µs`),
+  ];
+}
+
+/** The band over the unknowns that apply (chart, caption and table ask for the same one). */
+const bandFor = lastOne((v: Values, keys: readonly ParamKey[]) => `${stateKey(v)}/${keys.join()}`, band);
+const bandOf = (v: Values, context: FigureContext | undefined): Band | undefined => {
+  const keys = activeUnknowns(context?.bandKeys);
+  return keys.length === 0 ? undefined : bandFor(v, keys);
+};
+
+function options(v: Values, size: FigureSize, theme: Theme, context?: FigureContext): Plot.PlotOptions {
+  const colours = palette(theme);
+  const data = rows(v, bandOf(v, context));
+  const plotW = size.width - MARGIN.marginLeft - MARGIN.marginRight;
+  const colour = (d: Row): string => (d.key === 'tx' ? colours.send : d.key === 'rx' ? colours.receive : colours.neutral);
+  const sides = Math.max(...data.filter((d) => d.key !== 'window').map((d) => Math.max(d.gbps, d.high ?? 0)));
+  const cap = sides * OFF_SCALE;
+  const shown = data.map((d) => ({ ...d, x: Math.min(d.gbps, cap), cut: d.gbps > cap }));
+  const label = (d: Row & { cut: boolean }): string =>
+    `${gbps(d.gbps)} Gbit/s, ${d.detail}${d.cut ? ' (bar cut)' : ''}${d.slowest ? ' · the slowest side' : ''}`;
+  const ranged = shown.filter((d) => d.low !== undefined && d.high !== undefined);
+  const labels = [
+    ...shown.map((d) => ({ x: d.x, label: label(d) })),
+    ...ranged.slice(0, 1).map((d) => ({ x: d.high ?? 0, label: 'range over unknowns' })),
+  ];
+  const xMax = fitDomain(labels, plotW, Math.max(...shown.map((d) => Math.max(d.x, d.high ?? 0))) * 1.02);
+  const e2e = data.find((d) => d.slowest)!;
+  const halo = { stroke: colours.background, strokeWidth: 4, paintOrder: 'stroke', fill: 'currentColor' } as const;
+  // Bar thickness of the band scale (equal inner and outer padding), and the whisker offset below a bar's centre.
+  const plotH = size.height - MARGIN.marginTop - MARGIN.marginBottom;
+  const bar = (plotH / (data.length + PADDING)) * (1 - PADDING);
+  const under = bar / 2 + Math.min(8, (bar * PADDING) / (1 - PADDING) / 2);
+  return {
+    width: size.width, height: size.height, ...MARGIN,
+    style: { fontSize: `${FONT_SIZE}px` },
+    x: { domain: [0, xMax], grid: true, label: 'Gbit/s', labelAnchor: 'center', labelArrow: 'none' },
+    y: { domain: data.map((d) => d.name), label: null, padding: PADDING },
+    color: { type: 'identity' },
+    marks: [
+      Plot.barX(shown.filter((d) => !d.slowest), { x: 'x', y: 'name', fill: colour, fillOpacity: 0.35, stroke: colour, strokeWidth: 1.5 }),
+      Plot.barX(shown.filter((d) => d.slowest), { x: 'x', y: 'name', fill: colour, stroke: 'currentColor', strokeWidth: 2 }),
+      // The spread over the unknown ranges: a whisker in the gap under each side's bar, clear of its label.
+      Plot.ruleY(ranged, { y: 'name', x1: 'low', x2: 'high', stroke: 'currentColor', strokeWidth: 1.5, dy: under }),
+      ...(['low', 'high'] as const).map((x) => Plot.tickX(ranged, {
+        x, y: 'name', stroke: 'currentColor', strokeWidth: 1.5, dy: under, insetTop: bar / 2 - 4, insetBottom: bar / 2 - 4,
+      })),
+      Plot.text(ranged.slice(0, 1), {
+        x: 'high', y: 'name', dy: under, dx: 5, textAnchor: 'start', fontSize: FONT_SIZE - 1,
+        text: () => 'range over unknowns', ...halo,
+      }),
+      Plot.ruleX([e2e.gbps], { stroke: 'currentColor', strokeDasharray: '5 4' }),
+      Plot.text([e2e.gbps], {
+        x: (d: number) => d, frameAnchor: 'top', lineAnchor: 'bottom', dy: -6, textAnchor: 'start', dx: -4,
+        text: (d: number) => `end to end ${gbps(d)} Gbit/s`, fontWeight: 600, ...halo,
+      }),
+      ...[false, true].map((slowest) => Plot.text(shown.filter((d) => d.slowest === slowest), {
+        x: 'x', y: 'name', text: label, textAnchor: 'start', dx: 6, fontWeight: slowest ? 700 : 400, ...halo,
+      })),
+    ],
+  };
+}
+
+function caption(v: Values, context?: FigureContext): string {
+  const r = evaluate(v);
+  const side = (k: 'tx' | 'rx'): string => `${gbps(r[k].gbps)} Gbit/s, ${limitedBy(r[k].bound)}`;
+  const windowGbps = (r.endToEnd.windowMBps * 8) / 1000;
+  const text = [
+    `Receive runs at ${side('rx')}; send at ${side('tx')}; window ÷ RTT allows ${gbps(windowGbps)} Gbit/s; end to end ${gbps(r.endToEnd.gbps)} Gbit/s, set by ${setBy(r.endToEnd.bound)}.`,
+  ];
+  const keys = activeUnknowns(context?.bandKeys);
+  const b = bandOf(v, context);
+  if (b !== undefined) {
+    text.push(`Whiskers: ${unknownWords(keys)}; over those ranges receive spans ${gbps(b.rx.min)}–${gbps(b.rx.max)}, send ${gbps(b.tx.min)}–${gbps(b.tx.max)} and end to end ${gbps(b.endToEnd.min)}–${gbps(b.endToEnd.max)} Gbit/s.`);
+  }
+  return text.join(' ');
+}
+
+function table(v: Values, context?: FigureContext): Table {
+  const data = rows(v, bandOf(v, context));
+  const banded = data.some((d) => d.low !== undefined);
+  return {
+    columns: [
+      { key: 'name', label: 'Limit' },
+      { key: 'gbps', label: 'Rate (Gbit/s)' },
+      { key: 'detail', label: 'Set by' },
+      ...(banded ? [{ key: 'low', label: 'Low over unknowns (Gbit/s)' }, { key: 'high', label: 'High over unknowns (Gbit/s)' }] : []),
+      { key: 'slowest', label: 'Slowest side' },
+    ],
+    rows: data.map((d) => ({
+      name: d.name, gbps: gbps(d.gbps), detail: d.detail,
+      ...(banded ? { low: d.low === undefined ? '' : gbps(d.low), high: d.high === undefined ? '' : gbps(d.high) } : {}),
+      slowest: d.slowest ? 'yes' : '',
+    })),
+  };
+}
+
+/** Send, receive and window ÷ RTT: the end-to-end rate is the smallest. */
+export const slowestSide: FigureDef = {
+  id: 'slowest-side',
+  title: 'The slowest side',
+  options,
+  caption,
+  table,
+};

@@ -1,0 +1,261 @@
+/**
+ * Throughput against segment size: send and receive in the current modes and their
+ * zero-copy (or copying) alternatives, the unknown ranges as bands, the link as a rule.
+ */
+import * as Plot from '@observablehq/plot';
+import { band, clamp, evaluate, PAGE_BYTES, paramFor, type ParamKey, type Values } from '../model/index.ts';
+// One side at a time and no clamp per point: a line is ~100 points on every slider step.
+import { receiveSide, sendSide } from '../model/throughput.ts';
+import { dodge, FONT_SIZE } from './layout.ts';
+import { lastOne, stateKey } from './memo.ts';
+import { palette } from './theme.ts';
+import type { FigureContext, FigureDef, FigureSize, Table, Theme } from './types.ts';
+import { activeUnknowns, boundLabel, gbps, limitedBy, modeLabel, setBy, unknownRange, unknownWords } from './words.ts';
+
+const MSS = paramFor('mss');
+const [X_MIN, X_MAX] = MSS?.kind === 'number' ? [MSS.min, MSS.max] : [256, 65536];
+/** Line points per doubling of the segment size (plus every whole page and the current size). */
+const LINE_STEPS = 8;
+/**
+ * Band points per doubling: band() tries every combination of unknowns at each point (80 side
+ * evaluations for 2002's), so this is the figure's main cost; 3 keeps the kinks.
+ */
+const BAND_STEPS = 3;
+/** Segment sizes the data table lists (the current size is added); all lie on the band grid. */
+export const TABLE_SEGMENTS: readonly number[] = [512, 1024, 1448, 2048, 4096, 8192, 16384, 32768, 65536];
+const TICKS = [256, 1024, 4096, 16384, 65536];
+const MARGIN = { top: 24, right: 118, bottom: 40, left: 48 };
+const MARGINS = { marginTop: MARGIN.top, marginRight: MARGIN.right, marginBottom: MARGIN.bottom, marginLeft: MARGIN.left };
+
+type Side = 'tx' | 'rx';
+interface Line {
+  readonly side: Side;
+  readonly current: boolean;
+  /** Direct label at the line's end. */
+  readonly label: string;
+  readonly patch: Partial<Values>;
+  /** Page remap: the line only exists at whole pages (elsewhere the model copies). */
+  readonly pagesOnly: boolean;
+}
+
+const SHORT: Readonly<Record<string, string>> = {
+  copy: 'copy', sendfile: 'sendfile', 'csum-copy': 'csum-copy', remap: 'remap', direct: 'direct',
+};
+
+/** The four lines: each side's current mode and its alternative. */
+function lineSpecs(v: Values): Line[] {
+  const txAlt: Partial<Values> = v.txMode === 'copy' ? { txMode: 'sendfile', txCsum: 'offload' } : { txMode: 'copy' };
+  const rxAlt: Partial<Values> = v.rxMode === 'copy' || v.rxMode === 'csum-copy' ? { rxMode: 'direct' } : { rxMode: 'copy' };
+  const spec = (side: Side, current: boolean, patch: Partial<Values>): Line => {
+    const mode = side === 'tx' ? (patch.txMode ?? v.txMode) : (patch.rxMode ?? v.rxMode);
+    return {
+      side, current, patch,
+      label: `${side === 'tx' ? 'send' : 'receive'}, ${SHORT[mode] ?? mode}`,
+      pagesOnly: side === 'rx' && mode === 'remap',
+    };
+  };
+  return [spec('tx', true, {}), spec('tx', false, txAlt), spec('rx', true, {}), spec('rx', false, rxAlt)];
+}
+
+/** X_MIN × 2^(k/steps) up to X_MAX, rounded: every power of two in range is on it. */
+function logGrid(steps: number): number[] {
+  const n = Math.round(Math.log2(X_MAX / X_MIN) * steps);
+  return Array.from({ length: n + 1 }, (_, k) => Math.round(X_MIN * 2 ** (k / steps)));
+}
+
+const pages = (): number[] => Array.from({ length: Math.floor(X_MAX / PAGE_BYTES) }, (_, i) => (i + 1) * PAGE_BYTES);
+const sorted = (xs: Iterable<number>): number[] => [...new Set(xs)].sort((a, b) => a - b);
+
+/** Keys the bands vary: the segment size is the x axis here, so it is shaded, not banded. */
+const bandKeysOf = (context: FigureContext | undefined): ParamKey[] =>
+  activeUnknowns(context?.bandKeys).filter((k) => k !== 'mss');
+
+/** A line's rate at one segment size; `v` must be clamped (see `clamp`). */
+const rate = (v: Values, line: Line, mss: number): number => {
+  const w = { ...v, ...line.patch, mss };
+  return (line.side === 'tx' ? sendSide(w) : receiveSide(w)).gbps;
+};
+
+/** Whole-page points only for remap lines (elsewhere remap falls back to copying). */
+const onLine = (line: Line, x: number): boolean => !line.pagesOnly || x % PAGE_BYTES === 0;
+
+interface BandRow { x: number; txMin: number; txMax: number; rxMin: number; rxMax: number }
+
+const bandRow = (v: Values, keys: readonly ParamKey[], x: number): BandRow => {
+  const b = band({ ...v, mss: x }, keys);
+  return { x, txMin: b.tx.min, txMax: b.tx.max, rxMin: b.rx.min, rxMax: b.rx.max };
+};
+
+/** The bands over the grid; independent of the current segment size, so a segment-size drag reuses them. */
+const bandRows = lastOne(
+  (v: Values, keys: readonly ParamKey[]) => `${stateKey(v, 'mss')}/${keys.join()}`,
+  (v: Values, keys: readonly ParamKey[]): BandRow[] =>
+    sorted([...logGrid(BAND_STEPS), ...TABLE_SEGMENTS, ...(v.rxMode === 'remap' ? pages() : [])]).map((x) => bandRow(v, keys, x)),
+);
+
+function options(values: Values, size: FigureSize, theme: Theme, context?: FigureContext): Plot.PlotOptions {
+  const v = clamp(values).values;
+  const colours = palette(theme);
+  const colour = (side: Side): string => (side === 'tx' ? colours.send : colours.receive);
+  const specs = lineSpecs(v);
+  const grid = sorted([...logGrid(LINE_STEPS), ...pages(), v.mss]);
+  const lines = specs.map((line) => ({
+    line,
+    points: grid.filter((x) => onLine(line, x)).map((x) => ({ x, y: rate(v, line, x) })),
+  }));
+  const keys = bandKeysOf(context);
+  const bands = keys.length === 0 ? [] : bandRows(v, keys);
+  const now = evaluate(v);
+  const link = v.linkGbps;
+  const yMax = Math.max(link, ...lines.flatMap((l) => l.points.map((p) => p.y)), ...bands.map((b) => Math.max(b.txMax, b.rxMax))) * 1.12;
+
+  const plotH = size.height - MARGIN.top - MARGIN.bottom;
+  const xFrac = (x: number): number => (Math.log(x) - Math.log(X_MIN)) / (Math.log(X_MAX) - Math.log(X_MIN));
+  const yPx = (y: number): number => MARGIN.top + plotH * (1 - y / yMax);
+  const yData = (px: number): number => (1 - (px - MARGIN.top) / plotH) * yMax;
+
+  // Direct labels at the line ends, moved apart where lines meet (at the link, say).
+  const ends = lines.filter((l) => l.points.length > 0).map((l) => ({ ...l.points.at(-1)!, l }));
+  const endYs = dodge(ends.map((e) => yPx(e.y)), FONT_SIZE + 2, MARGIN.top, MARGIN.top + plotH);
+  const endLabels = ends.map((e, i) => ({ x: e.x, y: yData(endYs[i]!), text: e.l.line.label, side: e.l.line.side }));
+
+  // The current point of each side, labelled with what binds it: the higher label above
+  // its dot, the lower below (the curves rise to the right, so those spaces stay clear).
+  const points = (['tx', 'rx'] as const).map((side) => ({
+    side, x: v.mss, y: now[side].gbps,
+    text: `${side === 'tx' ? 'send' : 'receive'}: ${boundLabel(now[side].bound)}, ${gbps(now[side].gbps)} Gbit/s`,
+  }));
+  const upper = points[0]!.y >= points[1]!.y ? points[0]! : points[1]!;
+  const lower = upper === points[0] ? points[1]! : points[0]!;
+  const fx = xFrac(v.mss);
+  const mtu = keys.length < activeUnknowns(context?.bandKeys).length ? unknownRange('mss') : undefined;
+  const halo = { stroke: colours.background, strokeWidth: 4, paintOrder: 'stroke', fill: 'currentColor' } as const;
+
+  const marks: Plot.Markish[] = [];
+  if (mtu !== undefined) {
+    marks.push(
+      Plot.rectX([mtu], { x1: 'min', x2: 'max', fill: 'currentColor', fillOpacity: 0.07 }),
+      Plot.text([mtu], {
+        x: (d: { min: number; max: number }) => Math.sqrt(d.min * d.max), frameAnchor: 'bottom', lineAnchor: 'bottom', dy: -4,
+        text: () => 'Elan IP MTU unknown', ...halo,
+      }),
+    );
+  }
+  if (bands.length > 0) {
+    // Page remap exists only at whole pages; elsewhere the receiver copies.
+    const rxBands = v.rxMode === 'remap' ? bands.filter((b) => b.x % PAGE_BYTES === 0) : bands;
+    marks.push(
+      Plot.areaY(bands, { x: 'x', y1: 'txMin', y2: 'txMax', fill: colour('tx'), fillOpacity: 0.16 }),
+      Plot.areaY(rxBands, { x: 'x', y1: 'rxMin', y2: 'rxMax', fill: colour('rx'), fillOpacity: 0.16 }),
+    );
+  }
+  marks.push(
+    Plot.ruleY([link], { stroke: 'currentColor', strokeDasharray: '5 4', strokeOpacity: 0.8 }),
+    Plot.text([link], {
+      y: (d: number) => d, frameAnchor: 'right', textAnchor: 'end', lineAnchor: 'bottom', dy: -4,
+      text: (d: number) => `link ${gbps(d)} Gbit/s`, ...halo,
+    }),
+    Plot.ruleX([v.mss], { stroke: 'currentColor', strokeOpacity: 0.25 }),
+  );
+  // Alternatives first, so the current lines sit on top where they coincide.
+  for (const { line, points: pts } of [...lines].sort((a, b) => Number(a.line.current) - Number(b.line.current))) {
+    marks.push(Plot.line(pts, {
+      x: 'x', y: 'y', stroke: colour(line.side), strokeWidth: line.current ? 2.5 : 1.75,
+      ...(line.current ? {} : { strokeDasharray: '6 4' }),
+    }));
+    if (line.pagesOnly) marks.push(Plot.dot(pts, { x: 'x', y: 'y', r: 2.5, fill: colour(line.side) }));
+  }
+  for (const side of ['tx', 'rx'] as const) {
+    marks.push(Plot.text(endLabels.filter((e) => e.side === side), {
+      x: 'x', y: 'y', text: 'text', textAnchor: 'start', dx: 6, ...halo,
+    }));
+  }
+  marks.push(
+    Plot.dot(points, {
+      x: 'x', y: 'y', r: 5, fill: (d: { side: Side }) => colour(d.side), stroke: colours.background, strokeWidth: 3,
+      paintOrder: 'stroke',
+    }),
+    Plot.text([upper], {
+      x: 'x', y: 'y', text: 'text', textAnchor: fx < 0.35 ? 'start' : 'end', dx: fx < 0.35 ? 6 : -6,
+      lineAnchor: 'bottom', dy: -8, fontWeight: 600, ...halo,
+    }),
+    Plot.text([lower], {
+      x: 'x', y: 'y', text: 'text', textAnchor: fx > 0.65 ? 'end' : 'start', dx: fx > 0.65 ? -6 : 6,
+      lineAnchor: 'top', dy: 8, fontWeight: 600, ...halo,
+    }),
+  );
+  return {
+    width: size.width, height: size.height, ...MARGINS,
+    style: { fontSize: `${FONT_SIZE}px` },
+    x: {
+      type: 'log', base: 2, domain: [X_MIN, X_MAX], ticks: TICKS, tickFormat: (d: number) => String(d),
+      label: 'Segment payload (bytes)', labelAnchor: 'center', labelArrow: 'none',
+    },
+    y: { domain: [0, yMax], grid: true, label: 'Gbit/s', labelArrow: 'none', nice: false },
+    color: { type: 'identity' },
+    marks,
+  };
+}
+
+function caption(values: Values, context?: FigureContext): string {
+  const v = clamp(values).values;
+  const r = evaluate(v);
+  const [tx, txAlt, rx, rxAlt] = lineSpecs(v);
+  const alt = (line: Line): string => gbps(rate(v, line, v.mss));
+  const altTxWords = `${modeLabel('txMode', txAlt!.patch.txMode ?? v.txMode)}${txAlt!.patch.txCsum === 'offload' && v.txCsum !== 'offload' ? ' (with checksum offload)' : ''}`;
+  const parts = [
+    `Receive runs at ${gbps(r.rx.gbps)} Gbit/s, ${limitedBy(r.rx.bound)}; send at ${gbps(r.tx.gbps)} Gbit/s, ${limitedBy(r.tx.bound)}; end to end ${gbps(r.endToEnd.gbps)} Gbit/s, set by ${setBy(r.endToEnd.bound)}, at ${v.mss}-byte segments.`,
+    `For comparison, ${modeLabel('rxMode', rxAlt!.patch.rxMode ?? v.rxMode)} would receive ${alt(rxAlt!)} Gbit/s and ${altTxWords} would send ${alt(txAlt!)} Gbit/s.`,
+  ];
+  for (const s of [r.tx, r.rx]) if (s.fallback !== null) parts.push(`Note: ${s.fallback}.`);
+  if (tx!.pagesOnly || rx!.pagesOnly || rxAlt!.pagesOnly) parts.push('Page remap is drawn only at whole 4096-byte pages.');
+  const keys = bandKeysOf(context);
+  if (keys.length > 0) {
+    const b = band(v, keys);
+    parts.push(`Bands: ${unknownWords(keys)} (here receive ${gbps(b.rx.min)}–${gbps(b.rx.max)}, send ${gbps(b.tx.min)}–${gbps(b.tx.max)} Gbit/s).`);
+  }
+  const mtu = activeUnknowns(context?.bandKeys).includes('mss') ? unknownRange('mss') : undefined;
+  if (mtu !== undefined) parts.push(`Shaded: the Elan IP MTU is unknown (${mtu.min}–${mtu.max} bytes).`);
+  return parts.join(' ');
+}
+
+/** The table's segment sizes for a state: the fixed sizes plus the current one. */
+export function tableSegments(values: Values): number[] {
+  return sorted([...TABLE_SEGMENTS, clamp(values).values.mss]);
+}
+
+function table(values: Values, context?: FigureContext): Table {
+  const v = clamp(values).values;
+  const specs = lineSpecs(v);
+  const keys = bandKeysOf(context);
+  const columns = [
+    { key: 'mss', label: 'Segment payload (B)' },
+    ...specs.map((l, i) => ({ key: `line${i}`, label: `${l.label.replace(/^./, (c) => c.toUpperCase())} (Gbit/s)` })),
+  ];
+  if (keys.length > 0) {
+    columns.push(
+      { key: 'txMin', label: 'Send band low (Gbit/s)' }, { key: 'txMax', label: 'Send band high (Gbit/s)' },
+      { key: 'rxMin', label: 'Receive band low (Gbit/s)' }, { key: 'rxMax', label: 'Receive band high (Gbit/s)' },
+    );
+  }
+  const bands = keys.length === 0 ? [] : bandRows(v, keys);
+  const rows = tableSegments(v).map((mss) => {
+    const row: Record<string, string | number> = { mss };
+    specs.forEach((l, i) => { row[`line${i}`] = gbps(rate(v, l, mss)); });
+    if (keys.length > 0) {
+      const b = bands.find((r) => r.x === mss) ?? bandRow(v, keys, mss);
+      Object.assign(row, { txMin: gbps(b.txMin), txMax: gbps(b.txMax), rxMin: gbps(b.rxMin), rxMax: gbps(b.rxMax) });
+    }
+    return row;
+  });
+  return { columns, rows };
+}
+
+/** Throughput against segment size. */
+export const throughputVsSegment: FigureDef = {
+  id: 'throughput-vs-segment',
+  title: 'Throughput against segment size',
+  options,
+  caption,
+  table,
+};

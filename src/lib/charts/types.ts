@@ -1,0 +1,45 @@
+/**
+ * The contract between chart specs (src/lib/charts), the build-time renderer
+ * (components/Figure.astro) and the browser upgrade (src/scripts/model-figure.ts).
+ */
+import type { PlotOptions } from '@observablehq/plot';
+import type { ParamKey, Values } from '../model/index.ts';
+
+/** Every figure the site draws from the model. */
+export type FigureId = 'throughput-vs-segment' | 'time-breakdown' | 'memory-bus' | 'slowest-side';
+
+/** Pixel size a figure is drawn at. */
+export interface FigureSize {
+  width: number;
+  height: number;
+}
+
+export type Theme = 'light' | 'dark';
+
+/** The data a figure shows, as a table (its text alternative). */
+export interface Table {
+  columns: { key: string; label: string }[];
+  rows: Record<string, string | number>[];
+}
+
+/** What a figure needs besides the state. */
+export interface FigureContext {
+  /**
+   * The unknown ranges that apply, drawn as bands (a preset's `bandKeys`).
+   * Undefined: every range the parameter table marks unknown. []: none (no band is drawn).
+   */
+  bandKeys?: readonly ParamKey[] | undefined;
+}
+
+/** One figure: pure functions of the model state. */
+export interface FigureDef {
+  id: FigureId;
+  /** Short title, e.g. "Throughput against segment size". */
+  title: string;
+  /** Plot options for this state; marks built with Plot's mark functions. No DOM access. */
+  options(values: Values, size: FigureSize, theme: Theme, context?: FigureContext): PlotOptions;
+  /** One or two sentences stating the key numbers of this state, for the caption. */
+  caption(values: Values, context?: FigureContext): string;
+  /** The numbers drawn, rounded for reading. */
+  table(values: Values, context?: FigureContext): Table;
+}

@@ -1,0 +1,141 @@
+/**
+ * `<model-controls>` (markup: components/Controls.astro): binds the server-rendered inputs to
+ * the page store. Inputs write to the store (live on `input`, committed on `change`); the
+ * store writes back to every input, so a URL state, a preset, Reset or Back shows everywhere.
+ */
+import { clamp, evaluate, paramFor, type Param, type Values } from '../lib/model/index.ts';
+import { changeNotice, summary, valueText } from './param-text.ts';
+import { fromSlider, toSlider } from './slider.ts';
+import { applyPreset, currentPreset, reset, store, update, urlChanges } from './state.ts';
+
+/** Quiet time before the live summary speaks, so a drag is announced once, at its end. */
+const SUMMARY_DELAY_MS = 500;
+
+type Sync = (values: Values) => void;
+type NumberEntry = Extract<Param, { kind: 'number' }>;
+type ChoiceEntry = Extract<Param, { kind: 'choice' }>;
+
+const q = <E extends Element>(root: ParentNode, role: string): E | null => root.querySelector<E>(`[data-role="${role}"]`);
+
+function say(notice: HTMLElement | null, text: string): void {
+  if (notice && notice.textContent !== text) notice.textContent = text;
+}
+
+/** Wires one numeric parameter's range and number inputs; returns its sync function. */
+function bindNumber(row: HTMLElement, p: NumberEntry): Sync | undefined {
+  const range = q<HTMLInputElement>(row, 'range');
+  const number = q<HTMLInputElement>(row, 'number');
+  const notice = q<HTMLElement>(row, 'notice');
+  if (!range || !number) return undefined;
+  const set = (v: number, phase: 'input' | 'commit'): void => update({ [p.key]: v }, phase, p.key);
+
+  for (const type of ['input', 'change'] as const) {
+    range.addEventListener(type, () => {
+      const v = fromSlider(p, range.valueAsNumber);
+      number.value = String(v);
+      say(notice, '');
+      set(v, type === 'input' ? 'input' : 'commit');
+    });
+  }
+  number.addEventListener('input', () => {
+    // While typing, only values the model accepts as they are go live; the rest wait for `change`.
+    const n = number.valueAsNumber;
+    if (Number.isFinite(n) && clamp({ [p.key]: n }).changes.length === 0) set(n, 'input');
+  });
+  number.addEventListener('change', () => {
+    if (number.value.trim() === '') {
+      say(notice, `Enter a number from ${p.min} to ${p.max}.`);
+      number.value = String(store.get()[p.key]);
+      return;
+    }
+    const { values, changes } = clamp({ [p.key]: number.value });
+    const v = values[p.key];
+    const change = changes[0];
+    say(notice, change ? changeNotice(p, change) : '');
+    number.value = String(v);
+    set(v, 'commit');
+  });
+
+  return (values) => {
+    const v = values[p.key];
+    // Leave the box alone while someone types a value equal to the state ("1.50" stays).
+    if (!(document.activeElement === number && number.valueAsNumber === v)) number.value = String(v);
+    // Move the thumb only when it does not already stand for this value (no jitter mid-drag).
+    if (fromSlider(p, range.valueAsNumber) !== v) range.value = String(toSlider(p, v));
+    range.setAttribute('aria-valuetext', valueText(p, v));
+  };
+}
+
+/** Wires one enumerated parameter's select; returns its sync function. */
+function bindChoice(row: HTMLElement, p: ChoiceEntry): Sync | undefined {
+  const select = q<HTMLSelectElement>(row, 'select');
+  const doc = q<HTMLElement>(row, 'option-doc');
+  if (!select) return undefined;
+  select.addEventListener('change', () => {
+    say(q<HTMLElement>(row, 'notice'), '');
+    update({ [p.key]: select.value } as Partial<Values>, 'commit', p.key);
+  });
+  return (values) => {
+    const v = values[p.key];
+    if (select.value !== v) select.value = v;
+    if (doc) doc.textContent = p.options.find((o) => o.value === v)?.doc ?? '';
+  };
+}
+
+class ModelControls extends HTMLElement {
+  #unsubscribe: (() => void) | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+
+  connectedCallback(): void {
+    if (this.#unsubscribe) return;
+    const syncs: Sync[] = [];
+    for (const row of this.querySelectorAll<HTMLElement>('.param[data-key]')) {
+      const p = paramFor(row.dataset['key'] ?? '');
+      const sync = p?.kind === 'number' ? bindNumber(row, p) : p?.kind === 'choice' ? bindChoice(row, p) : undefined;
+      if (sync) syncs.push(sync);
+    }
+    for (const c of urlChanges) {
+      const p = paramFor(c.key);
+      const row = this.querySelector<HTMLElement>(`.param[data-key="${c.key}"]`);
+      if (p && row) say(q<HTMLElement>(row, 'notice'), `From the link: ${changeNotice(p, c)}`);
+    }
+
+    const picker = q<HTMLSelectElement>(this, 'preset');
+    const presetDoc = q<HTMLElement>(this, 'preset-doc');
+    const summaryEl = q<HTMLElement>(this, 'summary');
+    picker?.addEventListener('change', () => {
+      if (picker.value) applyPreset(picker.value);
+    });
+    q<HTMLButtonElement>(this, 'reset')?.addEventListener('click', () => reset());
+
+    const syncAll = (values: Values): void => {
+      for (const sync of syncs) sync(values);
+      const preset = currentPreset();
+      if (picker) picker.value = preset?.id ?? '';
+      if (presetDoc) presetDoc.textContent = preset?.description ?? '';
+    };
+    const speak = (values: Values): void => {
+      clearTimeout(this.#timer);
+      this.#timer = setTimeout(() => say(summaryEl, summary(evaluate(values))), SUMMARY_DELAY_MS);
+    };
+
+    syncAll(store.get());
+    // The server rendered the starting state; a URL state differs, so say it (quietly, once).
+    speak(store.get());
+    this.#unsubscribe = store.subscribe((values) => {
+      syncAll(values);
+      speak(values);
+    });
+
+    for (const el of this.querySelectorAll<HTMLElement>('[disabled]')) el.removeAttribute('disabled');
+    for (const note of this.querySelectorAll<HTMLElement>('.needs-js')) note.hidden = true;
+  }
+
+  disconnectedCallback(): void {
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    clearTimeout(this.#timer);
+  }
+}
+
+if (!customElements.get('model-controls')) customElements.define('model-controls', ModelControls);

@@ -1,0 +1,68 @@
+/**
+ * Words for values and results: the text of `aria-valuetext`, unit labels and the live
+ * summary. Pure; used at build time (Controls.astro) and in the browser (controls.ts).
+ */
+import type { Bound, Change, NumberParam, Param, Result } from '../lib/model/index.ts';
+
+const WORDS: Record<string, readonly [singular: string, plural: string]> = {
+  B: ['byte', 'bytes'],
+  'Gbit/s': ['gigabit per second', 'gigabits per second'],
+  'MB/s': ['megabyte per second', 'megabytes per second'],
+  'µs': ['microsecond', 'microseconds'],
+  copies: ['copy', 'copies'],
+  cores: ['core', 'cores'],
+};
+
+const plain = new Intl.NumberFormat('en', { maximumFractionDigits: 3 });
+
+/** A value as digits with thousands separators ("65,535"). */
+export function digits(value: number): string {
+  return plain.format(value);
+}
+
+/** A parameter's unit in words, for a value ("megabytes per second"). */
+export function unitWords(p: NumberParam, value = 2): string {
+  const w = WORDS[p.unit];
+  if (!w) return p.unit;
+  return value === 1 ? w[0] : w[1];
+}
+
+/** A value in words for `aria-valuetext`: "250 megabytes per second", "70 percent". */
+export function valueText(p: NumberParam, value: number): string {
+  if (p.unit === 'fraction') return `${digits(Math.round(value * 1000) / 10)} percent`;
+  return `${digits(value)} ${unitWords(p, value)}`;
+}
+
+const BOUND: Record<Bound, string> = {
+  cpu: 'CPU-bound',
+  memory: 'memory-bus-bound',
+  bus: 'I/O-bus-bound',
+  link: 'link-bound',
+};
+
+const SIDE = { rx: 'the receiver binds', tx: 'the sender binds', window: 'the window binds' } as const;
+
+const gbps = (x: number): string => x.toFixed(2);
+
+/** One sentence on a result: "Receive 0.90 Gbit/s (CPU-bound), send 1.40 (CPU-bound), end to end 0.90: the receiver binds." */
+export function summary(r: Result): string {
+  return `Receive ${gbps(r.rx.gbps)} Gbit/s (${BOUND[r.rx.bound]}), send ${gbps(r.tx.gbps)} (${BOUND[r.tx.bound]}), `
+    + `end to end ${gbps(r.endToEnd.gbps)}: ${SIDE[r.endToEnd.bound]}.`;
+}
+
+const REASON: Record<Change['reason'], string> = {
+  'not a number': 'is not a number',
+  'below minimum': 'is below the minimum',
+  'above maximum': 'is above the maximum',
+  'not a whole number': 'is not a whole number',
+  'not an option': 'is not an option',
+};
+
+/** A short notice for a value that had to be clamped: "99999 is above the maximum; using 65,536 B." */
+export function changeNotice(p: Param, c: Change): string {
+  const given = typeof c.from === 'string' || typeof c.from === 'number' ? String(c.from) : 'That value';
+  const to = p.kind === 'choice'
+    ? (p.options.find((o) => o.value === c.to)?.label ?? String(c.to))
+    : `${digits(Number(c.to))} ${p.unit === 'fraction' ? '' : p.unit}`.trim();
+  return `${given === '' ? 'An empty value' : `“${given}”`} ${REASON[c.reason]}; using ${to}.`;
+}

@@ -1,0 +1,106 @@
+/**
+ * The page's one model state, shared by every control and figure on the page (each
+ * `<script>` that imports this module gets the same instance: Vite bundles it once).
+ *
+ * Starting state: the page's base (a `data-model-base` query on any element, written by
+ * Controls.astro when it is given `values`; defaults otherwise), then the URL.
+ * Write through `update`, `applyPreset` and `reset` so the URL follows: a gesture on one
+ * control (a drag, typing) is one history entry, replaced as it goes; presets and resets
+ * push their own entry. Back and forward read the URL back into the store.
+ */
+import {
+  defaults, params, presetById, presetValues, type Change, type ParamKey, type Preset, type Values,
+} from '../lib/model/index.ts';
+import { createStore, presetMatching, sameValues } from '../lib/model/store.ts';
+import { readSearch, writeSearch } from './url-state.ts';
+
+/** A commit on the same control this soon after the last one extends the same history entry. */
+const SAME_GESTURE_MS = 1000;
+
+const baseQuery = document.querySelector<HTMLElement>('[data-model-base]')?.dataset['modelBase'];
+/** The page's starting state (what Reset returns to). */
+export const base: Readonly<Values> = baseQuery ? readSearch(baseQuery).values : defaults();
+
+const initial = readSearch(location.search, base);
+
+/** The page's store. Read and subscribe here; write with `update`, `applyPreset`, `reset`. */
+export const store = createStore(initial.values);
+
+/** What the URL asked for that the model could not take (out of range, not a number …). */
+export const urlChanges: readonly Change[] = initial.changes;
+
+let named: Preset | undefined = initial.preset;
+/** The preset the reader started from (applied, linked or matched), kept after edits: its bands. */
+let origin: Preset | undefined = initial.preset ?? presetMatching(initial.values);
+/** The history entry that is open for more steps of one control's gesture. */
+let open: { key: string; until: number } | null = null;
+
+/** The preset the state equals: the one the URL or picker named, else the first that matches. */
+export function currentPreset(): Preset | undefined {
+  const values = store.get();
+  if (named && sameValues(values, presetValues(named))) return named;
+  return presetMatching(values);
+}
+
+const UNKNOWN_KEYS: readonly ParamKey[] = params.filter((p) => p.unknown !== undefined).map((p) => p.key);
+
+/**
+ * The unknown ranges figures draw as bands: those of the preset the reader started from
+ * (every unknown range without one), less any the reader has since set to a value of
+ * their own: a band says "this value is not known", which no longer holds once chosen.
+ */
+export function bandKeys(): ParamKey[] {
+  const values = store.get();
+  const from = origin ? presetValues(origin) : base;
+  return (origin ? origin.bandKeys : UNKNOWN_KEYS).filter((k) => values[k] === from[k]);
+}
+
+function writeUrl(how: 'push' | 'replace'): void {
+  const search = writeSearch(location.search, store.get(), named, base);
+  if (search === location.search) return;
+  const url = `${location.pathname}${search}${location.hash}`;
+  if (how === 'push') history.pushState(null, '', url);
+  else history.replaceState(null, '', url);
+}
+
+/**
+ * Sets some values from a control. `phase` 'input' while dragging or typing, 'commit' on the
+ * control's `change` event. The first step of a gesture pushes a history entry; later steps,
+ * and commits within a second on the same control, replace it.
+ */
+export function update(patch: Partial<Values>, phase: 'input' | 'commit', control: ParamKey | string): void {
+  store.set(patch);
+  if (named && !sameValues(store.get(), presetValues(named))) named = undefined;
+  const now = performance.now();
+  const same = open !== null && open.key === control && now <= open.until;
+  writeUrl(same ? 'replace' : 'push');
+  open = { key: control, until: phase === 'input' ? Number.POSITIVE_INFINITY : now + SAME_GESTURE_MS };
+}
+
+/** Applies a preset by id (its values over the defaults); one history entry. */
+export function applyPreset(id: string): void {
+  const preset = presetById(id);
+  if (!preset) return;
+  named = preset;
+  origin = preset;
+  store.replace(presetValues(preset));
+  open = null;
+  writeUrl('push');
+}
+
+/** Back to the page's starting state; one history entry. */
+export function reset(): void {
+  named = undefined;
+  origin = presetMatching(base);
+  store.replace({ ...base });
+  open = null;
+  writeUrl('push');
+}
+
+addEventListener('popstate', () => {
+  const state = readSearch(location.search, base);
+  named = state.preset;
+  origin = state.preset ?? presetMatching(state.values) ?? origin;
+  open = null;
+  store.replace(state.values);
+});
