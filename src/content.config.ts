@@ -1,4 +1,5 @@
 import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { messagesDir, readEntries } from './lib/mail/entries.ts';
 
@@ -43,4 +44,17 @@ const messages = defineCollection({
   }),
 });
 
-export const collections = { messages };
+/** Annotated explainers (MDX), written by us. */
+const articles = defineCollection({
+  loader: glob({ pattern: '**/*.mdx', base: './src/content/articles' }),
+  schema: z.object({
+    title: z.string(),
+    /** One sentence for listings and the page description. */
+    description: z.string(),
+    /** Reading order on the articles index (1 first). */
+    order: z.number().int(),
+    tags: z.array(z.string()).default([]),
+  }),
+});
+
+export const collections = { messages, articles };

@@ -15,6 +15,8 @@ export const paths = {
   byAuthor: (): string => 'author/',
   bySubject: (): string => 'subject/',
   feed: (): string => 'atom.xml',
+  articles: (): string => 'articles/',
+  article: (slug: string): string => `articles/${slug}/`,
 };
 
 /** Joins a base path (`/` or `/sub/`) and a site-relative path. */
