@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
+import * as sources from '../../src/lib/model/sources.ts';
 
 const ADDRESS = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 
@@ -18,14 +19,19 @@ function* files(dir: string): Generator<[string, string]> {
   }
 }
 
-/** Every Message-ID a built site knows, from its thread JSON files. */
+/** Message-IDs the model cites as sources, taken from their lore.kernel.org permalinks. */
+const citedIds = Object.values(sources)
+  .flatMap((url) => (typeof url === 'string' ? [/^https:\/\/lore\.kernel\.org\/[^/]+\/(.+)\/$/.exec(url)?.[1]] : []))
+  .filter((id): id is string => id !== undefined);
+
+/** Every Message-ID a built site knows (its thread JSON files) or cites. */
 function knownIds(dir: string): string[] {
-  return readdirSync(join(dir, 'threads'))
+  return [...citedIds, ...readdirSync(join(dir, 'threads'))
     .filter((f) => f.endsWith('.json'))
     .flatMap((f) => {
       const t = JSON.parse(readFileSync(join(dir, 'threads', f), 'utf8')) as { messages: { messageId: string }[]; missing: string[] };
       return [...t.messages.map((m) => m.messageId), ...t.missing];
-    });
+    })];
 }
 
 for (const dir of ['dist', '.tmp/fixture-site/dist']) {

@@ -1,0 +1,119 @@
+/**
+ * `npm run bench`: measures what the budgets in DESIGN.md name, prints one table and writes
+ * it to .tmp/bench.json. Expects a built site in dist/ (run `npm run build` first).
+ * Timings are medians of repeated runs on this machine; they are reported, never asserted.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Page } from '@playwright/test';
+import { parseHTML } from 'linkedom';
+import { figureIds, figures } from '../src/lib/charts/index.ts';
+import { renderFigure } from '../src/lib/charts/render.ts';
+import { defaults, sweep } from '../src/lib/model/index.ts';
+
+type Row = { what: string; value: number; unit: string; note?: string };
+const rows: Row[] = [];
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const p95 = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)] ?? NaN;
+
+function time(run: () => void, repeat: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < repeat; i += 1) {
+    const t = performance.now();
+    run();
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+// The model: a 512-point sweep of segment size.
+const state = defaults();
+time(() => sweep(state, 'mss', 512), 5);
+rows.push({ what: 'model: 512-point sweep (Node)', value: median(time(() => sweep(state, 'mss', 512), 30)), unit: 'ms' });
+
+// Figures at build time: every figure rendered with linkedom.
+const { document } = parseHTML('<!doctype html><html><body></body></html>');
+for (const id of figureIds) {
+  const def = figures[id];
+  const ms = time(() => renderFigure(def, state, { width: 720, height: 400 }, 'light', document as unknown as Document), 10);
+  rows.push({ what: `figure ${id}: render (Node, linkedom)`, value: median(ms), unit: 'ms' });
+}
+
+// Page weight: every file a page loads, gzip-compressed.
+function weight(page: string): { html: number; css: number; js: number } {
+  const dist = 'dist';
+  const htmlFile = join(dist, page, 'index.html');
+  const html = readFileSync(htmlFile, 'utf8');
+  const gz = (file: string): number => gzipSync(readFileSync(join(dist, file.replace(/^\//, '')))).length;
+  const css = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)].reduce((n, m) => n + gz(m[1] ?? ''), 0);
+  const js = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].reduce((n, m) => n + gz(m[1] ?? ''), 0);
+  return { html: gzipSync(html).length, css, js };
+}
+const pages: Record<string, string> = {
+  home: '',
+  thread: 'threads/Pine.LNX.4.44.0206271146280.9500-100000@alvie-mail.lanl.gov',
+  message: 'm/Pine.LNX.4.44.0206271943340.24818-100000@alvie-mail.lanl.gov',
+  article: 'articles/where-the-copy-happens',
+  'live article': 'articles/copy-vs-zero-copy',
+};
+for (const [name, page] of Object.entries(pages)) {
+  if (!existsSync(join('dist', page, 'index.html'))) continue;
+  const w = weight(page);
+  rows.push({ what: `${name} page: HTML + CSS + initial JS (gzip)`, value: w.html + w.css + w.js, unit: 'B', note: `html ${w.html}, css ${w.css}, js ${w.js}` });
+}
+
+// In Chromium: slider step → every linked figure repainted.
+async function sliderToRepaint(page: Page): Promise<number[]> {
+  await page.locator('model-figure').last().scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.querySelectorAll('model-figure[data-upgraded]').length > 0, null, { timeout: 20_000 }).catch(() => undefined);
+  const slider = page.locator('model-controls input[type="range"]').first();
+  await slider.focus();
+  const samples: number[] = [];
+  for (let i = 0; i < 30; i += 1) {
+    const ms = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const input = document.activeElement as HTMLInputElement;
+          const expected = document.querySelectorAll('model-figure').length;
+          let seen = 0;
+          const t0 = performance.now();
+          const done = (): void => {
+            seen += 1;
+            if (seen >= expected) {
+              document.removeEventListener('model-figure:drawn', done);
+              requestAnimationFrame(() => resolve(performance.now() - t0));
+            }
+          };
+          document.addEventListener('model-figure:drawn', done);
+          input.stepUp();
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+        }),
+    );
+    samples.push(ms);
+  }
+  return samples;
+}
+
+const exe = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+if (existsSync(exe) && existsSync('dist/articles/copy-vs-zero-copy/index.html')) {
+  const { spawn } = await import('node:child_process');
+  const server = spawn(process.execPath, ['scripts/serve.ts', 'dist', '4391', '/'], { stdio: 'ignore' });
+  await new Promise((r) => setTimeout(r, 800));
+  const browser = await chromium.launch({ executablePath: exe, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto('http://127.0.0.1:4391/articles/copy-vs-zero-copy/');
+    const samples = await sliderToRepaint(page);
+    rows.push({ what: 'slider step → all figures repainted (Chromium), median', value: median(samples), unit: 'ms', note: `p95 ${p95(samples).toFixed(1)} ms, ${samples.length} steps, target 16 ms` });
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+} else rows.push({ what: 'slider → repaint', value: NaN, unit: 'ms', note: 'skipped: no Chromium or no built live article' });
+
+mkdirSync('.tmp', { recursive: true });
+writeFileSync('.tmp/bench.json', `${JSON.stringify({ date: new Date().toISOString(), rows }, null, 2)}\n`);
+const w = Math.max(...rows.map((r) => r.what.length));
+for (const r of rows) console.log(`${r.what.padEnd(w)}  ${Number.isFinite(r.value) ? r.value.toFixed(r.unit === 'B' ? 0 : 2) : '-'} ${r.unit}${r.note ? `  (${r.note})` : ''}`);

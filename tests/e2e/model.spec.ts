@@ -1,0 +1,92 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectAxeClean, withoutConsoleErrors } from './helpers.ts';
+
+const LIVE = 'articles/copy-vs-zero-copy/';
+
+/** Scrolls every figure into view so that each upgrades, then returns their SVG markup. */
+async function liveFigures(page: Page): Promise<string[]> {
+  const figures = page.locator('model-figure');
+  const n = await figures.count();
+  for (let i = 0; i < n; i += 1) await figures.nth(i).scrollIntoViewIfNeeded();
+  await expect(page.locator('model-figure[data-upgraded]')).toHaveCount(n);
+  return figures.locator('.chart svg').evaluateAll((svgs) => svgs.map((s) => s.outerHTML));
+}
+
+test('moving a slider redraws every linked figure, its caption and the URL', async ({ page }) => {
+  await withoutConsoleErrors(page, async () => {
+    await page.goto(LIVE);
+    const before = await liveFigures(page);
+    expect(before).toHaveLength(4);
+    const captions = await page.locator('model-figure .caption-text').allTextContents();
+    const slider = page.locator('#mc-rxCopyMBps-range');
+    await slider.focus();
+    for (let i = 0; i < 10; i += 1) await slider.press('ArrowRight');
+    await expect(page).toHaveURL(/[?&]rxCopyMBps=\d+/);
+    await expect(page.locator('#mc-rxCopyMBps-number')).not.toHaveValue('250');
+    await expect.poll(() => page.locator('model-figure .chart svg').evaluateAll((s) => s.map((x) => x.outerHTML))).not.toEqual(before);
+    const after = await page.locator('model-figure .chart svg').evaluateAll((s) => s.map((x) => x.outerHTML));
+    after.forEach((svg, i) => expect(svg, `figure ${i}`).not.toBe(before[i]));
+    expect(await page.locator('model-figure .caption-text').allTextContents()).not.toEqual(captions);
+    await expect(page.locator('model-controls [data-role="summary"]')).not.toContainText('Receive 0.90');
+  });
+});
+
+test('a copied link restores the state, and back and forward step through it', async ({ page, context }) => {
+  await page.goto(LIVE);
+  await page.locator('#mc-rxMode-select').selectOption('direct');
+  await expect(page).toHaveURL(/rxMode=direct/);
+  const link = page.url();
+  const caption = await page.locator('#fig-slowest-side .caption-text').textContent();
+
+  const other = await context.newPage();
+  await other.goto(link);
+  await expect(other.locator('#mc-rxMode-select')).toHaveValue('direct');
+  await other.locator('#fig-slowest-side').scrollIntoViewIfNeeded();
+  await expect(other.locator('#fig-slowest-side .caption-text')).toHaveText(caption ?? '');
+
+  await page.goBack();
+  await expect(page).not.toHaveURL(/rxMode=direct/);
+  await expect(page.locator('#mc-rxMode-select')).toHaveValue('copy');
+  await page.goForward();
+  await expect(page.locator('#mc-rxMode-select')).toHaveValue('direct');
+});
+
+test('a number in the thread opens the model in the state that reproduces it', async ({ page }) => {
+  await page.goto('articles/the-seed-annotated/');
+  await page.getByRole('link', { name: 'twice' }).first().click();
+  await expect(page).toHaveURL(/copy-vs-zero-copy\/\?.*rxMode=direct.*#model$/);
+  await expect(page.locator('#mc-preset')).toHaveValue('quadrics-zc-both');
+  await expect(page.locator('model-controls [data-role="summary"]')).toContainText('1.60');
+});
+
+test('out-of-range and malformed values in the URL are clamped with a notice', async ({ page }) => {
+  await page.goto(`${LIVE}?mss=99999999&rtt=abc&evil=%3Cscript%3E#model`);
+  await expect(page.locator('#mc-mss-number')).toHaveValue('65536');
+  await expect(page.locator('model-controls')).toContainText(/65,?536/);
+  await expect(page.locator('script:not([src]):not([type])', { hasText: 'evil' })).toHaveCount(0);
+});
+
+test('without JavaScript every figure is there as SVG, with its caption and data table', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(LIVE);
+  await expect(page.locator('model-figure .chart svg[role="img"]')).toHaveCount(4);
+  await expect(page.locator('#fig-throughput-vs-segment .caption-text')).toContainText('0.90 Gbit/s');
+  await expect(page.locator('model-figure details.data table')).toHaveCount(4);
+  await expect(page.getByText('Controls need JavaScript')).toBeVisible();
+  await context.close();
+});
+
+test('axe finds no violations on the articles, the live controls included', async ({ page }) => {
+  await page.goto('articles/');
+  await expectAxeClean(page);
+  const links = await page.locator('main ol a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  expect(links).toHaveLength(5);
+  for (const href of links) {
+    await page.goto(href);
+    await expectAxeClean(page);
+  }
+  await page.goto(LIVE);
+  await liveFigures(page);
+  await expectAxeClean(page);
+});
