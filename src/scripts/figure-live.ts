@@ -25,8 +25,31 @@ const theme = (): Theme => (dark.matches ? 'dark' : 'light');
 
 /** Redraw functions of connected live figures. */
 const live = new Map<HTMLElement, () => void>();
+/**
+ * Only figures on or near the screen redraw on a change; the others are marked stale and
+ * catch up when they scroll back in, so a slider step costs what the reader can see.
+ */
+const onScreen = new Set<Element>();
+const stale = new Set<Element>();
+const seen = new IntersectionObserver(
+  (entries) => {
+    for (const e of entries) {
+      if (!e.isIntersecting) {
+        onScreen.delete(e.target);
+        continue;
+      }
+      onScreen.add(e.target);
+      const redraw = live.get(e.target as HTMLElement);
+      if (redraw && stale.delete(e.target)) schedule(redraw);
+    }
+  },
+  { rootMargin: '100px 0px' },
+);
 const redrawAll = (): void => {
-  for (const redraw of live.values()) schedule(redraw);
+  for (const [el, redraw] of live) {
+    if (onScreen.has(el)) schedule(redraw);
+    else stale.add(el);
+  }
 };
 store.subscribe(redrawAll);
 dark.addEventListener('change', redrawAll);
@@ -104,6 +127,7 @@ export function bringToLife(el: HTMLElement): void {
       live.delete(el);
       byChart.delete(chart);
       resized.unobserve(chart);
+      seen.unobserve(el);
       return;
     }
     const values = store.get();
@@ -126,6 +150,6 @@ export function bringToLife(el: HTMLElement): void {
   live.set(el, redraw);
   byChart.set(chart, redraw);
   resized.observe(chart);
+  seen.observe(el);
   schedule(redraw);
-
 }
