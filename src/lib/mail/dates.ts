@@ -99,18 +99,22 @@ export function parseMailDate(value: string): string | null {
   const m = RFC_DATE.exec(text);
   if (!m) return null;
   const [, day, monthName, year, hour, minute, second, zone] = m;
-  const month = monthOf(monthName ?? '');
-  if (month === 0 || !day || !year || !hour || !minute) return null;
-  const zoneText = zone ?? commentZone;
-  const offset = zoneText === undefined ? 0 : zoneOffset(zoneText);
+  return fromFields({ day, monthName, year, hour, minute, second, zone: zone ?? commentZone });
+}
+
+/** The matched text fields of a date, turned into ISO form; null when any is out of range. */
+function fromFields(f: Record<'day' | 'monthName' | 'year' | 'hour' | 'minute' | 'second' | 'zone', string | undefined>): string | null {
+  const month = monthOf(f.monthName ?? '');
+  if (month === 0 || !f.day || !f.year || !f.hour || !f.minute) return null;
+  const offset = f.zone === undefined ? 0 : zoneOffset(f.zone);
   if (offset === null) return null;
   return isoDate({
-    year: fullYear(year),
+    year: fullYear(f.year),
     month,
-    day: Number(day),
-    hour: Number(hour),
-    minute: Number(minute),
-    second: Number(second ?? 0),
+    day: Number(f.day),
+    hour: Number(f.hour),
+    minute: Number(f.minute),
+    second: Number(f.second ?? 0),
     offset,
   });
 }
@@ -126,17 +130,5 @@ export function parseHypermailDate(value: string): string | null {
   const m = HYPERMAIL_DATE.exec(value.replace(/\s+/g, ' ').trim());
   if (!m) return null;
   const [, monthName, day, year, hour, minute, second, zone] = m;
-  const month = monthOf(monthName ?? '');
-  if (month === 0 || !day || !year || !hour || !minute) return null;
-  const offset = zone === undefined ? 0 : zoneOffset(zone);
-  if (offset === null) return null;
-  return isoDate({
-    year: Number(year),
-    month,
-    day: Number(day),
-    hour: Number(hour),
-    minute: Number(minute),
-    second: Number(second ?? 0),
-    offset,
-  });
+  return fromFields({ day, monthName, year, hour, minute, second, zone });
 }
