@@ -2,6 +2,8 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { messagesDir, readEntries } from './lib/mail/entries.ts';
+import { params as modelParams, type ParamKey } from './lib/model/params.ts';
+import { noteStatusList, noteTagList } from './lib/notes.ts';
 
 /** A link to another archive's copy of a message. */
 const archiveLink = z.object({ label: z.string(), url: z.url() });
@@ -57,4 +59,33 @@ const articles = defineCollection({
   }),
 });
 
-export const collections = { messages, articles };
+/** Every model parameter key: a note citing any other key fails the build. */
+const paramKeys = modelParams.map((p) => p.key) as [ParamKey, ...ParamKey[]];
+
+/**
+ * Notes on the constraints the NDA-covered driver put on the work (Markdown, written by us).
+ * Message references are checked against the archive when the note pages are built.
+ */
+const notes = defineCollection({
+  loader: glob({ pattern: '*.md', base: './src/content/notes' }),
+  schema: z.object({
+    title: z.string().min(1),
+    /** One sentence for listings and the page description. */
+    description: z.string().min(1),
+    /** From the small vocabulary in src/lib/notes.ts (`noteTags`); each tag has a page. */
+    tags: z.array(z.enum(noteTagList)).min(1),
+    /** Whether the question is answered: settled, open, or our own speculation. */
+    status: z.enum(noteStatusList),
+    /**
+     * Passages the note rests on: `<Message-ID>#p<N>` (paragraph N of the message's own
+     * text) or a bare `<Message-ID>` for messages the archive holds only as a summary.
+     */
+    messages: z.array(z.string().regex(/^[^\s<>#]+(#p[1-9]\d*)?$/)).default([]),
+    /** Keys of src/lib/model/params.ts the note rests on; an unknown key fails the build. */
+    params: z.array(z.enum(paramKeys)).default([]),
+    /** Reading order on the notes index (1 first). */
+    order: z.number().int(),
+  }),
+});
+
+export const collections = { messages, articles, notes };

@@ -15,6 +15,13 @@ export const paths = {
   byAuthor: (): string => 'author/',
   bySubject: (): string => 'subject/',
   feed: (): string => 'atom.xml',
+  notes: (): string => 'notes/',
+  note: (id: string): string => `notes/${id}/`,
+  noteTag: (tag: string): string => `notes/tags/${tag}/`,
+  params: (): string => 'model/params/',
+  /** Fragment id of a parameter's section on the parameters page. */
+  paramAnchor: (key: string): string => `param-${key}`,
+  param: (key: string): string => `model/params/#param-${key}`,
   articles: (): string => 'articles/',
   article: (slug: string): string => `articles/${slug}/`,
 };
