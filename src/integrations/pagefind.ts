@@ -3,6 +3,16 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
 
+/**
+ * Chrome inside indexed pages that other components render, left out of the index here so
+ * the scope stays declared in one place (components of the archive mark their own with
+ * data-pagefind-ignore). Message headers: their author, date, Message-ID and thread are
+ * filters and metadata, and as text their dt/dd pairs run together ("FromAndi KleenDate…").
+ * Model controls: sliders, presets and readouts, not prose. "Notes on this message":
+ * links to notes (they are indexed on their own pages), like the "Quoted in" backlinks.
+ */
+const EXCLUDE = ['dl.headers', 'model-controls', 'section.message-notes'];
+
 /** Fails the build with every message Pagefind gave. */
 function check(step: string, errors: string[]): void {
   if (errors.length > 0) throw new Error(`Pagefind ${step} failed:\n${errors.join('\n')}`);
@@ -18,7 +28,7 @@ export default function pagefind(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
-        const { index, errors } = await createIndex({ includeCharacters: '_' });
+        const { index, errors } = await createIndex({ includeCharacters: '_', excludeSelectors: EXCLUDE });
         check('createIndex', errors);
         if (!index) throw new Error('Pagefind returned no index');
         const added = await index.addDirectory({ path: site });
@@ -30,6 +40,7 @@ export default function pagefind(): AstroIntegration {
         for (const ui of ['pagefind-ui', 'pagefind-component-ui', 'pagefind-modular-ui']) {
           for (const ext of ['js', 'css']) await rm(`${site}pagefind/${ui}.${ext}`, { force: true });
         }
+        if (added.page_count === 0) throw new Error('Pagefind indexed no page: is data-pagefind-body missing from the layout?');
         logger.info(`Pagefind indexed ${added.page_count} pages`);
       },
     },

@@ -1,0 +1,231 @@
+import { expect, test, type Page } from '@playwright/test';
+import { FIXTURE_SITE, SITE } from '../../playwright.config.ts';
+import { expectAxeClean, SEED, withoutConsoleErrors } from './helpers.ts';
+
+const KLEEN = 'p73n0tgm7l3.fsf@oldwotan.suse.de';
+const READER = 'fixture-reader-1@example.invalid';
+
+// Text fragments scroll at once, so the tests can look where the page landed.
+test.use({ reducedMotion: 'reduce' });
+
+/** Opens the search page of `site` with a query (and more URL parameters) and waits for the answer. */
+async function search(page: Page, q: string, site = SITE, more = ''): Promise<void> {
+  await page.goto(new URL(`search/?q=${encodeURIComponent(q)}${more}`, site).href);
+  await expect(page.locator('#search-status')).toHaveText(/results? for|No results/);
+}
+
+/** The title links of every result, after showing all of them. */
+async function resultLinks(page: Page): Promise<string[]> {
+  const more = page.locator('#search-more button');
+  while ((await more.count()) > 0) {
+    const before = await page.locator('.search-result').count();
+    await more.click();
+    await expect(page.locator('.search-result')).not.toHaveCount(before);
+  }
+  return page.locator('.search-result h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+}
+
+/** True when some text containing `term` lies inside the viewport. */
+function termInView(page: Page, term: string): Promise<boolean> {
+  return page.evaluate((t) => {
+    const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      const i = n.textContent?.indexOf(t) ?? -1;
+      if (i < 0) continue;
+      const range = document.createRange();
+      range.setStart(n, i);
+      range.setEnd(n, i + t.length);
+      const r = range.getBoundingClientRect();
+      if (r.height > 0 && r.top >= 0 && r.bottom <= innerHeight) return true;
+    }
+    return false;
+  }, term);
+}
+
+test('searching netif_rx finds the seed message and the receive-path article, and each link opens the passage', async ({ page }) => {
+  await withoutConsoleErrors(page, async () => {
+    await search(page, 'netif_rx');
+    const links = await resultLinks(page);
+    const seed = links.find((h) => h.startsWith(`/m/${SEED}/#`));
+    const article = links.find((h) => h.startsWith('/articles/where-the-copy-happens/'));
+    expect(seed, links.join('\n')).toMatch(/#s\d+:~:text=.*netif_rx/);
+    expect(article, links.join('\n')).toMatch(/:~:text=.*netif_rx/);
+    // The seed has the word only in a quote: its passage says so.
+    const seedItem = page.locator('.search-result', { has: page.locator(`h2 a[href="${seed}"]`) });
+    await expect(seedItem.locator('.search-passages li').first()).toContainText('(quoted)');
+    await expect(seedItem.locator('mark').first()).toHaveText(/^netif_rx/);
+
+    await seedItem.locator('h2 a').click();
+    await expect(page).toHaveURL(new RegExp(`/m/${SEED.replace(/\./g, '\\.')}/#s\\d+`));
+    const id = (seed ?? '').split('#')[1]?.split(':~:')[0] ?? '';
+    await expect(page.locator(`[id="${id}"]`)).toContainText('netif_rx()');
+    expect(await termInView(page, 'netif_rx')).toBe(true);
+    // The message page itself runs nothing: the highlight is the browser's own.
+    await expect(page.locator('script')).toHaveCount(0);
+
+    await page.goto(new URL(article ?? '', SITE).href);
+    expect(await termInView(page, 'netif_rx')).toBe(true);
+  });
+});
+
+test('f:kleen finds Andi Kleen’s message, known only from our summary', async ({ page }) => {
+  await search(page, 'f:kleen');
+  const links = await resultLinks(page);
+  expect(links).toContain(`/m/${KLEEN}/`);
+  for (const facts of await page.locator('.search-facts').allTextContents()) expect(facts).toContain('Andi Kleen');
+});
+
+test('t:note NDA returns notes only', async ({ page }) => {
+  await search(page, 't:note NDA');
+  const links = await resultLinks(page);
+  expect(links.length).toBeGreaterThan(0);
+  for (const href of links) expect(href).toMatch(/^\/notes\//);
+  for (const facts of await page.locator('.search-facts').allTextContents()) expect(facts).toMatch(/^Note/);
+  await expect(page.locator('fieldset', { hasText: 'Kind' }).locator('label')).toHaveText(['Note (' + links.length + ')']);
+});
+
+test('a d: range narrows the results to messages of those days', async ({ page }) => {
+  await search(page, 'zero-copy');
+  const all = (await resultLinks(page)).length;
+  await search(page, 'zero-copy d:2002-06-28..2002-06-29');
+  const narrowed = await resultLinks(page);
+  expect(narrowed.length).toBeGreaterThan(0);
+  expect(narrowed.length).toBeLessThan(all);
+  for (const facts of await page.locator('.search-facts').allTextContents()) expect(facts).toMatch(/· (28|29) Jun 2002/);
+  await search(page, 'd:2002-06-27');
+  for (const facts of await page.locator('.search-facts').allTextContents()) expect(facts).toMatch(/· 27 Jun 2002/);
+  await search(page, 'copy d:2002-13-40');
+  await expect(page.locator('#search-notices')).toContainText('is not a date');
+});
+
+test('a quoted phrase matches exactly, and its passage is the one that holds it', async ({ page }) => {
+  await search(page, 'copy receive');
+  const loose = (await resultLinks(page)).length;
+  await search(page, '"copy receive"');
+  const exact = await resultLinks(page);
+  expect(exact.length).toBeGreaterThan(0);
+  expect(exact.length).toBeLessThan(loose);
+  for (const text of await page.locator('.search-result .search-passages li:first-child .search-excerpt').allTextContents()) {
+    expect(text.toLowerCase().replace(/[^a-z0-9_]+/g, ' ')).toContain('copy receive');
+  }
+});
+
+test('the message that said something ranks above the reply that quotes it', async ({ page }) => {
+  await search(page, 'significantly better performance with MPI', FIXTURE_SITE);
+  const links = await resultLinks(page);
+  const seed = links.findIndex((h) => h.startsWith(`/sub/m/${SEED}/`));
+  const reply = links.findIndex((h) => h.startsWith(`/sub/m/${READER}/`));
+  expect(seed).toBeGreaterThanOrEqual(0);
+  expect(reply).toBeGreaterThan(seed);
+  await expect(page.locator('.search-result').nth(reply).locator('.search-passages li').first()).toContainText('(quoted)');
+  // q: keeps only hits in quoted text; nq: only the author's own words.
+  await search(page, 'q:"wrong api"', FIXTURE_SITE);
+  expect((await resultLinks(page)).some((h) => h.startsWith(`/sub/m/${READER}/`))).toBe(true);
+  await search(page, 'nq:MPI', FIXTURE_SITE);
+  const own = await resultLinks(page);
+  expect(own.some((h) => h.startsWith(`/sub/m/${SEED}/`))).toBe(true);
+  expect(own.some((h) => h.startsWith(`/sub/m/${READER}/`))).toBe(false);
+});
+
+test('a shared ?q= URL restores the search, and back and forward step through searches', async ({ page }) => {
+  await search(page, 'f:kleen', SITE, '&kind=message&sort=newest');
+  await expect(page.locator('#search-q')).toHaveValue('f:kleen');
+  await expect(page.locator('#search-sort')).toHaveValue('newest');
+  await expect(page.locator('input[name="kind"][value="message"]')).toBeChecked();
+  await expect(page.locator('.search-result h2 a')).toHaveAttribute('href', `/m/${KLEEN}/`);
+
+  await page.locator('#search-q').fill('netif_rx');
+  await page.locator('#search-q').press('Enter');
+  await expect(page).toHaveURL(/\?q=netif_rx&kind=message&sort=newest$/);
+  await expect(page.locator('#search-status')).toContainText('netif_rx');
+  await page.goBack();
+  await expect(page.locator('#search-q')).toHaveValue('f:kleen');
+  await expect(page.locator('#search-status')).toContainText('f:kleen');
+  await page.goForward();
+  await expect(page.locator('#search-q')).toHaveValue('netif_rx');
+  await expect(page.locator('#search-status')).toContainText('netif_rx');
+});
+
+test('the search box in a page header opens the search page under the base path, with no script', async ({ page }) => {
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(new URL(`m/${SEED}/`, FIXTURE_SITE).href);
+  expect(requests.filter((u) => u.includes('/pagefind/') || u.endsWith('.js'))).toEqual([]);
+  await page.getByRole('searchbox', { name: 'Search' }).fill('f:kleen');
+  await page.getByRole('searchbox', { name: 'Search' }).press('Enter');
+  await expect(page).toHaveURL(`${FIXTURE_SITE}search/?q=f%3Akleen`);
+  await expect(page.locator('.search-result h2 a')).toHaveAttribute('href', `/sub/m/${KLEEN}/`);
+});
+
+test('search loads on first use: nothing of Pagefind before the box is focused', async ({ page }) => {
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await page.goto('search/');
+  await page.waitForLoadState('networkidle');
+  expect(requests.filter((p) => p.startsWith('/pagefind/'))).toEqual([]);
+  await page.locator('#search-q').focus();
+  await expect.poll(() => requests.includes('/pagefind/pagefind.js')).toBe(true);
+  // With nothing searched yet, the filters are there to browse by.
+  await expect(page.locator('fieldset legend').first()).toHaveText('Kind');
+});
+
+test('everything works from the keyboard, and ticking a filter keeps the focus on it', async ({ page }) => {
+  await page.goto('search/');
+  await page.locator('#search-q').focus();
+  await page.keyboard.type('copy');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#search-status')).toHaveText(/\d+ results for “copy”/);
+  await expect(page.locator('#search-status')).toHaveAttribute('role', 'status');
+  // Search button, syntax link, order, the filters' disclosure, then the first filter.
+  for (let k = 0; k < 5; k += 1) await page.keyboard.press('Tab');
+  await expect(page.locator('input[name="kind"][value="message"]')).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(page).toHaveURL(/kind=message/);
+  await expect(page.locator('#search-status')).toHaveText(/results for “copy” with message/);
+  await expect(page.locator('input[name="kind"][value="message"]')).toBeFocused();
+  await expect(page.locator('input[name="kind"][value="message"]')).toBeChecked();
+  for (const facts of await page.locator('.search-facts').allTextContents()) expect(facts).toMatch(/^Message/);
+});
+
+test('hostile queries and hostile mail are shown as text and run nothing', async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await withoutConsoleErrors(page, async () => {
+    for (const q of ["<script>document.title='owned'</script>", '<img src=x onerror=alert(1)>', '.*+?^${}()|[]\\ (((', `${'a('.repeat(3000)}`]) {
+      await search(page, q, FIXTURE_SITE);
+      await expect(page.locator('#search-status')).toContainText(q.slice(0, 40));
+      await expect(page.locator('#search script, #search img, #search-status *')).toHaveCount(0);
+    }
+    await expect(page.locator('#search-notices')).toContainText('cut to its first 256 characters');
+    // The fixture mail holds markup as text; its excerpt shows it as text too.
+    await search(page, 'fixture note', FIXTURE_SITE);
+    await expect(page.locator('.search-results')).toContainText("<script>document.title='owned'</script>");
+    await expect(page.locator('.search-results script, .search-results a[href^="javascript:"]')).toHaveCount(0);
+    await expect(page).not.toHaveTitle(/owned/);
+  });
+  expect(dialogs).toEqual([]);
+});
+
+test('no results says so and suggests what to try', async ({ page }) => {
+  await search(page, 'f:torvalds "zero copy"', SITE, '&kind=note');
+  await expect(page.locator('#search-status')).toHaveText('No results for “f:torvalds "zero copy"” with note.');
+  await expect(page.locator('#search-notices')).toContainText('No author’s name contains “torvalds”.');
+  await expect(page.getByRole('link', { name: '"zero copy"', exact: true })).toHaveAttribute('href', '?q=%22zero+copy%22&kind=note');
+  await expect(page.getByRole('link', { name: 'Clear the ticked filters' })).toBeVisible();
+});
+
+test('axe finds nothing on the search page: empty, with results, with no results, light and dark', async ({ page }) => {
+  await page.goto('search/');
+  await expectAxeClean(page);
+  await search(page, 'netif_rx');
+  await expectAxeClean(page);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectAxeClean(page);
+  await search(page, 'zzzzqqq');
+  await expectAxeClean(page);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expectAxeClean(page);
+});
