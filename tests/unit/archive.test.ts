@@ -1,15 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildArchive, redactor, threadSlug } from '../../src/lib/mail/archive.ts';
-import { readEntries } from '../../src/lib/mail/entries.ts';
 import { parseHypermail } from '../../src/lib/mail/hypermail.ts';
 import { isDerivedId, slugOf } from '../../src/lib/mail/ids.ts';
 import { walk } from '../../src/lib/mail/thread.ts';
 import { threadJson } from '../../src/lib/mail/threadjson.ts';
 import type { MessageRecord } from '../../src/lib/mail/types.ts';
+import { root, shippedRecords } from '../support/shipped.ts';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const SEED = 'Pine.LNX.4.44.0206271943340.24818-100000@alvie-mail.lanl.gov';
 const BERND = 'E17NgVM-0001l3-00@sites.inka.de';
 const QUESTION = 'Pine.LNX.4.44.0206271146280.9500-100000@alvie-mail.lanl.gov';
@@ -21,12 +19,7 @@ function seedAlone(): MessageRecord {
 }
 
 /** The shipped entries: our summaries, with the seed merged into its summary. */
-function shipped(): MessageRecord[] {
-  return readEntries(`${root}src/content/messages`).map((e) => {
-    const r = e as unknown as MessageRecord;
-    return { ...r, slug: slugOf(r.messageId) };
-  });
-}
+const shipped = shippedRecords;
 
 function mail(id: string, extra: Partial<MessageRecord>): MessageRecord {
   return {

@@ -1,26 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { buildArchive } from '../../src/lib/mail/archive.ts';
-import { readEntries } from '../../src/lib/mail/entries.ts';
-import { slugOf } from '../../src/lib/mail/ids.ts';
-import type { MessageRecord } from '../../src/lib/mail/types.ts';
 import { paramFor } from '../../src/lib/model/params.ts';
 import {
   messageBacklinks, notesByTag, noteStatusList, noteTagList, paramBacklinks, sortNotes, type NoteLike,
 } from '../../src/lib/notes.ts';
 import { resolvePassage } from '../../src/lib/passages.ts';
 import { paths } from '../../src/lib/routes.ts';
+import { root, shippedArchive } from '../support/shipped.ts';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const SEED = 'Pine.LNX.4.44.0206271943340.24818-100000@alvie-mail.lanl.gov';
-const archive = buildArchive(
-  readEntries(`${root}src/content/messages`).map((e) => {
-    const r = e as unknown as MessageRecord;
-    return { ...r, slug: slugOf(r.messageId) };
-  }),
-);
+const archive = shippedArchive();
 
 interface Shipped extends NoteLike {
   data: NoteLike['data'] & { description: string; status: string };

@@ -1,19 +1,9 @@
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { buildArchive } from '../../src/lib/mail/archive.ts';
-import { readEntries } from '../../src/lib/mail/entries.ts';
-import { slugOf } from '../../src/lib/mail/ids.ts';
-import type { MessageRecord } from '../../src/lib/mail/types.ts';
 import { parseRef, resolvePassage } from '../../src/lib/passages.ts';
+import { shippedArchive } from '../support/shipped.ts';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const SEED = 'Pine.LNX.4.44.0206271943340.24818-100000@alvie-mail.lanl.gov';
-const archive = buildArchive(
-  readEntries(`${root}src/content/messages`).map((e) => {
-    const r = e as unknown as MessageRecord;
-    return { ...r, slug: slugOf(r.messageId) };
-  }),
-);
+const archive = shippedArchive();
 
 describe('passage references', () => {
   it('parse with and without a paragraph', () => {
