@@ -20,8 +20,13 @@ const launchOptions = existsSync(exe)
   : {};
 
 /** The shipped site (dist/, base /) and the fixture site (.tmp/fixture-site/dist, base /sub/). */
-export const SITE = 'http://127.0.0.1:4329/';
-export const FIXTURE_SITE = 'http://127.0.0.1:4330/sub/';
+/** PW_DIST / PW_PORT / PW_FIXTURE_DIST / PW_FIXTURE_PORT let parallel work test its own builds. */
+const port = process.env.PW_PORT ?? '4329';
+const fixturePort = process.env.PW_FIXTURE_PORT ?? '4330';
+const dist = process.env.PW_DIST ?? 'dist';
+const fixtureDist = process.env.PW_FIXTURE_DIST ?? '.tmp/fixture-site/dist';
+export const SITE = `http://127.0.0.1:${port}/`;
+export const FIXTURE_SITE = `http://127.0.0.1:${fixturePort}/sub/`;
 const serve = 'node scripts/serve.ts';
 
 export default defineConfig({
@@ -31,9 +36,9 @@ export default defineConfig({
   use: { baseURL: SITE, launchOptions },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions } }],
   webServer: [
-    { command: `${serve} dist 4329 /`, url: SITE, reuseExistingServer: !process.env.CI, timeout: 60_000 },
+    { command: `${serve} ${dist} ${port} /`, url: SITE, reuseExistingServer: !process.env.CI, timeout: 60_000 },
     {
-      command: `${serve} .tmp/fixture-site/dist 4330 /sub/`,
+      command: `${serve} ${fixtureDist} ${fixturePort} /sub/`,
       url: FIXTURE_SITE,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,

@@ -18,6 +18,9 @@ const TYPES: Record<string, string> = {
   '.xml': 'application/atom+xml',
   '.mbox': 'application/mbox',
   '.wasm': 'application/wasm',
+  '.png': 'image/png',
+  '.csv': 'text/csv; charset=utf-8',
+  '.bib': 'text/plain; charset=utf-8',
 };
 
 /** The file a URL path maps to, or null when it is outside the base or missing. */

@@ -22,6 +22,20 @@ export const paths = {
   /** Fragment id of a parameter's section on the parameters page. */
   paramAnchor: (key: string): string => `param-${key}`,
   param: (key: string): string => `model/params/#param-${key}`,
+  /** The model's version history (embeds link here when their version is not the current one). */
+  modelChanges: (): string => 'model/changes/',
+  /** Fragment id of one version on the changes page. */
+  modelVersionAnchor: (version: string): string => `v${version.replaceAll('.', '-')}`,
+  /** Chromeless page of one figure; with a preset, built (and readable without JS) at that preset. */
+  embed: (figure: string, preset?: string): string => (preset ? `embed/${figure}/${preset}/` : `embed/${figure}/`),
+  /** The documented host page that drives an embed with postMessage. */
+  embedExample: (): string => 'embed/example/',
+  /**
+   * A build-time file of one figure at one preset: `svg` (light), `dark.svg`, `csv`, or a PNG
+   * size id (`1920x1080.png`, `1280x720.png`, `1080x1080.png`).
+   */
+  figureFile: (figure: string, preset: string, kind: string): string =>
+    kind === 'svg' || kind === 'csv' ? `embed/${figure}/${preset}.${kind}` : `embed/${figure}/${preset}-${kind}`,
   articles: (): string => 'articles/',
   article: (slug: string): string => `articles/${slug}/`,
 };
