@@ -5,6 +5,7 @@
 import { getCollection } from 'astro:content';
 import { buildArchive, type Archive } from './lib/mail/archive.ts';
 import { slugOf } from './lib/mail/ids.ts';
+import { pageSize } from './lib/paginate.ts';
 import { withBase } from './lib/routes.ts';
 
 /** A site-relative path joined with the configured base. */
@@ -26,3 +27,6 @@ export function loadArchive(): Promise<Archive> {
   );
   return archive;
 }
+
+/** Items per page of the long listings (INDEX_PAGE_SIZE overrides; the fixture site uses a small one). */
+export const INDEX_PAGE_SIZE = pageSize(process.env['INDEX_PAGE_SIZE']);

@@ -7,6 +7,11 @@ export function baseSubject(subject: string): string {
   return subject.replace(/^\s*((re|fwd?|aw|sv)(\[\d+\])?:\s*)+/i, '').trim() || '(no subject)';
 }
 
+/** The subject a message is filed under in the subject index. */
+export function subjectKey(m: ArchiveMessage): string {
+  return baseSubject(m.subject);
+}
+
 /** Messages oldest first, undated reconstructions just before their first quoter. */
 export function byDate(messages: Iterable<ArchiveMessage>): ArchiveMessage[] {
   return [...messages].sort((a, b) => sortTime(a) - sortTime(b) || a.messageId.localeCompare(b.messageId));
@@ -20,7 +25,9 @@ export function groupBy(
   const groups = new Map<string, ArchiveMessage[]>();
   for (const m of byDate(messages)) {
     const k = key(m);
-    groups.set(k, [...(groups.get(k) ?? []), m]);
+    const group = groups.get(k);
+    if (group) group.push(m);
+    else groups.set(k, [m]);
   }
   return [...groups.entries()]
     .sort(([a], [b]) => a.localeCompare(b, 'en', { sensitivity: 'base' }))
