@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: measures what the budgets in DESIGN.md name, prints one table and writes
- * it to .tmp/bench.json. Expects a built site in dist/ (run `npm run build` first).
+ * it to .tmp/bench.json. Expects a built site in dist/ (run `npm run build` first); builds
+ * its own synthetic archives of 1,000 and 10,000 messages and a bare Astro site to compare with.
  * Timings are medians of repeated runs on this machine; they are reported, never asserted.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -118,12 +119,12 @@ async function sliderToRepaint(page: Page): Promise<{ latency: number[]; compute
 const exe = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 if (existsSync(exe) && existsSync('dist/articles/copy-vs-zero-copy/index.html')) {
   const { spawn } = await import('node:child_process');
-  const server = spawn(process.execPath, ['scripts/serve.ts', 'dist', '4391', '/'], { stdio: 'ignore' });
+  const server = spawn(process.execPath, ['scripts/serve.ts', 'dist', '4403', '/'], { stdio: 'ignore' });
   await new Promise((r) => setTimeout(r, 800));
   const browser = await chromium.launch({ executablePath: exe, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto('http://127.0.0.1:4391/articles/copy-vs-zero-copy/');
+    await page.goto('http://127.0.0.1:4403/articles/copy-vs-zero-copy/');
     const { latency, compute, drawn } = await sliderToRepaint(page);
     rows.push({ what: 'slider step → redraw work of on-screen figures (Chromium), median', value: median(compute), unit: 'ms', note: `p95 ${p95(compute).toFixed(1)} ms, ${median(drawn)} figures a step, target 16 ms` });
     rows.push({ what: 'slider step → last figure on screen repainted (Chromium), median', value: median(latency), unit: 'ms', note: `p95 ${p95(latency).toFixed(1)} ms, input event to end of redraw` });
@@ -132,6 +133,18 @@ if (existsSync(exe) && existsSync('dist/articles/copy-vs-zero-copy/index.html'))
     server.kill();
   }
 } else rows.push({ what: 'slider → repaint', value: NaN, unit: 'ms', note: 'skipped: no Chromium or no built live article' });
+
+// Archive size: synthetic months of 1,000 and 10,000 messages against a bare Astro site
+// (BENCH_N=1000 for one size only, BENCH_N=0 to skip; see bench-scale.ts).
+if (process.env['BENCH_N'] !== '0') {
+  const { benchScale } = await import('./bench-scale.ts');
+  const browser = existsSync(exe) ? await chromium.launch({ executablePath: exe, args: ['--headless', '--no-sandbox', '--disable-gpu'] }) : undefined;
+  try {
+    rows.push(...(await benchScale(browser)));
+  } finally {
+    await browser?.close();
+  }
+}
 
 mkdirSync('.tmp', { recursive: true });
 writeFileSync('.tmp/bench.json', `${JSON.stringify({ date: new Date().toISOString(), rows }, null, 2)}\n`);

@@ -37,6 +37,13 @@ createServer((req, res) => {
   const file = resolve(path);
   const status = file ? 200 : 404;
   const served = file ?? join(dir, '404.html');
+  if (!existsSync(served)) {
+    // A site without a 404 page (the bench's bare site) still answers.
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
+    return;
+  }
   res.writeHead(status, { 'Content-Type': TYPES[extname(served)] ?? 'application/octet-stream' });
-  createReadStream(served).pipe(res);
+  createReadStream(served)
+    .on('error', () => res.destroy())
+    .pipe(res);
 }).listen(Number(port), '127.0.0.1');

@@ -28,6 +28,7 @@ export default function pagefind(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
+        const started = performance.now();
         const { index, errors } = await createIndex({ includeCharacters: '_', excludeSelectors: EXCLUDE });
         check('createIndex', errors);
         if (!index) throw new Error('Pagefind returned no index');
@@ -41,7 +42,8 @@ export default function pagefind(): AstroIntegration {
           for (const ext of ['js', 'css']) await rm(`${site}pagefind/${ui}.${ext}`, { force: true });
         }
         if (added.page_count === 0) throw new Error('Pagefind indexed no page: is data-pagefind-body missing from the layout?');
-        logger.info(`Pagefind indexed ${added.page_count} pages`);
+        // `npm run bench` reads this line for the index time.
+        logger.info(`Pagefind indexed ${added.page_count} pages in ${Math.round(performance.now() - started)} ms`);
       },
     },
   };
