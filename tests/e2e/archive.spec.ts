@@ -33,7 +33,7 @@ test('the flat view lists the thread in the order the messages were sent', async
 test('a Message-ID permalink opens the message, with its headers, place in the thread and raw download', async ({ page, request }) => {
   await page.goto(`m/${SEED}/`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Re: zero-copy networking & a performance drop');
-  await expect(page.getByText(`<${SEED}>`)).toBeVisible();
+  await expect(page.getByText(`<${SEED}>`, { exact: true })).toBeVisible();
   await expect(page.locator('.badge.imported').first()).toBeVisible();
   await expect(page.getByRole('link', { name: /Bernd Eckenfels/ }).first()).toBeVisible();
   const raw = page.getByRole('link', { name: 'Raw message' });
