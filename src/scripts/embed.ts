@@ -1,0 +1,138 @@
+/**
+ * The live embed (one figure filling an iframe, see EmbedFigure.astro). State comes from
+ * the URL once and then only from the host page's messages: the embed never writes the URL
+ * or history (a host's back button must not step through a chart's states), so it keeps
+ * its own small state here instead of src/scripts/state.ts.
+ * Redraws at most once a frame on a change of state, frame size or colour scheme.
+ */
+import { figures } from '../lib/charts/index.ts';
+import { renderFigure } from '../lib/charts/render.ts';
+import type { FigureDef, FigureId, Theme } from '../lib/charts/types.ts';
+import { permalink, type EmbedTheme } from '../lib/embed/links.ts';
+import { parseEmbedOptions, SIZE_MAX, versionNotice } from '../lib/embed/options.ts';
+import { applySet, MESSAGE, parseHostMessage, stateMessage } from '../lib/embed/protocol.ts';
+import {
+  defaults, params, presetById, presetValues, type Change, type ParamKey, type Preset, type Values,
+} from '../lib/model/index.ts';
+import { presetMatching, sameValues } from '../lib/model/store.ts';
+import { checkVersion } from '../lib/model/versions.ts';
+import { withBase } from '../lib/routes.ts';
+import { changeNotices, showNotices, type Notice } from './embed-notices.ts';
+import { schedule } from './frame.ts';
+import { readSearch } from './url-state.ts';
+
+/** Smallest drawing when the frame is smaller still (the SVG then scales down): below this Plot's axes collide. */
+const MIN_WIDTH = 240;
+const MIN_HEIGHT = 160;
+
+const UNKNOWN_KEYS: readonly ParamKey[] = params.filter((p) => p.unknown !== undefined).map((p) => p.key);
+const dark = matchMedia('(prefers-color-scheme: dark)');
+
+function start(root: HTMLElement, def: FigureDef): void {
+  const chart = root.querySelector<HTMLElement>('.chart');
+  const list = root.querySelector<HTMLElement>('.notices ul');
+  const link = root.querySelector<HTMLAnchorElement>('a.open');
+  if (!chart || !list || !link) return;
+  const base = root.dataset['base'] ?? '/';
+  const pagePreset = presetById(root.dataset['preset'] ?? '');
+  const pageValues = pagePreset ? presetValues(pagePreset) : defaults();
+
+  const options = parseEmbedOptions(location.search);
+  const fromUrl = readSearch(location.search, pageValues);
+  let values: Values = fromUrl.values;
+  let changes: readonly Change[] = fromUrl.changes;
+  let theme: EmbedTheme | undefined = options.theme;
+  /** The preset the state was named as (URL, page, or a host's `set`); kept while the state equals it. */
+  let named: Preset | undefined = fromUrl.preset ?? (pagePreset && sameValues(values, pageValues) ? pagePreset : undefined);
+  /** The preset the state started from: its unknown ranges are the bands drawn. */
+  let origin: Preset | undefined = presetById(new URLSearchParams(location.search).get('preset') ?? '') ?? pagePreset ?? presetMatching(values);
+
+  const fixed: Notice[] = [...options.notices];
+  const version = versionNotice(options.version, checkVersion(options.version));
+  if (version) fixed.push({ text: version.text, link: version.link, href: withBase(base, version.path) });
+
+  const presetId = (): string | undefined =>
+    (named && sameValues(values, presetValues(named)) ? named : presetMatching(values))?.id;
+  const bandKeys = (): ParamKey[] => {
+    const from = origin ? presetValues(origin) : pageValues;
+    return (origin ? origin.bandKeys : UNKNOWN_KEYS).filter((k) => values[k] === from[k]);
+  };
+  const palette = (): Theme => (theme === 'dark' || (theme !== 'light' && dark.matches) ? 'dark' : 'light');
+
+  let last: { values: Values; key: string } | undefined;
+  let drawn = 0;
+  const redraw = (): void => {
+    const [w, h] = [chart.clientWidth, chart.clientHeight];
+    if (w === 0 || h === 0) return; // not laid out (a hidden frame); the resize observer calls again
+    const size = options.size ?? {
+      width: Math.min(SIZE_MAX, Math.max(MIN_WIDTH, w)),
+      height: Math.min(SIZE_MAX, Math.max(MIN_HEIGHT, h)),
+    };
+    const context = { bandKeys: bandKeys() };
+    const t = palette();
+    const key = [w, h, size.width, size.height, t, context.bandKeys.join()].join('|');
+    if (last && last.values === values && last.key === key) return;
+    last = { values, key };
+    const svg = renderFigure(def, values, size, t, document, context);
+    if (options.size) {
+      // A fixed drawing keeps its aspect: the largest box of that shape the frame holds.
+      const k = Math.min(w / size.width, h / size.height);
+      svg.style.width = `${Math.floor(size.width * k)}px`;
+      svg.style.height = `${Math.floor(size.height * k)}px`;
+    }
+    chart.replaceChildren(svg);
+    drawn += 1;
+    root.dataset['drawn'] = String(drawn);
+  };
+
+  const showState = (): void => {
+    showNotices(list, [...fixed, ...changeNotices(changes)]);
+    link.href = permalink(base, def.id, values, presetId());
+    schedule(redraw);
+  };
+  const applyTheme = (): void => {
+    if (theme) document.documentElement.dataset['theme'] = theme;
+    else delete document.documentElement.dataset['theme'];
+    schedule(redraw);
+  };
+
+  const host = window.parent !== window ? window.parent : undefined;
+  const send = (kind: 'ready' | 'state'): void => {
+    host?.postMessage(stateMessage(kind, def.id, values, presetId(), changes), '*');
+  };
+
+  addEventListener('message', (event) => {
+    // Only the page this frame sits in may drive it; anything not of the protocol is ignored.
+    if (!host || event.source !== host) return;
+    const message = parseHostMessage(event.data);
+    if (!message) return;
+    if (message.type === MESSAGE.get) {
+      send('state');
+      return;
+    }
+    const result = applySet(values, message);
+    if (message.preset !== undefined) {
+      named = presetById(message.preset);
+      origin = named;
+    }
+    values = result.values;
+    changes = result.changes;
+    if (message.theme !== undefined) {
+      theme = message.theme;
+      applyTheme();
+    }
+    showState();
+    send('state');
+  });
+
+  new ResizeObserver(() => schedule(redraw)).observe(chart);
+  dark.addEventListener('change', () => schedule(redraw));
+  applyTheme();
+  showState();
+  send('ready');
+  send('state');
+}
+
+const root = document.querySelector<HTMLElement>('[data-embed]');
+const def = root ? figures[root.dataset['embed'] as FigureId] : undefined;
+if (root && def) start(root, def);
