@@ -11,7 +11,8 @@ function* files(dir: string): Generator<[string, string]> {
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) yield* files(path);
-    else {
+    // PNG figures are compressed pixels (random bytes can spell "x@y.zz"); their text is in the SVGs beside them.
+    else if (!name.endsWith('.png')) {
       let bytes: Buffer = readFileSync(path);
       if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
       yield [path, bytes.toString('latin1')];

@@ -7,7 +7,7 @@ import * as Plot from '@observablehq/plot';
 import { evaluate, type SideResult, type Values } from '../model/index.ts';
 import { fitDomain, FONT_SIZE, textWidth } from './layout.ts';
 import { inkOn, palette } from './theme.ts';
-import type { FigureContext, FigureDef, FigureSize, Table, Theme } from './types.ts';
+import type { FigureContext, FigureDef, FigureSize, LegendEntry, Table, Theme } from './types.ts';
 import { activeUnknowns, megabytes, percent, unknownRange } from './words.ts';
 
 const MARGIN = { marginTop: 16, marginRight: 16, marginBottom: 40, marginLeft: 150 };
@@ -133,6 +133,33 @@ function table(v: Values): Table {
   };
 }
 
+/** The bars and limits, unrounded (MB/s; the share as a fraction). */
+function series(v: Values, context?: FigureContext): Table {
+  const range = memRange(context);
+  return {
+    columns: [
+      { key: 'row', label: 'Host and bus' },
+      { key: 'traffic', label: 'Traffic (MB/s)' },
+      { key: 'limit', label: 'Limit (MB/s)' },
+      { key: 'share', label: 'Share of limit' },
+      ...(range === undefined ? [] : [{ key: 'low', label: 'Limit low over unknowns (MB/s)' }, { key: 'high', label: 'Limit high over unknowns (MB/s)' }]),
+    ],
+    rows: rows(v).map((d) => ({
+      row: d.row, traffic: d.traffic, limit: d.limit, share: d.traffic / d.limit,
+      ...(range === undefined ? {} : d.bus === 'memory' ? { low: range.min, high: range.max } : { low: '', high: '' }),
+    })),
+  };
+}
+
+/** The bars' colours; limits and the unknown range are labelled in the chart. */
+function legend(_v: Values, theme: Theme): LegendEntry[] {
+  const colours = palette(theme);
+  return [
+    { label: 'send traffic', colour: colours.send, swatch: 'bar' },
+    { label: 'receive traffic', colour: colours.receive, swatch: 'bar' },
+  ];
+}
+
 /** Bus traffic against the memory-bus and I/O-bus limits. */
 export const memoryBus: FigureDef = {
   id: 'memory-bus',
@@ -140,4 +167,6 @@ export const memoryBus: FigureDef = {
   options,
   caption,
   table,
+  series,
+  legend,
 };

@@ -7,7 +7,7 @@ import { band, evaluate, type Band, type EndToEnd, type ParamKey, type Values } 
 import { fitDomain, FONT_SIZE } from './layout.ts';
 import { lastOne, stateKey } from './memo.ts';
 import { palette } from './theme.ts';
-import type { FigureContext, FigureDef, FigureSize, Table, Theme } from './types.ts';
+import type { FigureContext, FigureDef, FigureSize, LegendEntry, Table, Theme } from './types.ts';
 import { activeUnknowns, boundLabel, gbps, limitedBy, setBy, unknownWords } from './words.ts';
 
 const MARGIN = { marginTop: 28, marginRight: 16, marginBottom: 40, marginLeft: 110 };
@@ -125,6 +125,36 @@ function table(v: Values, context?: FigureContext): Table {
   };
 }
 
+/** The bars and whiskers, unrounded. */
+function series(v: Values, context?: FigureContext): Table {
+  const data = rows(v, bandOf(v, context));
+  const banded = data.some((d) => d.low !== undefined);
+  return {
+    columns: [
+      { key: 'name', label: 'Limit' },
+      { key: 'gbps', label: 'Rate (Gbit/s)' },
+      { key: 'detail', label: 'Set by' },
+      ...(banded ? [{ key: 'low', label: 'Low over unknowns (Gbit/s)' }, { key: 'high', label: 'High over unknowns (Gbit/s)' }] : []),
+      { key: 'slowest', label: 'Slowest side' },
+    ],
+    rows: data.map((d) => ({
+      name: d.name, gbps: d.gbps, detail: d.detail,
+      ...(banded ? { low: d.low ?? '', high: d.high ?? '' } : {}),
+      slowest: d.slowest ? 'yes' : '',
+    })),
+  };
+}
+
+/** The bars' colours; the end-to-end rule and the whiskers are labelled in the chart. */
+function legend(_v: Values, theme: Theme): LegendEntry[] {
+  const colours = palette(theme);
+  return [
+    { label: 'send', colour: colours.send, swatch: 'bar' },
+    { label: 'receive', colour: colours.receive, swatch: 'bar' },
+    { label: 'window ÷ RTT', colour: colours.neutral, swatch: 'bar' },
+  ];
+}
+
 /** Send, receive and window ÷ RTT: the end-to-end rate is the smallest. */
 export const slowestSide: FigureDef = {
   id: 'slowest-side',
@@ -132,4 +162,6 @@ export const slowestSide: FigureDef = {
   options,
   caption,
   table,
+  series,
+  legend,
 };

@@ -6,10 +6,10 @@ import * as Plot from '@observablehq/plot';
 import { band, clamp, evaluate, PAGE_BYTES, paramFor, type ParamKey, type Values } from '../model/index.ts';
 // One side at a time and no clamp per point: a line is ~100 points on every slider step.
 import { receiveSide, sendSide } from '../model/throughput.ts';
-import { dodge, FONT_SIZE } from './layout.ts';
+import { dodge, FONT_SIZE, textWidth } from './layout.ts';
 import { lastOne, stateKey } from './memo.ts';
 import { palette } from './theme.ts';
-import type { FigureContext, FigureDef, FigureSize, Table, Theme } from './types.ts';
+import type { FigureContext, FigureDef, FigureSize, LegendEntry, Table, Theme } from './types.ts';
 import { activeUnknowns, boundLabel, gbps, limitedBy, modeLabel, setBy, unknownRange, unknownWords } from './words.ts';
 
 const MSS = paramFor('mss');
@@ -65,6 +65,9 @@ function logGrid(steps: number): number[] {
 
 const pages = (): number[] => Array.from({ length: Math.floor(X_MAX / PAGE_BYTES) }, (_, i) => (i + 1) * PAGE_BYTES);
 const sorted = (xs: Iterable<number>): number[] => [...new Set(xs)].sort((a, b) => a - b);
+/** The segment sizes the lines are drawn at (the current size included). */
+const lineGrid = (v: Values): number[] => sorted([...logGrid(LINE_STEPS), ...pages(), v.mss]);
+
 
 /** Keys the bands vary: the segment size is the x axis here, so it is shaded, not banded. */
 const bandKeysOf = (context: FigureContext | undefined): ParamKey[] =>
@@ -98,7 +101,7 @@ function options(values: Values, size: FigureSize, theme: Theme, context?: Figur
   const colours = palette(theme);
   const colour = (side: Side): string => (side === 'tx' ? colours.send : colours.receive);
   const specs = lineSpecs(v);
-  const grid = sorted([...logGrid(LINE_STEPS), ...pages(), v.mss]);
+  const grid = lineGrid(v);
   const lines = specs.map((line) => ({
     line,
     points: grid.filter((x) => onLine(line, x)).map((x) => ({ x, y: rate(v, line, x) })),
@@ -119,15 +122,33 @@ function options(values: Values, size: FigureSize, theme: Theme, context?: Figur
   const endYs = dodge(ends.map((e) => yPx(e.y)), FONT_SIZE + 2, MARGIN.top, MARGIN.top + plotH);
   const endLabels = ends.map((e, i) => ({ x: e.x, y: yData(endYs[i]!), text: e.l.line.label, side: e.l.line.side }));
 
+  const fx = xFrac(v.mss);
+  // Each label goes to the side of its dot with room for it (the upper one prefers the left,
+  // the lower one the right). On the right it may run into the margin where no line-end
+  // label is at its height. One that fits on neither side (a narrow chart) breaks in two.
+  const plotW = size.width - MARGIN.left - MARGIN.right;
+  const spare = (y: number, below: boolean): number => {
+    const mid = yPx(y) + (below ? 1 : -1) * (8 + FONT_SIZE / 2);
+    return endYs.some((e) => Math.abs(e - mid) < FONT_SIZE * 1.5 + 2) ? 0 : MARGIN.right - 8;
+  };
+  const widest = (text: string): number => Math.max(...text.split('\n').map((l) => textWidth(l))) * 1.1;
+  const room = (text: string, left: boolean, extra: number): number => (left ? fx * plotW : (1 - fx) * plotW + extra) - 6 - widest(text);
+  const label = (side: Side, below: boolean): { side: Side; x: number; y: number; text: string; extra: number } => {
+    const y = now[side].gbps;
+    const extra = spare(y, below);
+    const text = `${side === 'tx' ? 'send' : 'receive'}: ${boundLabel(now[side].bound)}, ${gbps(y)} Gbit/s`;
+    const at = text.lastIndexOf(', ');
+    const fits = Math.max(room(text, true, extra), room(text, false, extra)) >= 0;
+    return { side, x: v.mss, y, extra, text: fits ? text : `${text.slice(0, at + 1)}\n${text.slice(at + 2)}` };
+  };
   // The current point of each side, labelled with what binds it: the higher label above
   // its dot, the lower below (the curves rise to the right, so those spaces stay clear).
-  const points = (['tx', 'rx'] as const).map((side) => ({
-    side, x: v.mss, y: now[side].gbps,
-    text: `${side === 'tx' ? 'send' : 'receive'}: ${boundLabel(now[side].bound)}, ${gbps(now[side].gbps)} Gbit/s`,
-  }));
-  const upper = points[0]!.y >= points[1]!.y ? points[0]! : points[1]!;
-  const lower = upper === points[0] ? points[1]! : points[0]!;
-  const fx = xFrac(v.mss);
+  const txHigher = now.tx.gbps >= now.rx.gbps;
+  const upper = label(txHigher ? 'tx' : 'rx', false);
+  const lower = label(txHigher ? 'rx' : 'tx', true);
+  const points = [upper, lower];
+  const upperLeft = room(upper.text, true, 0) >= Math.min(0, room(upper.text, false, upper.extra));
+  const lowerRight = room(lower.text, false, lower.extra) >= Math.min(0, room(lower.text, true, 0));
   const mtu = keys.length < activeUnknowns(context?.bandKeys).length ? unknownRange('mss') : undefined;
   const halo = { stroke: colours.background, strokeWidth: 4, paintOrder: 'stroke', fill: 'currentColor' } as const;
 
@@ -176,11 +197,11 @@ function options(values: Values, size: FigureSize, theme: Theme, context?: Figur
       paintOrder: 'stroke',
     }),
     Plot.text([upper], {
-      x: 'x', y: 'y', text: 'text', textAnchor: fx < 0.35 ? 'start' : 'end', dx: fx < 0.35 ? 6 : -6,
+      x: 'x', y: 'y', text: 'text', textAnchor: upperLeft ? 'end' : 'start', dx: upperLeft ? -6 : 6,
       lineAnchor: 'bottom', dy: -8, fontWeight: 600, ...halo,
     }),
     Plot.text([lower], {
-      x: 'x', y: 'y', text: 'text', textAnchor: fx > 0.65 ? 'end' : 'start', dx: fx > 0.65 ? -6 : 6,
+      x: 'x', y: 'y', text: 'text', textAnchor: lowerRight ? 'start' : 'end', dx: lowerRight ? 6 : -6,
       lineAnchor: 'top', dy: 8, fontWeight: 600, ...halo,
     }),
   );
@@ -251,6 +272,59 @@ function table(values: Values, context?: FigureContext): Table {
   return { columns, rows };
 }
 
+/** A column label from a line's direct label: "Send, copy (Gbit/s)". */
+const lineColumn = (l: Line): string => `${l.label.replace(/^./, (c) => c.toUpperCase())} (Gbit/s)`;
+
+/**
+ * Every plotted point, unrounded: the lines at every segment size either the lines or the
+ * bands are drawn at (the lines are exact model values anywhere; page remap only at whole
+ * pages, blank elsewhere), the bands where they are computed (blank elsewhere).
+ */
+function series(values: Values, context?: FigureContext): Table {
+  const v = clamp(values).values;
+  const specs = lineSpecs(v);
+  const keys = bandKeysOf(context);
+  const bands = keys.length === 0 ? [] : bandRows(v, keys);
+  const columns = [
+    { key: 'mss', label: 'Segment payload (bytes)' },
+    ...specs.map((l, i) => ({ key: `line${i}`, label: lineColumn(l) })),
+  ];
+  if (keys.length > 0) {
+    columns.push(
+      { key: 'txMin', label: 'Send band low (Gbit/s)' }, { key: 'txMax', label: 'Send band high (Gbit/s)' },
+      { key: 'rxMin', label: 'Receive band low (Gbit/s)' }, { key: 'rxMax', label: 'Receive band high (Gbit/s)' },
+    );
+  }
+  const rows = sorted([...lineGrid(v), ...bands.map((b) => b.x)]).map((mss) => {
+    const row: Record<string, string | number> = { mss };
+    specs.forEach((l, i) => { row[`line${i}`] = onLine(l, mss) ? rate(v, l, mss) : ''; });
+    const b = bands.find((r) => r.x === mss);
+    if (keys.length > 0) {
+      const rxDrawn = b !== undefined && (v.rxMode !== 'remap' || mss % PAGE_BYTES === 0);
+      Object.assign(row, {
+        txMin: b?.txMin ?? '', txMax: b?.txMax ?? '',
+        rxMin: rxDrawn ? b.rxMin : '', rxMax: rxDrawn ? b.rxMax : '',
+      });
+    }
+    return row;
+  });
+  return { columns, rows };
+}
+
+/** The lines (solid: the modes set; dashed: their alternatives) and the bands. */
+function legend(values: Values, theme: Theme, context?: FigureContext): LegendEntry[] {
+  const v = clamp(values).values;
+  const colours = palette(theme);
+  const entries: LegendEntry[] = lineSpecs(v).map((l) => ({
+    label: `${l.label}${l.current ? '' : ' (alternative)'}`,
+    colour: l.side === 'tx' ? colours.send : colours.receive,
+    swatch: l.current ? 'line' : 'dashed',
+  }));
+  // The link rule and the MTU shading are labelled in the chart.
+  if (bandKeysOf(context).length > 0) entries.push({ label: 'range over unknowns', colour: colours.neutral, swatch: 'band' });
+  return entries;
+}
+
 /** Throughput against segment size. */
 export const throughputVsSegment: FigureDef = {
   id: 'throughput-vs-segment',
@@ -258,4 +332,6 @@ export const throughputVsSegment: FigureDef = {
   options,
   caption,
   table,
+  series,
+  legend,
 };

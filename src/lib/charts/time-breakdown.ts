@@ -109,6 +109,23 @@ function table(v: Values): Table {
   };
 }
 
+/** The stacked segments, unrounded (µs). */
+function series(v: Values): Table {
+  const r = evaluate(v);
+  return {
+    columns: [
+      { key: 'side', label: 'Side' },
+      ...KINDS.map((k) => ({ key: k, label: `${KIND_LABEL[k].replace(/^./, (c) => c.toUpperCase())} (µs)` })),
+      { key: 'total', label: 'Total (µs)' },
+      { key: 'cores', label: 'Cores' },
+    ],
+    rows: SIDES.map(([key, side]) => {
+      const s = r[key];
+      return { side, ...Object.fromEntries(KINDS.map((k) => [k, s.segmentUs[k]])), total: s.segmentTotalUs, cores: s.cores };
+    }),
+  };
+}
+
 /** CPU time per segment by kind of work. */
 export const timeBreakdown: FigureDef = {
   id: 'time-breakdown',
@@ -116,4 +133,6 @@ export const timeBreakdown: FigureDef = {
   options,
   caption,
   table,
+  // No `legend`: the chart draws its own, with marks, so exported files have it already.
+  series,
 };

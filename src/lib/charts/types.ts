@@ -22,6 +22,15 @@ export interface Table {
   rows: Record<string, string | number>[];
 }
 
+/** One entry of the legend an exported file draws (the page's figures label their marks directly). */
+export interface LegendEntry {
+  label: string;
+  /** A #rrggbb colour from the palette, or 'currentColor' for text-coloured marks. */
+  colour: string;
+  /** How the swatch is drawn: a filled bar, a solid or dashed line, or a light band. */
+  swatch: 'bar' | 'line' | 'dashed' | 'band';
+}
+
 /** What a figure needs besides the state. */
 export interface FigureContext {
   /**
@@ -42,4 +51,11 @@ export interface FigureDef {
   caption(values: Values, context?: FigureContext): string;
   /** The numbers drawn, rounded for reading. */
   table(values: Values, context?: FigureContext): Table;
+  /**
+   * The series drawn, as exported to CSV: numbers unrounded (the model's own), one row per
+   * plotted point or bar. Absent: the CSV export uses `table()`.
+   */
+  series?(values: Values, context?: FigureContext): Table;
+  /** The legend of an exported file: the series shown and their colours. Absent: no legend. */
+  legend?(values: Values, theme: Theme, context?: FigureContext): LegendEntry[];
 }
