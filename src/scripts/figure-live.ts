@@ -7,10 +7,12 @@
 import { figures, parseBandKeys } from '../lib/charts/index.ts';
 import { renderFigure } from '../lib/charts/render.ts';
 import type { FigureContext, FigureDef, FigureId, Table, Theme } from '../lib/charts/types.ts';
-import { presetById, presetValues, type Values } from '../lib/model/index.ts';
+import { paramFor, presetById, presetValues, type Values } from '../lib/model/index.ts';
 import { sameValues } from '../lib/model/store.ts';
 import { schedule } from './frame.ts';
-import { bandKeys, base, store } from './state.ts';
+import { linkNotice } from './param-text.ts';
+import { bandKeys, base, store, urlChanges } from './state.ts';
+import { onThemeChange, pageTheme } from './theme.ts';
 import { readSearch } from './url-state.ts';
 
 /** Detail of the `model-figure:drawn` event. */
@@ -20,8 +22,7 @@ export interface DrawnDetail {
   ms: number;
 }
 
-const dark = matchMedia('(prefers-color-scheme: dark)');
-const theme = (): Theme => (dark.matches ? 'dark' : 'light');
+const theme = (): Theme => pageTheme();
 
 /** Redraw functions of connected live figures. */
 const live = new Map<HTMLElement, () => void>();
@@ -52,7 +53,7 @@ const redrawAll = (): void => {
   }
 };
 store.subscribe(redrawAll);
-dark.addEventListener('change', redrawAll);
+onThemeChange(redrawAll);
 /** The same functions by chart container, for the resize observer. */
 const byChart = new Map<Element, () => void>();
 const resized = new ResizeObserver((entries) => {
@@ -146,6 +147,14 @@ export function bringToLife(el: HTMLElement): void {
     const detail: DrawnDetail = { figure: def.id, ms: performance.now() - start };
     document.dispatchEvent(new CustomEvent('model-figure:drawn', { detail }));
   };
+
+  // What the URL asked for and could not have is said once, on the page's first figure.
+  const notice = el.querySelector<HTMLElement>('[data-role="figure-notice"]');
+  const first = document.querySelector('model-figure');
+  if (notice && el === first) {
+    notice.textContent = linkNotice(urlChanges, paramFor);
+    notice.hidden = notice.textContent === '';
+  }
 
   live.set(el, redraw);
   byChart.set(chart, redraw);

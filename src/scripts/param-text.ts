@@ -60,9 +60,23 @@ const REASON: Record<Change['reason'], string> = {
 
 /** A short notice for a value that had to be clamped: "99999 is above the maximum; using 65,536 B." */
 export function changeNotice(p: Param, c: Change): string {
-  const given = typeof c.from === 'string' || typeof c.from === 'number' ? String(c.from) : 'That value';
+  const raw = typeof c.from === 'string' || typeof c.from === 'number' ? String(c.from) : 'That value';
+  // A hostile link can carry anything; quote only the start of it.
+  const given = raw.length > 24 ? `${raw.slice(0, 24)}…` : raw;
   const to = p.kind === 'choice'
     ? (p.options.find((o) => o.value === c.to)?.label ?? String(c.to))
     : `${digits(Number(c.to))} ${p.unit === 'fraction' ? '' : p.unit}`.trim();
   return `${given === '' ? 'An empty value' : `“${given}”`} ${REASON[c.reason]}; using ${to}.`;
+}
+
+/**
+ * One notice for every value a link asked for and the model could not take, naming each
+ * parameter: "Adjusted from the link: Receive copy bandwidth “99999” is above …". '' if none.
+ */
+export function linkNotice(changes: readonly Change[], lookup: (key: string) => Param | undefined): string {
+  const parts = changes.flatMap((c) => {
+    const p = lookup(c.key);
+    return p ? [`${p.label}: ${changeNotice(p, c)}`] : [];
+  });
+  return parts.length === 0 ? '' : `Adjusted from the link. ${parts.join(' ')}`;
 }
