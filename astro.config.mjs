@@ -14,6 +14,7 @@ export default defineConfig({
   build: { format: 'directory' },
   integrations: [mdx(), pagefind()],
   markdown: {
-    shikiConfig: { theme: 'github-light-high-contrast' },
+    // Both themes in the markup; site.css switches to the dark one with the page.
+    shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } },
   },
 });

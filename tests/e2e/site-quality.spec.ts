@@ -1,0 +1,111 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { CSP } from '../../src/lib/csp.ts';
+import { expectAxeClean, SEED } from './helpers.ts';
+
+const DIST = process.env['PW_DIST'] ?? 'dist';
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.html'))
+    .map((e) => join(e.parentPath, e.name));
+}
+
+/** Records CSP violations the page reports, from before its first script runs. */
+async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __csp: string[] }).__csp = seen;
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  return () => page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
+}
+
+test('every built page carries the CSP and no inline script', () => {
+  const files = htmlFiles(DIST);
+  expect(files.length).toBeGreaterThan(50);
+  for (const file of files) {
+    const html = readFileSync(file, 'utf8');
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1]?.replaceAll('&#39;', "'");
+    expect(csp, file).toBe(CSP);
+    const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>/g)].map((m) => m[1] ?? '');
+    // Data blocks (type="application/json") do not run; anything else would need 'unsafe-inline'.
+    for (const attrs of inline) expect(attrs, `${file}: inline <script${attrs}>`).toMatch(/type="application\/(ld\+)?json"/);
+    expect(html, file).not.toMatch(/\son[a-z]+="/);
+  }
+});
+
+test('message, thread and index pages load no script but the theme switch, and it is under 1 kB', async ({ page }) => {
+  const themeBytes = statSync(join(DIST, 'theme.js')).size;
+  expect(themeBytes).toBeLessThan(1024);
+  for (const path of [`m/${SEED}/`, 'threads/', 'date/', 'author/', 'subject/', '']) {
+    await page.goto(path);
+    const scripts = await page.locator('script').evaluateAll((s) => s.map((x) => x.getAttribute('src') ?? 'inline'));
+    expect(scripts, path).toEqual(['/theme.js']);
+  }
+});
+
+test('the site works under its CSP: live figures, share, search and embeds report no violation', async ({ page }) => {
+  const violations = await watchCsp(page);
+  await page.goto('articles/copy-vs-zero-copy/');
+  const figures = page.locator('model-figure');
+  for (let i = 0; i < (await figures.count()); i += 1) await figures.nth(i).scrollIntoViewIfNeeded();
+  await expect(page.locator('model-figure[data-upgraded]')).toHaveCount(4);
+  await page.locator('#mc-rxCopyMBps-number').fill('400');
+  await page.locator('#mc-rxCopyMBps-number').press('Enter');
+  await page.locator('#fig-slowest-side button[data-action="share"]').click();
+  await expect(page.locator('#fig-slowest-side [data-field="permalink"]')).toHaveValue(/rxCopyMBps=400/);
+  expect(await violations()).toEqual([]);
+
+  await page.goto('search/?q=netif_rx');
+  await expect(page.locator('#search-status')).toContainText('results for');
+  expect(await violations()).toEqual([]);
+
+  await page.goto('embed/example/');
+  await expect(page.frameLocator('iframe').first().locator('main[data-embed][data-drawn]')).toBeAttached();
+  expect(await violations()).toEqual([]);
+});
+
+test('the theme switch pins light or dark over the system setting, for text, code and figures, and remembers it', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto('articles/where-the-copy-happens/');
+  const sw = page.locator('#theme-switch');
+  await expect(sw).toHaveText('Theme: auto');
+  const bg = (): Promise<string> => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  const code = (): Promise<string> => page.locator('.astro-code').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+  const lightBg = await bg();
+  const lightCode = await code();
+  await sw.click();
+  await expect(sw).toHaveText('Theme: light');
+  await sw.click();
+  await expect(sw).toHaveText('Theme: dark');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  expect(await bg()).not.toBe(lightBg);
+  expect(await code()).not.toBe(lightCode);
+  await expectAxeClean(page);
+
+  // Remembered on the next page, before any figure draws; live figures draw in the dark palette.
+  await page.goto('articles/copy-vs-zero-copy/');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  const fig = page.locator('#fig-throughput-vs-segment');
+  await fig.scrollIntoViewIfNeeded();
+  await expect(fig).toHaveAttribute('data-upgraded', '');
+  const darkSvg = await fig.locator('.chart svg').evaluate((s) => s.outerHTML);
+  expect(darkSvg).toContain('#56b4e9');
+  await page.locator('#theme-switch').click();
+  await expect(page.locator('html')).not.toHaveAttribute('data-theme', /./);
+  // The switch is in the header; figures off screen catch up when they scroll back in.
+  await fig.scrollIntoViewIfNeeded();
+  await expect.poll(() => fig.locator('.chart svg').evaluate((s) => s.outerHTML)).not.toContain('#56b4e9');
+});
+
+test('without JavaScript the system setting still applies and no switch is offered', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, colorScheme: 'dark', ...(baseURL ? { baseURL } : {}) });
+  const page = await context.newPage();
+  await page.goto(`m/${SEED}/`);
+  await expect(page.locator('#theme-switch')).toBeHidden();
+  const bg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  expect(bg).toBe('rgb(21, 23, 26)');
+  await context.close();
+});
