@@ -79,7 +79,7 @@ const attr = (s: string): string =>
 
 /** An `<iframe>` snippet for an embed URL: full width, lazy, titled. */
 export function iframeSnippet(src: string, title: string, height = 480): string {
-  return `<iframe src="${attr(src)}" title="${attr(title)}" width="100%" height="${height}" loading="lazy" style="border:0" allow="fullscreen; clipboard-write"></iframe>`;
+  return `<iframe src="${attr(src)}" title="${attr(title)}" height="${height}" loading="lazy" style="width:100%;border:0" allow="fullscreen; clipboard-write"></iframe>`;
 }
 
 /** An `<img>` snippet for a static SVG, with its text alternative. */
