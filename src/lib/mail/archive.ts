@@ -4,6 +4,7 @@
  * Pure: takes records, returns plain data. Called once per build (src/archive.ts).
  */
 import { anchorOf, slugOf } from './ids.ts';
+import { redactRawMail } from './raw-redact.ts';
 import { redactAddresses } from './redact.ts';
 import { backlinks, linkQuotes, type QuoteLink } from './provenance.ts';
 import { paragraphs, quotedShare, segment, type Paragraph, type Segment } from './quotes.ts';
@@ -294,4 +295,13 @@ export function threadSlug(thread: Thread): string {
 export function redactor(archive: Archive): (text: string) => string {
   const keep = (token: string): boolean => archive.messages.has(token.replace(/^<|>$/g, ''));
   return (text) => redactAddresses(text, keep);
+}
+
+/**
+ * Like {@link redactor}, for raw mail read as Latin-1 (the raw download): addresses in
+ * encoded words, quoted-printable and base64 are found and hidden too (raw-redact.ts).
+ */
+export function rawRedactor(archive: Archive): (raw: string) => string {
+  const keep = (token: string): boolean => archive.messages.has(token.replace(/^<|>$/g, ''));
+  return (raw) => redactRawMail(raw, keep);
 }

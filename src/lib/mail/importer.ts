@@ -8,9 +8,10 @@ import { gunzipSync } from 'node:zlib';
 import { decodePage, looksLikeHypermail, parseHypermail } from './hypermail.ts';
 import { isFromLine, isGzip, looksLikeMbox, splitMbox } from './mbox.ts';
 import { parseMessage } from './parse.ts';
-import { loadStore, writeEntry } from './store.ts';
-import type { Store, WriteOutcome } from './store.ts';
-import type { ParsedMessage, Rejection } from './types.ts';
+import { sanitizeMessage } from './sanitize.ts';
+import { findEntry, loadStore, writeEntry } from './store.ts';
+import type { WriteOutcome } from './store.ts';
+import type { InputPosition, ParsedMessage, Rejection } from './types.ts';
 
 /** Options of {@link importPaths}. */
 export interface ImportOptions {
@@ -18,8 +19,10 @@ export interface ImportOptions {
   dir: string;
   /** JSON object mapping derived ids to real Message-IDs; a missing file means no aliases. */
   aliasesFile?: string;
-  /** Receives warnings (unreadable store entries); silent when absent. */
+  /** Receives warnings (unreadable store entries, reused Message-IDs); silent when absent. */
   log?: (line: string) => void;
+  /** The import's clock (epoch ms) for rejecting mail dated in the future; default now. */
+  now?: number;
 }
 
 /** Counts of one import run; `updated` includes a later copy of a message in the same batch. */
@@ -29,6 +32,9 @@ export interface ImportResult {
   unchanged: number;
   rejected: Rejection[];
 }
+
+/** How far past the import's clock a date may lie (zones and skewed clocks), in ms. */
+export const FUTURE_SLACK_MS = 24 * 60 * 60 * 1000;
 
 /** Largest decompressed size of a .gz input, in bytes. */
 export const MAX_INFLATED_BYTES = 1024 * 1024 * 1024;
@@ -117,35 +123,92 @@ async function readInput(file: string): Promise<Uint8Array> {
   }
 }
 
-async function importFile(file: string, store: Store, aliases: ReadonlyMap<string, string>, result: ImportResult): Promise<void> {
+/** A message of the batch, parsed and checked, with where it came from. */
+interface Parsed extends InputPosition {
+  message: ParsedMessage;
+}
+
+/** The messages of one file, parsed, aliased and sanitised; the others as rejections. */
+async function parseFile(
+  file: string,
+  aliases: ReadonlyMap<string, string>,
+  now: number,
+): Promise<{ parsed: Parsed[]; rejected: Rejection[] }> {
+  const out: { parsed: Parsed[]; rejected: Rejection[] } = { parsed: [], rejected: [] };
   let found: Candidate[];
   try {
     found = candidates(await readInput(file));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    result.rejected.push({ file, index: 1, line: 1, reason: code === 'ENOENT' ? 'no such file or folder' : reason(error) });
-    return;
+    out.rejected.push({ file, index: 1, line: 1, reason: code === 'ENOENT' ? 'no such file or folder' : reason(error) });
+    return out;
   }
   for (const { index, line, parse } of found) {
     try {
-      const outcome: WriteOutcome = await writeEntry(store, applyAliases(await parse(), aliases));
-      result[outcome]++;
+      const message = sanitizeMessage(applyAliases(await parse(), aliases));
+      if (Date.parse(message.date) > now + FUTURE_SLACK_MS) throw new Error(`date ${message.date} is in the future`);
+      out.parsed.push({ file, index, line, message });
     } catch (error) {
-      result.rejected.push({ file, index, line, reason: reason(error) });
+      out.rejected.push({ file, index, line, reason: reason(error) });
     }
   }
+  return out;
 }
+
+/** Whether two copies of one Message-ID say the same thing (mail merged from two folders often repeats). */
+function sameContent(a: ParsedMessage, b: ParsedMessage): boolean {
+  return a.body === b.body && a.subject === b.subject && a.author === b.author && a.date === b.date;
+}
+
+const isMail = (m: ParsedMessage): boolean => m.sourceFormat === 'mbox' || m.sourceFormat === 'eml';
+const where = (p: InputPosition): string => `${p.file}:${p.line} (message ${p.index})`;
 
 /**
  * Imports every message under `paths` into `opts.dir` (see {@link collectFiles} for what is
- * read). Each message is parsed, mapped through the alias table, merged with the entry
- * that exists for it and written atomically; nothing is written when nothing changed.
+ * read). Each message is parsed, mapped through the alias table, sanitised (see
+ * sanitize.ts), merged with the entry that exists for it and written atomically; nothing
+ * is written when nothing changed. Mail dated more than a day after `opts.now` is rejected.
+ * A Message-ID repeated in the batch is an update: the last full-mail copy wins. An earlier
+ * copy is only written when the store has no entry yet, so importing twice changes nothing.
  */
 export async function importPaths(paths: readonly string[], opts: ImportOptions): Promise<ImportResult> {
   const aliases = await loadAliases(opts.aliasesFile);
   const store = await loadStore(opts.dir);
   for (const problem of store.problems) opts.log?.(`warning: ${problem}`);
   const result: ImportResult = { imported: 0, updated: 0, unchanged: 0, rejected: [] };
-  for (const file of await collectFiles(paths)) await importFile(file, store, aliases, result);
+  const now = opts.now ?? Date.now();
+  const batch: Parsed[] = [];
+  const files = await collectFiles(paths);
+  for (const file of files) {
+    const { parsed, rejected } = await parseFile(file, aliases, now);
+    batch.push(...parsed);
+    result.rejected.push(...rejected);
+  }
+  const last = new Map<string, Parsed>();
+  for (const item of batch) last.set(item.message.messageId, item);
+  for (const item of batch) {
+    const { message } = item;
+    const final = last.get(message.messageId);
+    if (final && final !== item) {
+      // A hypermail copy only adds an alias to full mail, so it does not replace this one.
+      const replaced = isMail(final.message) && isMail(message);
+      if (replaced && !sameContent(final.message, message)) {
+        opts.log?.(`warning: ${where(item)}: Message-ID <${message.messageId}> is used again at ${where(final)} with other content; the later copy is kept`);
+      }
+      if (replaced && findEntry(store, [message.messageId, ...message.aliases])) {
+        result.unchanged++;
+        continue;
+      }
+    }
+    try {
+      const outcome: WriteOutcome = await writeEntry(store, message);
+      result[outcome]++;
+    } catch (error) {
+      result.rejected.push({ file: item.file, index: item.index, line: item.line, reason: reason(error) });
+    }
+  }
+  // Rejections in input order, whether found while parsing or while writing.
+  const fileOrder = new Map(files.map((f, i) => [f, i]));
+  result.rejected.sort((a, b) => (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0) || a.index - b.index);
   return result;
 }

@@ -23,6 +23,12 @@ export class ParseError extends Error {
 export const MAX_HEADER_BYTES = 64 * 1024;
 /** Largest message accepted, in bytes (generous: patches and logs can be big). */
 export const MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
+/**
+ * Most References ids kept: the first (the thread's root) and the newest, as news servers
+ * trim the header (RFC 5537 §3.4.4). A longer header adds nothing to threading but a chain
+ * of missing messages as deep as the sender likes.
+ */
+export const MAX_REFERENCES = 20;
 /** Author label for mail whose sender has no display name (addresses are never shown). */
 export const UNKNOWN_SENDER = 'unknown sender';
 
@@ -45,6 +51,12 @@ export function decodeEntities(text: string): string {
 }
 
 const DROPPED = new Set(['script', 'style', 'head', 'title', 'noscript', 'template', 'iframe', 'object', 'svg', 'textarea']);
+/**
+ * Dropped elements whose content browsers read as raw text up to the closing tag: left
+ * unclosed, the rest of the document is theirs. Others (an unclosed `<head>` or `<svg/>`)
+ * end where ordinary HTML resumes, so unclosed only their tag is dropped.
+ */
+const RAW_TEXT = new Set(['script', 'style', 'title', 'noscript', 'iframe', 'textarea']);
 const PARAGRAPH = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'ul', 'ol', 'dl', 'table', 'hr']);
 const LINE = new Set(['div', 'li', 'tr', 'dt', 'dd', 'section', 'article', 'header', 'footer', 'address', 'center', 'form']);
 const TAG = /<(\/?)([A-Za-z][A-Za-z0-9-]*)/y;
@@ -128,7 +140,8 @@ export function htmlToText(html: string): string {
       if (closing || html[end - 1] === '/') continue;
       const close = lower.indexOf(`</${name}`, i);
       const closeEnd = close === -1 ? -1 : html.indexOf('>', close);
-      i = closeEnd === -1 ? html.length : closeEnd + 1;
+      if (closeEnd !== -1) i = closeEnd + 1;
+      else if (RAW_TEXT.has(name)) i = html.length;
       continue;
     }
     if (name === 'br') sink.lineBreak();
@@ -187,6 +200,23 @@ function checkRaw(raw: Uint8Array): void {
   if (!/^[\x21-\x39\x3b-\x7e]+[ \t]*:/.test(firstLine)) throw new ParseError('no header fields at the start of the message');
 }
 
+/**
+ * The body bytes as text, for mail in which postal-mime finds no text, no HTML and no
+ * attachment although the body is not empty: a multipart without a boundary, which mail
+ * readers show as plain text. UTF-8 when the bytes are valid UTF-8, else Windows-1252.
+ */
+function undecodedBody(raw: Uint8Array): string {
+  let start = headerEnd(raw);
+  if (raw[start] === 0x0d) start++;
+  if (raw[start] === 0x0a) start++;
+  const bytes = raw.subarray(start);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
 function header(email: Email, key: string): string | undefined {
   return email.headers.find((h) => h.key === key)?.value;
 }
@@ -225,6 +255,11 @@ function inReplyTo(value: string | undefined): Pick<ParsedMessage, 'inReplyTo' |
   return { inReplyTo: parent, inReplyToRaw: redactAddresses(text, (t) => t === parent) };
 }
 
+/** The first id and the newest ones, at most {@link MAX_REFERENCES} in all. */
+function trimReferences(ids: string[]): string[] {
+  return ids.length <= MAX_REFERENCES ? ids : [...ids.slice(0, 1), ...ids.slice(1 - MAX_REFERENCES)];
+}
+
 /** List name from List-Id (`<linux-kernel.vger.kernel.org>`) or X-Mailing-List (`linux-kernel@…`). */
 function listName(email: Email): string | null {
   const listId = header(email, 'list-id');
@@ -256,7 +291,8 @@ export async function parseMessage(raw: Uint8Array, sourceFormat: 'mbox' | 'eml'
   if (date === null) throw new ParseError('no Date header and no dated Received header');
   const author = displayName(email.from?.name);
   const subject = redactAddresses((email.subject ?? '').replace(/\r?\n[ \t]*/g, ' '));
-  const body = email.text ?? (email.html === undefined ? '' : htmlToText(email.html));
+  const unread = email.text === undefined && email.html === undefined && email.attachments.length === 0;
+  const body = email.text ?? (email.html === undefined ? (unread ? undecodedBody(raw) : '') : htmlToText(email.html));
   const realId = normalizeId(email.messageId);
   const messageId = realId === null || isDerivedId(realId) ? nomsgidId(author, date, subject, body) : realId;
   return {
@@ -266,7 +302,7 @@ export async function parseMessage(raw: Uint8Array, sourceFormat: 'mbox' | 'eml'
     date,
     subject,
     ...inReplyTo(email.inReplyTo),
-    references: bracketedIds(email.references),
+    references: trimReferences(bracketedIds(email.references)),
     list: listName(email),
     sourceFormat,
     body,

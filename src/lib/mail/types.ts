@@ -43,7 +43,10 @@ export interface ParsedMessage {
   /** Mailing list name (e.g. `linux-kernel`), or null when unknown. */
   list: string | null;
   sourceFormat: SourceFormat;
-  /** Decoded text body, verbatim (HTML-only mail converted to text). */
+  /**
+   * Decoded text body, verbatim (HTML-only mail converted to text). Before it is stored the
+   * importer replaces control characters and hides addresses (sanitize.ts).
+   */
   body: string;
   /** The raw bytes of this one message exactly as read (mbox `From ` line excluded). */
   raw: Uint8Array;

@@ -1,8 +1,8 @@
-/** The raw message as imported, with e-mail addresses redacted (Message-IDs kept). */
+/** The raw message as imported, with e-mail addresses redacted, encoded ones too (Message-IDs kept). */
 import { readFileSync } from 'node:fs';
 import type { APIRoute } from 'astro';
 import { messagesDir } from '../../../lib/mail/entries.ts';
-import { redactor } from '../../../lib/mail/archive.ts';
+import { rawRedactor } from '../../../lib/mail/archive.ts';
 import { loadArchive } from '../../../site.ts';
 
 export async function getStaticPaths() {
@@ -16,7 +16,7 @@ export const GET: APIRoute = async ({ props }) => {
   const archive = await loadArchive();
   // Latin-1 maps bytes to characters one to one, so every byte but the redacted ones survives.
   const text = readFileSync(`${messagesDir()}/${String(props['raw'])}`).toString('latin1');
-  return new Response(new Uint8Array(Buffer.from(redactor(archive)(text), 'latin1')), {
+  return new Response(new Uint8Array(Buffer.from(rawRedactor(archive)(text), 'latin1')), {
     headers: { 'Content-Type': 'text/plain' },
   });
 };

@@ -1,0 +1,115 @@
+/**
+ * Hostile mail in the built fixture site (tests/fixtures/hostile, imported by
+ * scripts/fixture-site.ts): every page of it shows mail as text and runs nothing.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { FIXTURE_SITE } from '../../playwright.config.ts';
+import { readEntries } from '../../src/lib/mail/entries.ts';
+import { slugOf } from '../../src/lib/mail/ids.ts';
+import { importPaths } from '../../src/lib/mail/importer.ts';
+import { expectAxeClean, withoutConsoleErrors } from './helpers.ts';
+
+const at = (path: string): string => new URL(path, FIXTURE_SITE).href;
+const ADDRESS = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+
+interface Stored {
+  messageId: string;
+  author: string;
+  subject: string;
+}
+
+/** The messages the hostile corpus becomes: imported here with the same importer the fixture build runs. */
+async function hostileMessages(): Promise<Stored[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'hostile-e2e-'));
+  const result = await importPaths(['tests/fixtures/hostile'], { dir });
+  expect(result.rejected.length).toBeGreaterThan(0);
+  return readEntries(dir) as unknown as Stored[];
+}
+
+/** Elements a mail body could smuggle in, anywhere on the page, and every `on…` attribute or script URL. */
+async function smuggled(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    for (const el of document.querySelectorAll('main *')) {
+      const tag = el.localName;
+      if (['img', 'iframe', 'svg', 'script', 'style', 'object', 'embed', 'video', 'audio', 'math', 'textarea', 'form', 'input', 'source'].includes(tag)) {
+        found.push(tag);
+      }
+      for (const attr of el.getAttributeNames()) {
+        const value = el.getAttribute(attr) ?? '';
+        if (attr.startsWith('on') || attr === 'srcdoc' || /^\s*(?:javascript|data):/i.test(value)) found.push(`${tag}[${attr}]`);
+      }
+    }
+    for (const s of document.querySelectorAll('script')) if (/alert\(/.test(s.textContent ?? '')) found.push('script with alert(');
+    return found;
+  });
+}
+
+test('every hostile message page shows its mail as text, creates no element from it and runs nothing', async ({ page }) => {
+  test.setTimeout(120_000);
+  const messages = await hostileMessages();
+  expect(messages.length).toBe(25);
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await withoutConsoleErrors(page, async () => {
+    for (const m of messages) {
+      const url = at(`m/${slugOf(m.messageId)}/`);
+      const response = await page.goto(url);
+      expect(response?.status(), url).toBe(200);
+      // Headers and subject are text: exactly what was stored, no markup made of them.
+      await expect(page.locator('article h1'), url).toHaveText(m.subject);
+      await expect(page.locator('dl.headers dd').first(), url).toHaveText(m.author);
+      await expect(page.locator('dl.headers code').first(), url).toHaveText(`<${m.messageId}>`);
+      expect(await smuggled(page), url).toEqual([]);
+      // The thread page shows the same mail again, nested.
+      await page.locator('dl.headers dt', { hasText: /^Thread$/ }).locator('xpath=following-sibling::dd[1]//a').click();
+      await expect(page.locator('h1')).toBeVisible();
+      expect(await smuggled(page), `thread of ${url}`).toEqual([]);
+    }
+  });
+  expect(dialogs).toEqual([]);
+});
+
+test('markup written in a text body is shown character for character', async ({ page }) => {
+  await page.goto(at('m/hostile-01@example.invalid/'));
+  const mail = page.locator('.mail');
+  await expect(mail).toContainText(`<script>alert('body script')</script>`);
+  await expect(mail).toContainText(`<img src=x onerror="alert('body img')">`);
+  await expect(page).toHaveTitle(/^<script>alert\('subject'\)<\/script> a plain-text mail/);
+  await expectAxeClean(page);
+  await page.goto(at('m/hostile-03@example.invalid/'));
+  await expect(page.locator('.mail')).toContainText('javascript link text and data link text.');
+  await expect(page.locator('.mail a')).toHaveCount(0);
+  // The detector above is not blind: markup that did reach the page would be reported.
+  await page.evaluate(() => document.querySelector('.mail')?.insertAdjacentHTML('beforeend', '<svg></svg><a href="javascript:void 0">x</a>'));
+  expect(await smuggled(page)).toEqual(['svg', 'a[href]']);
+});
+
+test('rejected mail has no page, and raw downloads show no address however it was encoded', async ({ request }) => {
+  for (const id of ['hostile-07', 'hostile-14', 'hostile-20', 'hostile-21', 'hostile-24']) {
+    expect((await request.get(at(`m/${id}@example.invalid/`))).status(), id).toBe(404);
+  }
+  for (const id of ['hostile-25@example.invalid', 'hostile-26@example.invalid']) {
+    const raw = await (await request.get(at(`m/${id}/raw.txt`))).text();
+    expect(raw).toContain('[address hidden]');
+    expect((raw.match(ADDRESS) ?? []).filter((token) => !token.endsWith('.invalid'))).toEqual([]);
+    expect(raw).not.toMatch(/=40example|ZXhhbXBsZS5vcmc|YWRkcmVzc0BleGFtcGxl/); // `@example` in QP, `example.org` in base64
+  }
+});
+
+test('a References header of 1000 ids leaves a thread tree the page can show', async ({ page }) => {
+  await page.goto(at('threads/ref-0000@example.invalid/'));
+  const depth = await page.locator('nav[aria-label="Reply tree"] > ol').evaluate((root) => {
+    let d = 0;
+    for (let ol: Element | null = root; ol; ol = ol.querySelector(':scope > li > ol')) d++;
+    return d;
+  });
+  expect(depth).toBe(21); // the first id, the last 19 and the message itself
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+});
