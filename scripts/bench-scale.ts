@@ -30,7 +30,9 @@ function run(args: string[], env: Record<string, string> = {}): Promise<{ ms: nu
     let out = '';
     child.stdout.on('data', (d) => (out += String(d)));
     child.stderr.on('data', (d) => (out += String(d)));
-    child.on('close', (code) => (code === 0 ? ok({ ms: performance.now() - t, out }) : fail(new Error(`${args.join(' ')} exited ${code}\n${out.slice(-2000)}`))));
+    child.on('close', (code) =>
+      code === 0 ? ok({ ms: performance.now() - t, out }) : fail(new Error(`${args.join(' ')} exited ${code}\n${out.slice(-2000)}`)),
+    );
   });
 }
 
@@ -110,7 +112,12 @@ q.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(asyn
 }
 
 /** The first search on a served site: bytes fetched after the page loaded, and keystroke → results. */
-async function firstSearch(browser: Browser, url: string, input: string, status: string): Promise<{ ms: number; bytes: number; requests: number }> {
+async function firstSearch(
+  browser: Browser,
+  url: string,
+  input: string,
+  status: string,
+): Promise<{ ms: number; bytes: number; requests: number }> {
   const ctx = await browser.newContext();
   const page = await ctx.newPage();
   await page.goto(url);
@@ -169,9 +176,24 @@ async function measure(n: number, browser: Browser | undefined): Promise<Row[]> 
   const bareTotal = bare.ms + bareIndexMs;
   const at = `N=${n}`;
   rows.push({ what: `${at}: import`, value: imported.ms / 1000, unit: 's' });
-  rows.push({ what: `${at}: build incl. index (${pages} pages)`, value: built.ms / 1000, unit: 's', note: `index ${(indexMs / 1000).toFixed(1)} s` });
-  rows.push({ what: `${at}: bare Astro build (${n} pages) + bare index`, value: bareTotal / 1000, unit: 's', note: `build ${(bare.ms / 1000).toFixed(1)} s, index ${(bareIndexMs / 1000).toFixed(1)} s` });
-  rows.push({ what: `${at}: our import + build ÷ bare build + index`, value: ours / bareTotal, unit: '×', note: `÷ bare build alone ${(ours / bare.ms).toFixed(2)}×; budget 1.5×` });
+  rows.push({
+    what: `${at}: build incl. index (${pages} pages)`,
+    value: built.ms / 1000,
+    unit: 's',
+    note: `index ${(indexMs / 1000).toFixed(1)} s`,
+  });
+  rows.push({
+    what: `${at}: bare Astro build (${n} pages) + bare index`,
+    value: bareTotal / 1000,
+    unit: 's',
+    note: `build ${(bare.ms / 1000).toFixed(1)} s, index ${(bareIndexMs / 1000).toFixed(1)} s`,
+  });
+  rows.push({
+    what: `${at}: our import + build ÷ bare build + index`,
+    value: ours / bareTotal,
+    unit: '×',
+    note: `÷ bare build alone ${(ours / bare.ms).toFixed(2)}×; budget 1.5×`,
+  });
   const size = du(dist);
   const pf = du(join(dist, 'pagefind'));
   rows.push({ what: `${at}: dist size`, value: size.bytes / 1e6, unit: 'MB', note: `${size.files} files` });
@@ -194,7 +216,13 @@ async function measure(n: number, browser: Browser | undefined): Promise<Row[]> 
   };
   for (const [name, page] of Object.entries(pagesToWeigh)) {
     const w = page === undefined ? undefined : weight(dist, page);
-    if (w) rows.push({ what: `${at}: ${name} page, gzip`, value: w.html + w.css + w.js, unit: 'B', note: `html ${w.html}, css ${w.css}, js ${w.js}` });
+    if (w)
+      rows.push({
+        what: `${at}: ${name} page, gzip`,
+        value: w.html + w.css + w.js,
+        unit: 'B',
+        note: `html ${w.html}, css ${w.css}, js ${w.js}`,
+      });
   }
 
   if (browser) {
@@ -214,8 +242,18 @@ async function measure(n: number, browser: Browser | undefined): Promise<Row[]> 
       const mid = <T extends { ms: number }>(xs: T[]): T => [...xs].sort((a, b) => a.ms - b.ms)[1]!;
       const o = mid(oursRuns);
       const b = mid(bareRuns);
-      rows.push({ what: `${at}: first search "${QUERY}", bytes`, value: o.bytes, unit: 'B', note: `${o.requests} requests; bare Pagefind ${b.bytes} B, ratio ${(o.bytes / b.bytes).toFixed(2)} (budget 1.10)` });
-      rows.push({ what: `${at}: first keystroke → results (median of 3)`, value: o.ms, unit: 'ms', note: `bare ${b.ms} ms; both include a 100 ms debounce; budget 300 ms` });
+      rows.push({
+        what: `${at}: first search "${QUERY}", bytes`,
+        value: o.bytes,
+        unit: 'B',
+        note: `${o.requests} requests; bare Pagefind ${b.bytes} B, ratio ${(o.bytes / b.bytes).toFixed(2)} (budget 1.10)`,
+      });
+      rows.push({
+        what: `${at}: first keystroke → results (median of 3)`,
+        value: o.ms,
+        unit: 'ms',
+        note: `bare ${b.ms} ms; both include a 100 ms debounce; budget 300 ms`,
+      });
     } finally {
       for (const s of servers) s.kill();
     }
@@ -225,24 +263,32 @@ async function measure(n: number, browser: Browser | undefined): Promise<Row[]> 
 
 /** Every archive size in BENCH_N (comma-separated), default 1,000 and 10,000. */
 export async function benchScale(browser: Browser | undefined): Promise<Row[]> {
-  const ns = (process.env['BENCH_N'] ?? '1000,10000').split(',').map(Number).filter((x) => Number.isInteger(x) && x > 0);
+  const ns = (process.env['BENCH_N'] ?? '1000,10000')
+    .split(',')
+    .map(Number)
+    .filter((x) => Number.isInteger(x) && x > 0);
   const rows: Row[] = [];
   for (const n of ns) {
     console.error(`bench: archive of ${n} messages…`);
     rows.push(...(await measure(n, browser)));
   }
   // Linear growth: time per message at each size.
-  const per = ns.map((n) => ({ n, s: rows.find((r) => r.what === `N=${n}: build incl. index` || r.what.startsWith(`N=${n}: build`))?.value }));
+  const per = ns.map((n) => ({
+    n,
+    s: rows.find((r) => r.what === `N=${n}: build incl. index` || r.what.startsWith(`N=${n}: build`))?.value,
+  }));
   if (per.length > 1 && per.every((p) => p.s !== undefined)) {
     const [a, b] = [per[0]!, per.at(-1)!];
-    rows.push({ what: `build time per message, N=${b.n} ÷ N=${a.n}`, value: (b.s! / b.n) / (a.s! / a.n), unit: '×', note: '1.0 is linear' });
+    rows.push({ what: `build time per message, N=${b.n} ÷ N=${a.n}`, value: b.s! / b.n / (a.s! / a.n), unit: '×', note: '1.0 is linear' });
   }
   return rows;
 }
 
 if (import.meta.main) {
   const exe = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-  const browser = existsSync(exe) ? await chromium.launch({ executablePath: exe, args: ['--headless', '--no-sandbox', '--disable-gpu'] }) : undefined;
+  const browser = existsSync(exe)
+    ? await chromium.launch({ executablePath: exe, args: ['--headless', '--no-sandbox', '--disable-gpu'] })
+    : undefined;
   try {
     for (const r of await benchScale(browser)) console.log(`${r.what}  ${r.value.toFixed(2)} ${r.unit}${r.note ? `  (${r.note})` : ''}`);
   } finally {

@@ -62,7 +62,12 @@ const pages: Record<string, string> = {
 for (const [name, page] of Object.entries(pages)) {
   if (!existsSync(join('dist', page, 'index.html'))) continue;
   const w = weight(page);
-  rows.push({ what: `${name} page: HTML + CSS + initial JS (gzip)`, value: w.html + w.css + w.js, unit: 'B', note: `html ${w.html}, css ${w.css}, js ${w.js}` });
+  rows.push({
+    what: `${name} page: HTML + CSS + initial JS (gzip)`,
+    value: w.html + w.css + w.js,
+    unit: 'B',
+    note: `html ${w.html}, css ${w.css}, js ${w.js}`,
+  });
 }
 
 // In Chromium: slider step → the figures on screen repainted. The page shows the controls
@@ -121,13 +126,26 @@ if (existsSync(exe) && existsSync('dist/articles/copy-vs-zero-copy/index.html'))
   const { spawn } = await import('node:child_process');
   const server = spawn(process.execPath, ['scripts/serve.ts', 'dist', '4403', '/'], { stdio: 'ignore' });
   await new Promise((r) => setTimeout(r, 800));
-  const browser = await chromium.launch({ executablePath: exe, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const browser = await chromium.launch({
+    executablePath: exe,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto('http://127.0.0.1:4403/articles/copy-vs-zero-copy/');
     const { latency, compute, drawn } = await sliderToRepaint(page);
-    rows.push({ what: 'slider step → redraw work of on-screen figures (Chromium), median', value: median(compute), unit: 'ms', note: `p95 ${p95(compute).toFixed(1)} ms, ${median(drawn)} figures a step, target 16 ms` });
-    rows.push({ what: 'slider step → last figure on screen repainted (Chromium), median', value: median(latency), unit: 'ms', note: `p95 ${p95(latency).toFixed(1)} ms, input event to end of redraw` });
+    rows.push({
+      what: 'slider step → redraw work of on-screen figures (Chromium), median',
+      value: median(compute),
+      unit: 'ms',
+      note: `p95 ${p95(compute).toFixed(1)} ms, ${median(drawn)} figures a step, target 16 ms`,
+    });
+    rows.push({
+      what: 'slider step → last figure on screen repainted (Chromium), median',
+      value: median(latency),
+      unit: 'ms',
+      note: `p95 ${p95(latency).toFixed(1)} ms, input event to end of redraw`,
+    });
   } finally {
     await browser.close();
     server.kill();
@@ -138,7 +156,9 @@ if (existsSync(exe) && existsSync('dist/articles/copy-vs-zero-copy/index.html'))
 // (BENCH_N=1000 for one size only, BENCH_N=0 to skip; see bench-scale.ts).
 if (process.env['BENCH_N'] !== '0') {
   const { benchScale } = await import('./bench-scale.ts');
-  const browser = existsSync(exe) ? await chromium.launch({ executablePath: exe, args: ['--headless', '--no-sandbox', '--disable-gpu'] }) : undefined;
+  const browser = existsSync(exe)
+    ? await chromium.launch({ executablePath: exe, args: ['--headless', '--no-sandbox', '--disable-gpu'] })
+    : undefined;
   try {
     rows.push(...(await benchScale(browser)));
   } finally {
@@ -149,4 +169,7 @@ if (process.env['BENCH_N'] !== '0') {
 mkdirSync('.tmp', { recursive: true });
 writeFileSync('.tmp/bench.json', `${JSON.stringify({ date: new Date().toISOString(), rows }, null, 2)}\n`);
 const w = Math.max(...rows.map((r) => r.what.length));
-for (const r of rows) console.log(`${r.what.padEnd(w)}  ${Number.isFinite(r.value) ? r.value.toFixed(r.unit === 'B' ? 0 : 2) : '-'} ${r.unit}${r.note ? `  (${r.note})` : ''}`);
+for (const r of rows)
+  console.log(
+    `${r.what.padEnd(w)}  ${Number.isFinite(r.value) ? r.value.toFixed(r.unit === 'B' ? 0 : 2) : '-'} ${r.unit}${r.note ? `  (${r.note})` : ''}`,
+  );

@@ -38,7 +38,9 @@ function exists(pathname: string): boolean {
   return existsSync(file) && (!statSync(file).isDirectory() || existsSync(join(file, 'index.html')));
 }
 
-const broken = result.links.filter((l) => l.state === LinkState.BROKEN).map((l) => `${l.url} (status ${l.status ?? '?'}) on ${l.parent ?? '?'}`);
+const broken = result.links
+  .filter((l) => l.state === LinkState.BROKEN)
+  .map((l) => `${l.url} (status ${l.status ?? '?'}) on ${l.parent ?? '?'}`);
 for (const [pathname, link] of onSite) if (!exists(pathname)) broken.push(`${link} (no such file in ${dist})`);
 for (const b of broken) console.error(`broken: ${b}`);
 const ok = result.links.filter((l) => l.state === LinkState.OK).length;

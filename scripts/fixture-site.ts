@@ -17,7 +17,8 @@ const node = process.execPath;
 execFileSync(node, ['scripts/import.ts', '--dir', messages, 'tests/fixtures/site'], { stdio: 'inherit' });
 // Some hostile mail is rejected on purpose (see its README), so exit code 1 is expected here.
 const hostile = spawnSync(node, ['scripts/import.ts', '--dir', messages, 'tests/fixtures/hostile'], { stdio: 'inherit' });
-if (hostile.status !== 0 && hostile.status !== 1) throw new Error(`importing the hostile corpus failed (${hostile.status ?? hostile.signal})`);
+if (hostile.status !== 0 && hostile.status !== 1)
+  throw new Error(`importing the hostile corpus failed (${hostile.status ?? hostile.signal})`);
 execFileSync(node, ['node_modules/astro/bin/astro.mjs', 'build'], {
   stdio: 'inherit',
   // A small page size, so the listings paginate here and the tests can walk their pages.

@@ -44,9 +44,7 @@ try {
     log: (line) => console.error(line),
   });
   for (const r of result.rejected) console.error(`${r.file}:${r.line} (message ${r.index}): ${r.reason}`);
-  console.log(
-    `imported ${result.imported}, updated ${result.updated}, unchanged ${result.unchanged}, rejected ${result.rejected.length}`,
-  );
+  console.log(`imported ${result.imported}, updated ${result.updated}, unchanged ${result.unchanged}, rejected ${result.rejected.length}`);
   process.exitCode = result.rejected.length > 0 ? 1 : 0;
 } catch (error) {
   console.error(`import failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -76,10 +76,7 @@ export interface FigureCiteInput {
 }
 
 const ORG = 'Slowest Side';
-const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const BIB_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 const SPECIAL: Record<string, string> = {
@@ -89,7 +86,7 @@ const SPECIAL: Record<string, string> = {
   '%': '\\%',
   '&': '\\&',
   '#': '\\#',
-  '_': '\\_',
+  _: '\\_',
   $: '\\$',
   '^': '\\textasciicircum{}',
   '~': '\\textasciitilde{}',
@@ -97,7 +94,10 @@ const SPECIAL: Record<string, string> = {
 
 /** Text for a BibTeX field: LaTeX specials escaped, whitespace collapsed to single spaces. */
 export function escapeBibtex(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().replace(/[\\{}%&#_$^~]/g, (ch) => SPECIAL[ch] ?? ch);
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\\{}%&#_$^~]/g, (ch) => SPECIAL[ch] ?? ch);
 }
 
 /**
@@ -192,12 +192,16 @@ function entry(key: string, fields: readonly Field[]): string {
   const rows = fields.flatMap(([name, value, kind = 'text']) => {
     if (value === undefined || value === '') return [];
     const body =
-      kind === 'macro' ? value
-      : kind === 'url' ? `{${bibUrl(value)}}`
-      : kind === 'tex' ? `{${value}}`
-      // Double braces: a name BibTeX must not split, a title styles must not re-case.
-      : kind === 'name' || kind === 'title' ? `{{${escapeBibtex(value)}}}`
-      : `{${escapeBibtex(value)}}`;
+      kind === 'macro'
+        ? value
+        : kind === 'url'
+          ? `{${bibUrl(value)}}`
+          : kind === 'tex'
+            ? `{${value}}`
+            : // Double braces: a name BibTeX must not split, a title styles must not re-case.
+              kind === 'name' || kind === 'title'
+              ? `{{${escapeBibtex(value)}}}`
+              : `{${escapeBibtex(value)}}`;
     return [`  ${name.padEnd(12)} = ${body},`];
   });
   return `@misc{${key},\n${rows.join('\n')}\n}`;
@@ -206,7 +210,11 @@ function entry(key: string, fields: readonly Field[]): string {
 /** `year`, `month`, `date` fields of a day, or none. */
 function dateFields(d: Day | undefined): Field[] {
   if (!d) return [];
-  return [['year', d.year], ['month', BIB_MONTHS[d.month - 1], 'macro'], ['date', isoDay(d)]];
+  return [
+    ['year', d.year],
+    ['month', BIB_MONTHS[d.month - 1], 'macro'],
+    ['date', isoDay(d)],
+  ];
 }
 
 /** The closing URL of a plain reference, with the retrieval date when given. */
@@ -266,8 +274,7 @@ export function citeMessage(input: MessageCiteInput): Citation {
       : cited
         ? `Slowest Side holds ${HOLDS[input.provenance]}: ${noteUrl(input.url)}.`
         : `The page at this URL holds ${HOLDS[input.provenance]}; no other archive copy is known.`,
-    others.length > 0 &&
-      `Also archived at ${others.map((a) => `${escapeBibtex(a.label)}: ${noteUrl(a.url)}`).join('; ')}.`,
+    others.length > 0 && `Also archived at ${others.map((a) => `${escapeBibtex(a.label)}: ${noteUrl(a.url)}`).join('; ')}.`,
   ].filter((s): s is string => typeof s === 'string' && s !== '');
   const bibtex = entry(key, [
     ['author', author, 'name'],

@@ -36,6 +36,10 @@ export function groupBy(
 
 /** A stable, unique fragment id for a group heading: readable part plus a short hash. */
 export function groupAnchor(key: string): string {
-  const words = key.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
+  const words = key
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40);
   return `g-${words}-${hash64(key).slice(0, 6)}`;
 }

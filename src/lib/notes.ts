@@ -9,7 +9,7 @@ import { parseRef } from './passages.ts';
 export const noteTags = {
   nda: 'What the non-disclosure agreement covered, and what it kept out of view.',
   driver: 'The Quadrics IP driver and the boundary between a driver and the kernel.',
-  licensing: 'How the kernel\'s licence treats drivers whose source cannot be shared.',
+  licensing: "How the kernel's licence treats drivers whose source cannot be shared.",
   measurement: 'How to measure a receive path, and what the numbers can and cannot show.',
   model: 'What the throughput model assumes, and where its ranges come from.',
   'receive-path': 'The Linux receive path from netif_rx() to read().',
@@ -47,7 +47,6 @@ export interface NoteLike {
     readonly order: number;
   };
 }
-
 
 /** Notes in reading order: `order`, then id. */
 export function sortNotes<T extends NoteLike>(notes: readonly T[]): T[] {

@@ -59,9 +59,7 @@ async function rasterise(svg: string, width: number, height: number): Promise<Bl
  * Builds the file of `figure` at `values` and downloads it: `svg` at the article size,
  * `csv`, or a PNG at one of the export sizes (laid out at half size, drawn at DENSITY).
  */
-export async function downloadFigure(
-  figure: FigureId, values: Values, kind: DownloadKind, opts: DownloadOptions,
-): Promise<void> {
+export async function downloadFigure(figure: FigureId, values: Values, kind: DownloadKind, opts: DownloadOptions): Promise<void> {
   const def = figures[figure];
   const name = downloadName(figure, values, kind, opts.preset, opts.theme);
   if (kind === 'csv') {

@@ -18,7 +18,8 @@ if (frame && output && status) {
     const message = parseStateMessage(event.data);
     if (!message) return;
     status.textContent = `Last message: ${message.type}, preset ${message.preset ?? 'none'}${
-      message.changes.length > 0 ? `, ${message.changes.length} value(s) changed` : ''}.`;
+      message.changes.length > 0 ? `, ${message.changes.length} value(s) changed` : ''
+    }.`;
     output.textContent = JSON.stringify(message, null, 2);
   });
 

@@ -11,9 +11,7 @@ import type { FigureDef, FigureId, Theme } from '../lib/charts/types.ts';
 import { permalink, type EmbedTheme } from '../lib/embed/links.ts';
 import { parseEmbedOptions, SIZE_MAX, versionNotice } from '../lib/embed/options.ts';
 import { applySet, MESSAGE, parseHostMessage, stateMessage } from '../lib/embed/protocol.ts';
-import {
-  defaults, params, presetById, presetValues, type Change, type ParamKey, type Preset, type Values,
-} from '../lib/model/index.ts';
+import { defaults, params, presetById, presetValues, type Change, type ParamKey, type Preset, type Values } from '../lib/model/index.ts';
 import { presetMatching, sameValues } from '../lib/model/store.ts';
 import { checkVersion } from '../lib/model/versions.ts';
 import { withBase } from '../lib/routes.ts';
@@ -45,14 +43,14 @@ function start(root: HTMLElement, def: FigureDef): void {
   /** The preset the state was named as (URL, page, or a host's `set`); kept while the state equals it. */
   let named: Preset | undefined = fromUrl.preset ?? (pagePreset && sameValues(values, pageValues) ? pagePreset : undefined);
   /** The preset the state started from: its unknown ranges are the bands drawn. */
-  let origin: Preset | undefined = presetById(new URLSearchParams(location.search).get('preset') ?? '') ?? pagePreset ?? presetMatching(values);
+  let origin: Preset | undefined =
+    presetById(new URLSearchParams(location.search).get('preset') ?? '') ?? pagePreset ?? presetMatching(values);
 
   const fixed: Notice[] = [...options.notices];
   const version = versionNotice(options.version, checkVersion(options.version));
   if (version) fixed.push({ text: version.text, link: version.link, href: withBase(base, version.path) });
 
-  const presetId = (): string | undefined =>
-    (named && sameValues(values, presetValues(named)) ? named : presetMatching(values))?.id;
+  const presetId = (): string | undefined => (named && sameValues(values, presetValues(named)) ? named : presetMatching(values))?.id;
   const bandKeys = (): ParamKey[] => {
     const from = origin ? presetValues(origin) : pageValues;
     return (origin ? origin.bandKeys : UNKNOWN_KEYS).filter((k) => values[k] === from[k]);

@@ -10,11 +10,9 @@ import type { FigureId } from '../lib/charts/types.ts';
  * The site's base URL where the page is actually served (the build writes the configured
  * `site`; a copy served elsewhere should hand out its own links).
  */
-const siteOf = (el: HTMLElement): string =>
-  new URL(new URL(el.dataset['site'] ?? '/', location.href).pathname, location.origin).href;
+const siteOf = (el: HTMLElement): string => new URL(new URL(el.dataset['site'] ?? '/', location.href).pathname, location.origin).href;
 
-const field = <E extends HTMLElement>(root: ParentNode, name: string): E | null =>
-  root.querySelector<E>(`[data-field="${name}"]`);
+const field = <E extends HTMLElement>(root: ParentNode, name: string): E | null => root.querySelector<E>(`[data-field="${name}"]`);
 
 class FigureShare extends HTMLElement {
   #wired = false;

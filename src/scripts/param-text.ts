@@ -8,7 +8,7 @@ const WORDS: Record<string, readonly [singular: string, plural: string]> = {
   B: ['byte', 'bytes'],
   'Gbit/s': ['gigabit per second', 'gigabits per second'],
   'MB/s': ['megabyte per second', 'megabytes per second'],
-  'µs': ['microsecond', 'microseconds'],
+  µs: ['microsecond', 'microseconds'],
   copies: ['copy', 'copies'],
   cores: ['core', 'cores'],
 };
@@ -46,8 +46,10 @@ const gbps = (x: number): string => x.toFixed(2);
 
 /** One sentence on a result: "Receive 0.90 Gbit/s (CPU-bound), send 1.40 (CPU-bound), end to end 0.90: the receiver binds." */
 export function summary(r: Result): string {
-  return `Receive ${gbps(r.rx.gbps)} Gbit/s (${BOUND[r.rx.bound]}), send ${gbps(r.tx.gbps)} (${BOUND[r.tx.bound]}), `
-    + `end to end ${gbps(r.endToEnd.gbps)}: ${SIDE[r.endToEnd.bound]}.`;
+  return (
+    `Receive ${gbps(r.rx.gbps)} Gbit/s (${BOUND[r.rx.bound]}), send ${gbps(r.tx.gbps)} (${BOUND[r.tx.bound]}), ` +
+    `end to end ${gbps(r.endToEnd.gbps)}: ${SIDE[r.endToEnd.bound]}.`
+  );
 }
 
 const REASON: Record<Change['reason'], string> = {
@@ -63,9 +65,10 @@ export function changeNotice(p: Param, c: Change): string {
   const raw = typeof c.from === 'string' || typeof c.from === 'number' ? String(c.from) : 'That value';
   // A hostile link can carry anything; quote only the start of it.
   const given = raw.length > 24 ? `${raw.slice(0, 24)}…` : raw;
-  const to = p.kind === 'choice'
-    ? (p.options.find((o) => o.value === c.to)?.label ?? String(c.to))
-    : `${digits(Number(c.to))} ${p.unit === 'fraction' ? '' : p.unit}`.trim();
+  const to =
+    p.kind === 'choice'
+      ? (p.options.find((o) => o.value === c.to)?.label ?? String(c.to))
+      : `${digits(Number(c.to))} ${p.unit === 'fraction' ? '' : p.unit}`.trim();
   return `${given === '' ? 'An empty value' : `“${given}”`} ${REASON[c.reason]}; using ${to}.`;
 }
 

@@ -25,9 +25,7 @@ export interface PresenterView {
   live: HTMLElement;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K, attrs: Record<string, string> = {}, text?: string,
-): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
   if (text !== undefined) node.textContent = text;
@@ -80,7 +78,24 @@ export function buildView(): PresenterView {
   const frame = el('div', { class: 'p-frame' });
   frame.append(bar, body, footer, live);
   dialog.append(frame);
-  return { dialog, frame, title, stage, prev, next, notesButton, themeButton, close, notes, notesText, figureText, caption, position, articleLink, live };
+  return {
+    dialog,
+    frame,
+    title,
+    stage,
+    prev,
+    next,
+    notesButton,
+    themeButton,
+    close,
+    notes,
+    notesText,
+    figureText,
+    caption,
+    position,
+    articleLink,
+    live,
+  };
 }
 
 /**

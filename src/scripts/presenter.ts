@@ -88,9 +88,10 @@ export function openPresenter(figureEl: HTMLElement): void {
   const id = figureEl.dataset['figure'] ?? '';
   if (!isFigureId(id)) return;
   const def = figures[id];
-  const opener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body
-    ? document.activeElement
-    : figureEl.querySelector<HTMLElement>('[data-action="present"]');
+  const opener =
+    document.activeElement instanceof HTMLElement && document.activeElement !== document.body
+      ? document.activeElement
+      : figureEl.querySelector<HTMLElement>('[data-action="present"]');
   const before = { values: store.get(), x: scrollX, y: scrollY, overflow: document.documentElement.style.overflow };
   const { shown, fromArticle } = sequence(figureEl);
 
@@ -219,6 +220,11 @@ export function openPresenter(figureEl: HTMLElement): void {
   draw();
   if (document.fullscreenEnabled && !document.fullscreenElement) {
     // Refused without a user gesture or by policy: the dialog still fills the window.
-    view.frame.requestFullscreen({ navigationUI: 'hide' }).then(() => { fullscreen = true; }, () => undefined);
+    view.frame.requestFullscreen({ navigationUI: 'hide' }).then(
+      () => {
+        fullscreen = true;
+      },
+      () => undefined,
+    );
   }
 }

@@ -43,7 +43,11 @@ function byId<T extends HTMLElement>(id: string): T {
 
 type Child = Node | string | null | undefined | false;
 /** An element with attributes and children; strings become text nodes. */
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string | undefined> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | undefined> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) if (v !== undefined) e.setAttribute(k, v);
   for (const c of children) if (c !== null && c !== undefined && c !== false) e.append(c);
@@ -104,7 +108,8 @@ async function find(pf: Pagefind, plan: SearchPlan, sort: Record<string, string>
       results.push(r);
       data.set(r.id, d);
       for (const [key, values] of Object.entries(d.filters)) {
-        const c = (counts[key] ??= {});
+        counts[key] ??= {};
+        const c = counts[key];
         for (const v of values ?? []) c[v] = (c[v] ?? 0) + 1;
       }
     });
@@ -199,7 +204,14 @@ function resultItem(data: ResultData, phrases: string[]): HTMLLIElement {
 }
 
 /** The checkboxes of one filter, values with results first. */
-function fieldset(key: FacetKey, label: string, counts: Record<string, number>, known: string[], ticked: string[], expanded: boolean): HTMLFieldSetElement | null {
+function fieldset(
+  key: FacetKey,
+  label: string,
+  counts: Record<string, number>,
+  known: string[],
+  ticked: string[],
+  expanded: boolean,
+): HTMLFieldSetElement | null {
   const values = [...new Set([...known, ...ticked])].filter((v) => (counts[v] ?? 0) > 0 || ticked.includes(v));
   if (values.length === 0) return null;
   if (key === 'kind') values.sort((a, b) => KINDS.indexOf(a as (typeof KINDS)[number]) - KINDS.indexOf(b as (typeof KINDS)[number]));
@@ -211,10 +223,21 @@ function fieldset(key: FacetKey, label: string, counts: Record<string, number>, 
     const id = `facet-${key}-${values.indexOf(v)}`;
     const box = h('input', { type: 'checkbox', id, name: key, value: v, form: 'search-form' });
     box.checked = ticked.includes(v);
-    fs.append(h('div', { class: 'search-option' }, box, h('label', { for: id }, `${key === 'kind' ? (KIND_LABEL[v] ?? v) : v} (${counts[v] ?? 0})`)));
+    fs.append(
+      h(
+        'div',
+        { class: 'search-option' },
+        box,
+        h('label', { for: id }, `${key === 'kind' ? (KIND_LABEL[v] ?? v) : v} (${counts[v] ?? 0})`),
+      ),
+    );
   });
   if (values.length > visible.length || expanded) {
-    const more = h('button', { type: 'button', class: 'search-facet-more', 'data-facet': key, 'aria-expanded': String(expanded) }, expanded ? `Show fewer` : `Show all ${values.length}`);
+    const more = h(
+      'button',
+      { type: 'button', class: 'search-facet-more', 'data-facet': key, 'aria-expanded': String(expanded) },
+      expanded ? `Show fewer` : `Show all ${values.length}`,
+    );
     fs.append(more);
   }
   return fs;
@@ -228,13 +251,21 @@ let lastFacets: { counts: FilterCounts; all: FilterCounts; selected: SearchState
 function renderFacets(counts: FilterCounts, all: FilterCounts, selected: SearchState['selected']): void {
   lastFacets = { counts, all, selected };
   const active = document.activeElement;
-  const focus = active instanceof HTMLInputElement && active.form === form && active.type === 'checkbox' ? `${active.name}\u0000${active.value}` : active instanceof HTMLButtonElement ? active.dataset['facet'] : undefined;
+  const focus =
+    active instanceof HTMLInputElement && active.form === form && active.type === 'checkbox'
+      ? `${active.name}\u0000${active.value}`
+      : active instanceof HTMLButtonElement
+        ? active.dataset['facet']
+        : undefined;
   // One disclosure, open beside the results on wide screens and closed above them on
   // narrow ones, so the results are not pushed down; the reader's choice then sticks.
   if (!facetsBox.isConnected) facetsEl.replaceChildren(facetsBox);
   facetsBox.replaceChildren(
     h('summary', {}, h('h2', { class: 'search-facets-title' }, 'Filters')),
-    ...FACETS.flatMap(({ key, label }) => fieldset(key, label, counts[key] ?? {}, Object.keys(all[key] ?? {}), selected[key] ?? [], expandedFacets.has(key)) ?? []),
+    ...FACETS.flatMap(
+      ({ key, label }) =>
+        fieldset(key, label, counts[key] ?? {}, Object.keys(all[key] ?? {}), selected[key] ?? [], expandedFacets.has(key)) ?? [],
+    ),
   );
   if (!focus) return;
   for (const e of facetsEl.querySelectorAll<HTMLInputElement | HTMLButtonElement>('input, button')) {
@@ -256,14 +287,33 @@ function suggestions(q: ParsedQuery, state: SearchState): HTMLElement {
   q.parts.forEach((p, k) => {
     if (p.kind === 'word') return;
     const rest = { ...state, q: withoutPart(q, k) };
-    tries.append(h('li', {}, 'Search without ', h('code', {}, p.raw), ': ', h('a', { href: writeState(rest) || '?' }, withoutPart(q, k) || 'all pages')));
+    tries.append(
+      h(
+        'li',
+        {},
+        'Search without ',
+        h('code', {}, p.raw),
+        ': ',
+        h('a', { href: writeState(rest) || '?' }, withoutPart(q, k) || 'all pages'),
+      ),
+    );
   });
   if (Object.values(state.selected).some((v) => v.length > 0)) {
-    tries.append(h('li', {}, h('a', { href: writeState({ q: state.q, selected: {}, sort: state.sort }) || '?' }, 'Clear the ticked filters')));
+    tries.append(
+      h('li', {}, h('a', { href: writeState({ q: state.q, selected: {}, sort: state.sort }) || '?' }, 'Clear the ticked filters')),
+    );
   }
   if (q.words.length > 1) tries.append(h('li', {}, 'Use fewer words: every word must occur on the page.'));
   tries.append(
-    h('li', {}, 'Check the spelling. Whole words and the start of words match (', h('code', {}, 'netif'), ' finds ', h('code', {}, 'netif_rx'), '), so a shorter word can help.'),
+    h(
+      'li',
+      {},
+      'Check the spelling. Whole words and the start of words match (',
+      h('code', {}, 'netif'),
+      ' finds ',
+      h('code', {}, 'netif_rx'),
+      '), so a shorter word can help.',
+    ),
     h(
       'li',
       {},
@@ -306,7 +356,9 @@ function describe(state: SearchState): string {
   const full = state.q.trim();
   const q = full.length > 80 ? `${full.slice(0, 80)}…` : full;
   const ticked = Object.values(state.selected).flat();
-  return [q !== '' ? `“${q}”` : '', ticked.length > 0 ? `${q !== '' ? 'with' : 'for'} ${ticked.join(', ')}` : ''].filter((s) => s !== '').join(' ');
+  return [q !== '' ? `“${q}”` : '', ticked.length > 0 ? `${q !== '' ? 'with' : 'for'} ${ticked.join(', ')}` : '']
+    .filter((s) => s !== '')
+    .join(' ');
 }
 
 /** Searches for `state`, updates the URL as `mode` says, and shows the results. */
@@ -369,7 +421,10 @@ async function run(state: SearchState, mode: 'push' | 'replace' | 'none'): Promi
   const n = found.results.length;
   const what = describe(state);
   const stop = what.endsWith('.') ? '' : '.';
-  statusEl.textContent = n === 0 ? `No results for ${what}${stop}` : `${found.capped ? 'At least ' : ''}${n} ${n === 1 ? 'result' : 'results'} for ${what}${stop}`;
+  statusEl.textContent =
+    n === 0
+      ? `No results for ${what}${stop}`
+      : `${found.capped ? 'At least ' : ''}${n} ${n === 1 ? 'result' : 'results'} for ${what}${stop}`;
   noneEl.replaceChildren(n === 0 ? suggestions(q, state) : '');
 }
 
@@ -439,6 +494,8 @@ const initial = readState(location.search);
 setForm(initial);
 // Until the filters are drawn, the ticked ones from the URL ride along as hidden fields.
 facetsEl.replaceChildren(
-  ...Object.entries(initial.selected).flatMap(([name, values]) => values.map((value) => h('input', { type: 'hidden', name, value, form: 'search-form' }))),
+  ...Object.entries(initial.selected).flatMap(([name, values]) =>
+    values.map((value) => h('input', { type: 'hidden', name, value, form: 'search-form' })),
+  ),
 );
 if (initial.q !== '' || Object.keys(initial.selected).length > 0) void run(initial, 'none');

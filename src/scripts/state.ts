@@ -8,9 +8,7 @@
  * control (a drag, typing) is one history entry, replaced as it goes; presets and resets
  * push their own entry. Back and forward read the URL back into the store.
  */
-import {
-  defaults, params, presetById, presetValues, type Change, type ParamKey, type Preset, type Values,
-} from '../lib/model/index.ts';
+import { defaults, params, presetById, presetValues, type Change, type ParamKey, type Preset, type Values } from '../lib/model/index.ts';
 import { createStore, presetMatching, sameValues } from '../lib/model/store.ts';
 import { readSearch, writeSearch } from './url-state.ts';
 

@@ -6,7 +6,17 @@
  * a named starting state that the other keys then override. Keys the model does not know
  * (an embed's options, say) are left alone.
  */
-import { clamp, defaults, paramFor, params, presetById, presetValues, type ClampResult, type Preset, type Values } from '../lib/model/index.ts';
+import {
+  clamp,
+  defaults,
+  paramFor,
+  params,
+  presetById,
+  presetValues,
+  type ClampResult,
+  type Preset,
+  type Values,
+} from '../lib/model/index.ts';
 import { sameValues } from '../lib/model/store.ts';
 
 /** A state read from a URL. */
@@ -51,9 +61,7 @@ export function readSearch(search: string, base: Readonly<Values> = defaults()):
  * key that differs from the defaults, plus any key the base sets away from its default
  * (so that a reload over the same base gives the same state).
  */
-export function writeSearch(
-  search: string, values: Readonly<Values>, preset?: Preset, base: Readonly<Values> = defaults(),
-): string {
+export function writeSearch(search: string, values: Readonly<Values>, preset?: Preset, base: Readonly<Values> = defaults()): string {
   const q = new URLSearchParams(search);
   for (const k of [...new Set(q.keys())]) if (k === 'preset' || paramFor(k) !== undefined) q.delete(k);
   if (preset && sameValues(values, presetValues(preset))) q.set('preset', preset.id);

@@ -42,7 +42,9 @@ describe('every figure, every preset', () => {
           expect(svg.tagName.toLowerCase()).toBe('svg');
           expect(svg.getAttribute('xmlns')).toBe('http://www.w3.org/2000/svg');
           expect(svg.getAttribute('role')).toBe('img');
-          expect(svg.getAttribute('aria-label')).toBe(`${figures[figure].title}. ${figures[figure].caption(values, { bandKeys: p.bandKeys })}`);
+          expect(svg.getAttribute('aria-label')).toBe(
+            `${figures[figure].title}. ${figures[figure].caption(values, { bandKeys: p.bandKeys })}`,
+          );
           const labelled = [...svg.querySelectorAll('g[aria-label]')];
           expect(labelled.length).toBeGreaterThan(0);
           expect(labelled.filter((g) => g.getAttribute('role') !== 'group')).toEqual([]);
@@ -63,7 +65,9 @@ describe('every figure, every preset', () => {
       const banded = p.bandKeys.some((k) => k !== 'mss');
       expect(areas.length > 0, p.id).toBe(banded);
       expect(texts(svg).includes('Elan IP MTU unknown'), p.id).toBe(p.bandKeys.includes('mss'));
-      expect(figures['throughput-vs-segment'].caption(presetValues(p), { bandKeys: p.bandKeys }).includes('Bands: unknown'), p.id).toBe(banded);
+      expect(figures['throughput-vs-segment'].caption(presetValues(p), { bandKeys: p.bandKeys }).includes('Bands: unknown'), p.id).toBe(
+        banded,
+      );
     }
   });
 
@@ -94,10 +98,14 @@ describe('Quadrics 2002 in words', () => {
 
   it('the slowest side is the receiver', () => {
     const c = figures['slowest-side'].caption(values, context);
-    expect(c).toMatch(/^Receive runs at 0\.90 Gbit\/s, limited by CPU; send at 1\.40 Gbit\/s, limited by CPU; .*end to end 0\.90 Gbit\/s, set by the receiver\./);
+    expect(c).toMatch(
+      /^Receive runs at 0\.90 Gbit\/s, limited by CPU; send at 1\.40 Gbit\/s, limited by CPU; .*end to end 0\.90 Gbit\/s, set by the receiver\./,
+    );
     const t = figures['slowest-side'].table(values, context);
     expect(t.rows.map((r) => [r['name'], r['gbps'], r['slowest']])).toEqual([
-      ['send', '1.40', ''], ['receive', '0.90', 'yes'], ['window ÷ RTT', '5.24', ''],
+      ['send', '1.40', ''],
+      ['receive', '0.90', 'yes'],
+      ['window ÷ RTT', '5.24', ''],
     ]);
     expect(texts(draw('slowest-side', values, context))).toContain('0.90 Gbit/s, CPU-bound · the slowest side');
   });
@@ -147,7 +155,12 @@ describe('data tables', () => {
     for (const p of presets) {
       const v = presetValues(p);
       const ctx = { bandKeys: p.bandKeys };
-      cases.push(['throughput-vs-segment', v, ctx, tableSegments(v).length], ['time-breakdown', v, ctx, 2], ['memory-bus', v, ctx, 4], ['slowest-side', v, ctx, 3]);
+      cases.push(
+        ['throughput-vs-segment', v, ctx, tableSegments(v).length],
+        ['time-breakdown', v, ctx, 2],
+        ['memory-bus', v, ctx, 4],
+        ['slowest-side', v, ctx, 3],
+      );
     }
     for (const [figure, v, ctx, n] of cases) {
       const t = figures[figure].table(v, ctx);

@@ -28,12 +28,15 @@ const citedIds = Object.values(sources)
 
 /** Every Message-ID a built site knows (its thread JSON files) or cites. */
 function knownIds(dir: string): string[] {
-  return [...citedIds, ...readdirSync(join(dir, 'threads'))
-    .filter((f) => f.endsWith('.json'))
-    .flatMap((f) => {
-      const t = JSON.parse(readFileSync(join(dir, 'threads', f), 'utf8')) as { messages: { messageId: string }[]; missing: string[] };
-      return [...t.messages.map((m) => m.messageId), ...t.missing];
-    })];
+  return [
+    ...citedIds,
+    ...readdirSync(join(dir, 'threads'))
+      .filter((f) => f.endsWith('.json'))
+      .flatMap((f) => {
+        const t = JSON.parse(readFileSync(join(dir, 'threads', f), 'utf8')) as { messages: { messageId: string }[]; missing: string[] };
+        return [...t.messages.map((m) => m.messageId), ...t.missing];
+      }),
+  ];
 }
 
 for (const dir of ['dist', '.tmp/fixture-site/dist']) {

@@ -17,8 +17,7 @@ async function citeBlock(page: Page): Promise<{ plain: string; bibtex: string }>
 }
 
 /** The value of one BibTeX field. */
-const field = (bibtex: string, name: string): string | undefined =>
-  new RegExp(`^\\s*${name}\\s*=\\s*\\{(.*)\\},$`, 'm').exec(bibtex)?.[1];
+const field = (bibtex: string, name: string): string | undefined => new RegExp(`^\\s*${name}\\s*=\\s*\\{(.*)\\},$`, 'm').exec(bibtex)?.[1];
 
 test('an article ends with a citation of its title at its absolute permalink', async ({ page }) => {
   await withoutConsoleErrors(page, async () => {

@@ -34,7 +34,13 @@ test('an embed on a host page follows the host’s messages and reports its stat
     await expect(frame.locator('a.open')).toHaveAttribute('href', /rxCopyMBps=500.*#fig-slowest-side$/);
 
     // Malformed messages do nothing; a value out of range is clamped and reported.
-    for (const bad of [null, 'slowest-side:set', [], { type: 'slowest-side:set', preset: 'nope' }, { type: 'slowest-side:set', theme: '<b>' }]) {
+    for (const bad of [
+      null,
+      'slowest-side:set',
+      [],
+      { type: 'slowest-side:set', preset: 'nope' },
+      { type: 'slowest-side:set', theme: '<b>' },
+    ]) {
       await post(page, bad);
     }
     await post(page, { type: 'slowest-side:set', state: { mss: 99_999_999, evil: '<script>' } });
@@ -60,7 +66,8 @@ test('theme=dark draws on the dark background with the dark palette; transparent
     await page.goto(`${EMBED}?theme=transparent`);
     await expect(page.locator('main[data-drawn]')).toBeAttached();
     const backgrounds = await page.evaluate(() =>
-      [document.documentElement, document.body].map((e) => getComputedStyle(e).backgroundColor));
+      [document.documentElement, document.body].map((e) => getComputedStyle(e).backgroundColor),
+    );
     expect(backgrounds).toEqual(['rgba(0, 0, 0, 0)', 'rgba(0, 0, 0, 0)']);
     await expect(page.locator('.chart svg [fill="#0072b2"]').first()).toBeAttached();
 
@@ -144,7 +151,9 @@ test('without JavaScript an embed shows the figure at its preset, with the sourc
   const box = (await svg.boundingBox())!;
   expect(box.width).toBeGreaterThan(600);
   await expect(page.getByRole('link', { name: /Open in the article/ })).toHaveAttribute(
-    'href', '/articles/copy-vs-zero-copy/?preset=gige-2002#fig-slowest-side');
+    'href',
+    '/articles/copy-vs-zero-copy/?preset=gige-2002#fig-slowest-side',
+  );
   await expect(page.locator('figcaption')).toContainText('Slowest Side · The slowest side · model v1.0.0');
   await expect(page.locator('header, nav, footer, [data-pagefind-body]')).toHaveCount(0);
   await context.close();

@@ -29,7 +29,9 @@ async function readSvg(page: Page, text: string) {
       title: root.querySelector('title')?.textContent ?? null,
       texts: [...root.children].filter((c) => c.localName === 'text').map((t) => t.textContent ?? ''),
       scripts: root.querySelectorAll('script, foreignObject').length,
-      outside: [...root.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => /href$/.test(a.name) && !a.value.startsWith('#')).map((a) => a.value)),
+      outside: [...root.querySelectorAll('*')].flatMap((el) =>
+        [...el.attributes].filter((a) => /href$/.test(a.name) && !a.value.startsWith('#')).map((a) => a.value),
+      ),
     };
   }, text);
 }
@@ -75,7 +77,10 @@ function expectModelNumbers(figure: FigureId, csv: string, values: Values): void
 
 test.describe('files built for each figure and preset', () => {
   for (const id of ['quadrics-2002', 'zcrx-2024-zcrx']) {
-    test(`every figure at ${id}: SVGs standalone with title and source line, PNGs at their size, CSV the model's numbers`, async ({ page, request }) => {
+    test(`every figure at ${id}: SVGs standalone with title and source line, PNGs at their size, CSV the model's numbers`, async ({
+      page,
+      request,
+    }) => {
       const values = presetValues(presetById(id)!);
       for (const figure of figureIds) {
         for (const kind of ['svg', 'dark.svg']) {
@@ -93,7 +98,11 @@ test.describe('files built for each figure and preset', () => {
           const site = url!.slice(0, url!.indexOf('articles/'));
           expect(url).toBe(permalink(site, figure, values, id));
         }
-        for (const [kind, width, height] of [['1920x1080.png', 1920, 1080], ['1280x720.png', 1280, 720], ['1080x1080.png', 1080, 1080]] as const) {
+        for (const [kind, width, height] of [
+          ['1920x1080.png', 1920, 1080],
+          ['1280x720.png', 1280, 720],
+          ['1080x1080.png', 1080, 1080],
+        ] as const) {
           const res = await request.get(paths.figureFile(figure, id, kind));
           expect(res.headers()['content-type']).toBe('image/png');
           expect(pngSize(await res.body()), `${figure} ${kind}`).toEqual({ width, height });

@@ -35,7 +35,24 @@ async function smuggled(page: Page): Promise<string[]> {
     const found: string[] = [];
     for (const el of document.querySelectorAll('main *')) {
       const tag = el.localName;
-      if (['img', 'iframe', 'svg', 'script', 'style', 'object', 'embed', 'video', 'audio', 'math', 'textarea', 'form', 'input', 'source'].includes(tag)) {
+      if (
+        [
+          'img',
+          'iframe',
+          'svg',
+          'script',
+          'style',
+          'object',
+          'embed',
+          'video',
+          'audio',
+          'math',
+          'textarea',
+          'form',
+          'input',
+          'source',
+        ].includes(tag)
+      ) {
         found.push(tag);
       }
       for (const attr of el.getAttributeNames()) {
@@ -68,7 +85,10 @@ test('every hostile message page shows its mail as text, creates no element from
       await expect(page.locator('dl.headers code').first(), url).toHaveText(`<${m.messageId}>`);
       expect(await smuggled(page), url).toEqual([]);
       // The thread page shows the same mail again, nested.
-      await page.locator('dl.headers dt', { hasText: /^Thread$/ }).locator('xpath=following-sibling::dd[1]//a').click();
+      await page
+        .locator('dl.headers dt', { hasText: /^Thread$/ })
+        .locator('xpath=following-sibling::dd[1]//a')
+        .click();
       await expect(page.locator('h1')).toBeVisible();
       expect(await smuggled(page), `thread of ${url}`).toEqual([]);
     }
@@ -87,7 +107,9 @@ test('markup written in a text body is shown character for character', async ({ 
   await expect(page.locator('.mail')).toContainText('javascript link text and data link text.');
   await expect(page.locator('.mail a')).toHaveCount(0);
   // The detector above is not blind: markup that did reach the page would be reported.
-  await page.evaluate(() => document.querySelector('.mail')?.insertAdjacentHTML('beforeend', '<svg></svg><a href="javascript:void 0">x</a>'));
+  await page.evaluate(() =>
+    document.querySelector('.mail')?.insertAdjacentHTML('beforeend', '<svg></svg><a href="javascript:void 0">x</a>'),
+  );
   expect(await smuggled(page)).toEqual(['svg', 'a[href]']);
 });
 

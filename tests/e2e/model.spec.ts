@@ -27,7 +27,16 @@ test('moving a slider redraws every linked figure, its caption and the URL', asy
     const figures = page.locator('model-figure');
     for (let i = 0; i < before.length; i += 1) {
       await figures.nth(i).scrollIntoViewIfNeeded();
-      await expect.poll(() => figures.nth(i).locator('.chart svg').evaluate((x) => x.outerHTML), `figure ${i}`).not.toBe(before[i]);
+      await expect
+        .poll(
+          () =>
+            figures
+              .nth(i)
+              .locator('.chart svg')
+              .evaluate((x) => x.outerHTML),
+          `figure ${i}`,
+        )
+        .not.toBe(before[i]);
       await expect(figures.nth(i).locator('.caption-text')).not.toHaveText(captions[i] ?? '');
     }
     await expect(page.locator('model-controls [data-role="summary"]')).not.toContainText('Receive 0.90');

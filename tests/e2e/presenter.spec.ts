@@ -5,7 +5,10 @@ const ARTICLE = 'articles/copy-vs-zero-copy/';
 const FIG = 'model-figure#fig-slowest-side';
 const PRESENT = `${FIG} button[data-action="present"]`;
 
-interface PageStep { sentence: string; notes: string }
+interface PageStep {
+  sentence: string;
+  notes: string;
+}
 
 /** The article's steps as the page carries them. */
 async function pageSteps(page: Page): Promise<PageStep[]> {
@@ -152,7 +155,8 @@ for (const reducedMotion of ['reduce', 'no-preference'] as const) {
       els.flatMap((el) => {
         const s = getComputedStyle(el);
         return [...s.transitionDuration.split(', '), ...s.animationDuration.split(', ')];
-      }));
+      }),
+    );
     const moving = durations.filter((d) => d !== '0s');
     if (reducedMotion === 'reduce') expect(moving).toEqual([]);
     else expect(moving.length).toBeGreaterThan(0);

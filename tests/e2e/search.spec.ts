@@ -81,7 +81,7 @@ test('t:note NDA returns notes only', async ({ page }) => {
   expect(links.length).toBeGreaterThan(0);
   for (const href of links) expect(href).toMatch(/^\/notes\//);
   for (const facts of await page.locator('.search-facts').allTextContents()) expect(facts).toMatch(/^Note/);
-  await expect(page.locator('fieldset', { hasText: 'Kind' }).locator('label')).toHaveText(['Note (' + links.length + ')']);
+  await expect(page.locator('fieldset', { hasText: 'Kind' }).locator('label')).toHaveText([`Note (${links.length})`]);
 });
 
 test('a d: range narrows the results to messages of those days', async ({ page }) => {
@@ -194,7 +194,12 @@ test('hostile queries and hostile mail are shown as text and run nothing', async
     void d.dismiss();
   });
   await withoutConsoleErrors(page, async () => {
-    for (const q of ["<script>document.title='owned'</script>", '<img src=x onerror=alert(1)>', '.*+?^${}()|[]\\ (((', `${'a('.repeat(3000)}`]) {
+    for (const q of [
+      "<script>document.title='owned'</script>",
+      '<img src=x onerror=alert(1)>',
+      '.*+?^${}()|[]\\ (((',
+      `${'a('.repeat(3000)}`,
+    ]) {
       await search(page, q, FIXTURE_SITE);
       await expect(page.locator('#search-status')).toContainText(q.slice(0, 40));
       await expect(page.locator('#search script, #search img, #search-status *')).toHaveCount(0);

@@ -20,8 +20,12 @@ test('the share dialog opens by keyboard, shows the links for the state on scree
     await page.goto(LIVE);
     await openShare(page);
     const dialog = page.locator(`${FIG} dialog`);
-    await expect(dialog.locator('[data-field="permalink"]')).toHaveValue(/articles\/copy-vs-zero-copy\/\?preset=quadrics-2002#fig-slowest-side$/);
-    await expect(dialog.locator('[data-field="iframe"]')).toHaveValue(/<iframe src="[^"]*\/embed\/slowest-side\/quadrics-2002\/\?preset=quadrics-2002&amp;v=1\.0\.0"/);
+    await expect(dialog.locator('[data-field="permalink"]')).toHaveValue(
+      /articles\/copy-vs-zero-copy\/\?preset=quadrics-2002#fig-slowest-side$/,
+    );
+    await expect(dialog.locator('[data-field="iframe"]')).toHaveValue(
+      /<iframe src="[^"]*\/embed\/slowest-side\/quadrics-2002\/\?preset=quadrics-2002&amp;v=1\.0\.0"/,
+    );
     await expect(dialog.locator('[data-field="img"]')).toHaveValue(/<img src="[^"]*\/embed\/slowest-side\/quadrics-2002\.svg"/);
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();

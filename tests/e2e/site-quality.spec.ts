@@ -65,7 +65,11 @@ test('the theme switch pins light or dark over the system setting, for text, cod
   const sw = page.locator('#theme-switch');
   await expect(sw).toHaveText('Theme: auto');
   const bg = (): Promise<string> => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
-  const code = (): Promise<string> => page.locator('.astro-code').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+  const code = (): Promise<string> =>
+    page
+      .locator('.astro-code')
+      .first()
+      .evaluate((el) => getComputedStyle(el).backgroundColor);
   const lightBg = await bg();
   const lightCode = await code();
   await sw.click();

@@ -42,7 +42,7 @@ function mail(id: string, extra: Partial<MessageRecord>): MessageRecord {
 describe('buildArchive from the seed alone', () => {
   const archive = buildArchive([seedAlone()]);
 
-  it('rebuilds Bernd\'s reply and the quoted part of the question as partial entries', () => {
+  it("rebuilds Bernd's reply and the quoted part of the question as partial entries", () => {
     const rebuilt = [...archive.messages.values()].filter((m) => m.provenance === 'reconstructed');
     expect(rebuilt).toHaveLength(2);
     const bernd = rebuilt.find((m) => m.depth === 1);
@@ -93,7 +93,13 @@ describe('buildArchive from the shipped entries', () => {
       [2, QUESTION, 1],
       [1, BERND, 1],
     ]);
-    expect(archive.quotedBy.get(QUESTION)?.get(1)?.map((q) => q.messageId).sort()).toEqual([BERND, SEED].sort());
+    expect(
+      archive.quotedBy
+        .get(QUESTION)
+        ?.get(1)
+        ?.map((q) => q.messageId)
+        .sort(),
+    ).toEqual([BERND, SEED].sort());
   });
 
   it('publishes both threads as JSON with parents and link kinds', () => {
@@ -108,7 +114,12 @@ describe('buildArchive from the shipped entries', () => {
   });
 
   it('lets the real message replace its reconstruction when it is imported', () => {
-    const real = mail(BERND, { author: 'Bernd Eckenfels', date: '2002-06-27T23:08:40+02:00', inReplyTo: QUESTION, body: 'A fixture body standing in for the real text.\n' });
+    const real = mail(BERND, {
+      author: 'Bernd Eckenfels',
+      date: '2002-06-27T23:08:40+02:00',
+      inReplyTo: QUESTION,
+      body: 'A fixture body standing in for the real text.\n',
+    });
     const upgraded = buildArchive([...shipped(), real]);
     const bernd = upgraded.messages.get(BERND);
     expect(bernd?.provenance).toBe('imported');
@@ -134,7 +145,7 @@ describe('replies without headers', () => {
 });
 
 describe('redactor', () => {
-  it('hides addresses but keeps the archive\'s Message-IDs', () => {
+  it("hides addresses but keeps the archive's Message-IDs", () => {
     const archive = buildArchive(shipped());
     const redact = redactor(archive);
     expect(redact(`mail someone@example.org about <${BERND}>`)).toBe(`mail [address hidden] about <${BERND}>`);

@@ -57,7 +57,13 @@ describe('citeArticle', () => {
   });
 
   it('adds year and date when published, and urldate and "Retrieved" when accessed', () => {
-    const c = citeArticle({ title: 'Copy vs zero-copy', slug: 'copy-vs-zero-copy', url, date: '2026-11-25', accessed: '2027-01-05T10:00:00Z' });
+    const c = citeArticle({
+      title: 'Copy vs zero-copy',
+      slug: 'copy-vs-zero-copy',
+      url,
+      date: '2026-11-25',
+      accessed: '2027-01-05T10:00:00Z',
+    });
     expect(field(c.bibtex, 'year')).toBe('{2026}');
     expect(field(c.bibtex, 'month')).toBe('nov');
     expect(field(c.bibtex, 'urldate')).toBe('{2027-01-05}');
@@ -168,7 +174,11 @@ describe('citeMessage', () => {
       expect(text).not.toContain('jane');
       // Only Message-IDs may look like addresses: this one (escaped or not) and the seed's in our URL.
       const ids = ['a_b%c#d@host.example', SEED];
-      for (const token of text.match(ADDRESS) ?? []) expect(ids.some((id) => id.endsWith(token)), token).toBe(true);
+      for (const token of text.match(ADDRESS) ?? [])
+        expect(
+          ids.some((id) => id.endsWith(token)),
+          token,
+        ).toBe(true);
     }
   });
 });

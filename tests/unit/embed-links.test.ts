@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EXPORT_SIZES, DENSITY, layoutSize } from '../../src/lib/charts/sizes.ts';
-import {
-  embedUrl, fileUrl, FIGURE_HOME, iframeSnippet, imgSnippet, permalink, presetOf, stateQuery,
-} from '../../src/lib/embed/links.ts';
+import { embedUrl, fileUrl, FIGURE_HOME, iframeSnippet, imgSnippet, permalink, presetOf, stateQuery } from '../../src/lib/embed/links.ts';
 import { defaults, fromQuery, MODEL_VERSION, presetById, presetValues, type Values } from '../../src/lib/model/index.ts';
 import { checkVersion, MODEL_VERSIONS } from '../../src/lib/model/versions.ts';
 import { figureIds } from '../../src/lib/charts/index.ts';

@@ -6,7 +6,10 @@ import { checkVersion, type ModelVersion } from '../../src/lib/model/versions.ts
 describe('parseEmbedOptions', () => {
   it('reads theme, size and version, and says nothing when they are fine', () => {
     expect(parseEmbedOptions('?theme=dark&size=800x450&v=1.0.0')).toEqual({
-      theme: 'dark', size: { width: 800, height: 450 }, version: '1.0.0', notices: [],
+      theme: 'dark',
+      size: { width: 800, height: 450 },
+      version: '1.0.0',
+      notices: [],
     });
     expect(parseEmbedOptions('theme=transparent').theme).toBe('transparent');
     expect(parseEmbedOptions('size=640×360').size).toEqual({ width: 640, height: 360 });

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  applySet, MESSAGE, parseHostMessage, parseStateMessage, stateMessage, type SetMessage,
-} from '../../src/lib/embed/protocol.ts';
+import { applySet, MESSAGE, parseHostMessage, parseStateMessage, stateMessage, type SetMessage } from '../../src/lib/embed/protocol.ts';
 import { defaults, MODEL_VERSION, presetById, presetValues } from '../../src/lib/model/index.ts';
 
 const gige = presetValues(presetById('gige-2002')!);
@@ -10,16 +8,34 @@ describe('parseHostMessage', () => {
   it('accepts get and set, keeping only what it knows', () => {
     expect(parseHostMessage({ type: 'slowest-side:get', extra: 1 })).toEqual({ type: MESSAGE.get });
     expect(parseHostMessage({ type: 'slowest-side:set' })).toEqual({ type: MESSAGE.set });
-    expect(parseHostMessage({
-      type: 'slowest-side:set', preset: 'gige-2002', theme: 'dark', state: { rxCopyMBps: 500, mss: '9000', evil: '<script>' }, other: true,
-    })).toEqual({ type: MESSAGE.set, preset: 'gige-2002', theme: 'dark', state: { rxCopyMBps: 500, mss: '9000' } });
+    expect(
+      parseHostMessage({
+        type: 'slowest-side:set',
+        preset: 'gige-2002',
+        theme: 'dark',
+        state: { rxCopyMBps: 500, mss: '9000', evil: '<script>' },
+        other: true,
+      }),
+    ).toEqual({ type: MESSAGE.set, preset: 'gige-2002', theme: 'dark', state: { rxCopyMBps: 500, mss: '9000' } });
   });
 
   it('ignores what is not an object of a known type', () => {
     for (const data of [
-      null, undefined, 0, NaN, 'slowest-side:get', true, [], [{ type: 'slowest-side:get' }],
-      { type: 'slowest-side:nope' }, { type: 'SLOWEST-SIDE:GET' }, { type: ['slowest-side:get'] }, {},
-      { type: 'x'.repeat(1_000_000) }, new Date(), new Map([['type', 'slowest-side:get']]),
+      null,
+      undefined,
+      0,
+      NaN,
+      'slowest-side:get',
+      true,
+      [],
+      [{ type: 'slowest-side:get' }],
+      { type: 'slowest-side:nope' },
+      { type: 'SLOWEST-SIDE:GET' },
+      { type: ['slowest-side:get'] },
+      {},
+      { type: 'x'.repeat(1_000_000) },
+      new Date(),
+      new Map([['type', 'slowest-side:get']]),
       Object.create({ type: 'slowest-side:get' }) as unknown,
     ]) {
       expect(parseHostMessage(data), String(data)).toBeUndefined();
@@ -28,10 +44,20 @@ describe('parseHostMessage', () => {
 
   it('ignores a set whose fields have the wrong type or name nothing this site has', () => {
     for (const bad of [
-      { state: [] }, { state: 'mss=9000' }, { state: null }, { state: { mss: { valueOf: () => 9000 } } },
-      { state: { mss: [9000] } }, { state: { mss: true } }, { state: { mss: 'x'.repeat(100_000) } },
-      { preset: 'nope' }, { preset: 42 }, { preset: 'x'.repeat(100_000) }, { preset: '__proto__' },
-      { theme: 'sepia' }, { theme: '<img src=x onerror=alert(1)>' }, { theme: 1 },
+      { state: [] },
+      { state: 'mss=9000' },
+      { state: null },
+      { state: { mss: { valueOf: () => 9000 } } },
+      { state: { mss: [9000] } },
+      { state: { mss: true } },
+      { state: { mss: 'x'.repeat(100_000) } },
+      { preset: 'nope' },
+      { preset: 42 },
+      { preset: 'x'.repeat(100_000) },
+      { preset: '__proto__' },
+      { theme: 'sepia' },
+      { theme: '<img src=x onerror=alert(1)>' },
+      { theme: 1 },
       { state: Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`k${i}`, 1])) },
     ]) {
       expect(parseHostMessage({ type: 'slowest-side:set', ...bad }), JSON.stringify(bad).slice(0, 80)).toBeUndefined();
@@ -50,7 +76,8 @@ describe('parseHostMessage', () => {
 
   it('passes NaN and out-of-range numbers on, for clamping to report', () => {
     expect(parseHostMessage({ type: 'slowest-side:set', state: { mss: NaN, rtt: -Infinity } })).toEqual({
-      type: MESSAGE.set, state: { mss: NaN, rtt: -Infinity },
+      type: MESSAGE.set,
+      state: { mss: NaN, rtt: -Infinity },
     });
   });
 });
@@ -86,8 +113,13 @@ describe('stateMessage and parseStateMessage', () => {
   it('describe the state the way a host needs it, and round-trip through structured clone', () => {
     const m = stateMessage('state', 'slowest-side', gige, 'gige-2002', []);
     expect(m).toEqual({
-      type: 'slowest-side:state', figure: 'slowest-side', version: MODEL_VERSION, values: gige,
-      preset: 'gige-2002', query: 'preset=gige-2002', changes: [],
+      type: 'slowest-side:state',
+      figure: 'slowest-side',
+      version: MODEL_VERSION,
+      values: gige,
+      preset: 'gige-2002',
+      query: 'preset=gige-2002',
+      changes: [],
     });
     expect(parseStateMessage(structuredClone(m))).toEqual(m);
   });
@@ -108,9 +140,18 @@ describe('stateMessage and parseStateMessage', () => {
   it('a host ignores what is not a state message', () => {
     const good = stateMessage('state', 'slowest-side', gige, 'gige-2002', []);
     for (const bad of [
-      null, [], 'slowest-side:state', { ...good, type: 'slowest-side:set' }, { ...good, figure: 'nope' },
-      { ...good, figure: '__proto__' }, { ...good, preset: 'nope' }, { ...good, values: [] }, { ...good, values: { mss: {} } },
-      { ...good, query: 1 }, { ...good, changes: {} }, { ...good, changes: [{ key: 'mss', from: 1, to: 2, reason: 'because' }] },
+      null,
+      [],
+      'slowest-side:state',
+      { ...good, type: 'slowest-side:set' },
+      { ...good, figure: 'nope' },
+      { ...good, figure: '__proto__' },
+      { ...good, preset: 'nope' },
+      { ...good, values: [] },
+      { ...good, values: { mss: {} } },
+      { ...good, query: 1 },
+      { ...good, changes: {} },
+      { ...good, changes: [{ key: 'mss', from: 1, to: 2, reason: 'because' }] },
       { ...good, version: 'x'.repeat(1000) },
     ]) {
       expect(parseStateMessage(bad), JSON.stringify(bad)?.slice(0, 80)).toBeUndefined();

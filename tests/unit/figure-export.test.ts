@@ -1,7 +1,17 @@
 import { DOMParser, parseHTML } from 'linkedom';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { csvField, downloadName, exportSvg, figureCsv, FOREGROUND, pngSize, SVG_LAYOUT, toCsv, type ExportOptions } from '../../src/lib/charts/export.ts';
+import {
+  csvField,
+  downloadName,
+  exportSvg,
+  figureCsv,
+  FOREGROUND,
+  pngSize,
+  SVG_LAYOUT,
+  toCsv,
+  type ExportOptions,
+} from '../../src/lib/charts/export.ts';
 import { figureIds, figures } from '../../src/lib/charts/index.ts';
 import { DENSITY, EXPORT_SIZES, layoutSize } from '../../src/lib/charts/sizes.ts';
 import { BACKGROUND } from '../../src/lib/charts/theme.ts';
@@ -30,7 +40,9 @@ const parse = (svg: string): Element => new DOMParser().parseFromString(svg, 'im
 
 /** librsvg parses with libxml2, which rejects any malformed XML; resolves to the rasterised size. */
 async function strict(svg: string, density?: number): Promise<{ width: number; height: number }> {
-  const { info } = await sharp(Buffer.from(svg), density === undefined ? {} : { density }).png().toBuffer({ resolveWithObject: true });
+  const { info } = await sharp(Buffer.from(svg), density === undefined ? {} : { density })
+    .png()
+    .toBuffer({ resolveWithObject: true });
   return { width: info.width, height: info.height };
 }
 
@@ -46,11 +58,21 @@ function readCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field); rows.push(row); row = []; field = ''; i++;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
     } else field += c;
   }
   expect(field).toBe('');
@@ -74,13 +96,21 @@ describe('exportSvg', () => {
         const root = parse(svg);
         expect(root.localName).toBe('svg');
         expect(root.getAttribute('xmlns')).toBe('http://www.w3.org/2000/svg');
-        expect([root.getAttribute('width'), root.getAttribute('height'), root.getAttribute('viewBox')]).toEqual(['720', '400', '0 0 720 400']);
+        expect([root.getAttribute('width'), root.getAttribute('height'), root.getAttribute('viewBox')]).toEqual([
+          '720',
+          '400',
+          '0 0 720 400',
+        ]);
         const ink = theme === 'dark' ? FOREGROUND.dark : FOREGROUND.light;
         expect(root.getAttribute('color')).toBe(ink);
         expect(root.getAttribute('font-family')).toMatch(/, sans-serif$/);
 
-        const background = [...root.children].filter((c) => c.localName === 'rect' && c.getAttribute('width') === '720' && c.getAttribute('height') === '400');
-        expect(background.map((r) => r.getAttribute('fill'))).toEqual(theme === 'transparent' ? [] : [BACKGROUND[theme === 'dark' ? 'dark' : 'light']]);
+        const background = [...root.children].filter(
+          (c) => c.localName === 'rect' && c.getAttribute('width') === '720' && c.getAttribute('height') === '400',
+        );
+        expect(background.map((r) => r.getAttribute('fill'))).toEqual(
+          theme === 'transparent' ? [] : [BACKGROUND[theme === 'dark' ? 'dark' : 'light']],
+        );
 
         expect(root.querySelector('title')?.textContent).toBe(def.title);
         const texts = [...root.children].filter((c) => c.localName === 'text').map((t) => t.textContent);
@@ -116,7 +146,9 @@ describe('exportSvg', () => {
     expect(root.querySelector('title')?.textContent).toBe('Send <b>&</b> "receive"');
     expect(root.querySelector('b')).toBeNull();
     expect([...root.children].map((c) => c.textContent)).toContain('10-Gigabit Ethernet, Hurwitz & Feng 2003');
-    expect(root.querySelector('text[data-part="source"]')?.textContent).toContain(`${site}articles/copy-vs-zero-copy/?preset=tengig-2003#fig-slowest-side`);
+    expect(root.querySelector('text[data-part="source"]')?.textContent).toContain(
+      `${site}articles/copy-vs-zero-copy/?preset=tengig-2003#fig-slowest-side`,
+    );
   });
 
   it('wraps a long source line on a narrow layout, its text still the whole line', () => {
@@ -142,7 +174,11 @@ describe('exportSvg', () => {
     const plain = svgOf(figures['slowest-side'], values, { theme: 'light', size: layout, site: SITE, context });
     expect(await strict(plain, 72 * DENSITY)).toEqual({ width: 1080, height: 1080 });
     const scaled = parse(svgOf(figures['slowest-side'], values, { theme: 'light', size: layout, site: SITE, context, scale: DENSITY }));
-    expect([scaled.getAttribute('width'), scaled.getAttribute('height'), scaled.getAttribute('viewBox')]).toEqual(['1080', '1080', '0 0 540 540']);
+    expect([scaled.getAttribute('width'), scaled.getAttribute('height'), scaled.getAttribute('viewBox')]).toEqual([
+      '1080',
+      '1080',
+      '0 0 540 540',
+    ]);
   });
 });
 
@@ -153,9 +189,19 @@ describe('figureCsv', () => {
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
     expect(csvField('two\nlines')).toBe('"two\nlines"');
     expect(csvField(0.1 + 0.2)).toBe('0.30000000000000004');
-    const csv = toCsv({ columns: [{ key: 'a', label: 'A, "first"' }, { key: 'b', label: 'B' }], rows: [{ a: 'x\r\ny', b: 2 }, { a: '' }] });
+    const csv = toCsv({
+      columns: [
+        { key: 'a', label: 'A, "first"' },
+        { key: 'b', label: 'B' },
+      ],
+      rows: [{ a: 'x\r\ny', b: 2 }, { a: '' }],
+    });
     expect(csv).toBe('"A, ""first""",B\r\n"x\r\ny",2\r\n,\r\n');
-    expect(readCsv(csv)).toEqual([['A, "first"', 'B'], ['x\r\ny', '2'], ['', '']]);
+    expect(readCsv(csv)).toEqual([
+      ['A, "first"', 'B'],
+      ['x\r\ny', '2'],
+      ['', ''],
+    ]);
   });
 
   for (const id of PRESETS) {
@@ -206,22 +252,33 @@ describe('figureCsv', () => {
       const r = evaluate(values);
       const slowest = records(figureCsv(figures['slowest-side'], values, context)).rows;
       expect(slowest.map((x) => [x['Limit'], Number(x['Rate (Gbit/s)'])])).toEqual([
-        ['send', r.tx.gbps], ['receive', r.rx.gbps], ['window ÷ RTT', (r.endToEnd.windowMBps * 8) / 1000],
+        ['send', r.tx.gbps],
+        ['receive', r.rx.gbps],
+        ['window ÷ RTT', (r.endToEnd.windowMBps * 8) / 1000],
       ]);
       expect(slowest.filter((x) => x['Slowest side'] === 'yes').map((x) => Number(x['Rate (Gbit/s)']))).toEqual([r.endToEnd.gbps]);
 
       const times = records(figureCsv(figures['time-breakdown'], values, context)).rows;
       for (const [i, side] of (['tx', 'rx'] as const).entries()) {
         const s = r[side].segmentUs;
-        expect([times[i]!['Protocol (µs)'], times[i]!['Copy (µs)'], times[i]!['Checksum (µs)'], times[i]!['Remap / refill (µs)'], times[i]!['Total (µs)']].map(Number))
-          .toEqual([s.protocol, s.copy, s.checksum, s.remap, r[side].segmentTotalUs]);
+        expect(
+          [
+            times[i]!['Protocol (µs)'],
+            times[i]!['Copy (µs)'],
+            times[i]!['Checksum (µs)'],
+            times[i]!['Remap / refill (µs)'],
+            times[i]!['Total (µs)'],
+          ].map(Number),
+        ).toEqual([s.protocol, s.copy, s.checksum, s.remap, r[side].segmentTotalUs]);
       }
 
       const buses = records(figureCsv(figures['memory-bus'], values, context)).rows;
       const io = values.busMBps * values.busEff;
       expect(buses.map((b) => [b['Host and bus'], Number(b['Traffic (MB/s)']), Number(b['Limit (MB/s)'])])).toEqual([
-        ['send: memory bus', r.tx.memTrafficMBps, values.memMBps], ['send: I/O bus', r.tx.mbps, io],
-        ['receive: memory bus', r.rx.memTrafficMBps, values.memMBps], ['receive: I/O bus', r.rx.mbps, io],
+        ['send: memory bus', r.tx.memTrafficMBps, values.memMBps],
+        ['send: I/O bus', r.tx.mbps, io],
+        ['receive: memory bus', r.rx.memTrafficMBps, values.memMBps],
+        ['receive: I/O bus', r.rx.mbps, io],
       ]);
     });
   }
@@ -232,8 +289,12 @@ describe('downloadName', () => {
     const { values } = preset('quadrics-2002');
     expect(downloadName('slowest-side', values, 'svg', 'quadrics-2002')).toBe('slowest-side-slowest-side-quadrics-2002.svg');
     expect(downloadName('memory-bus', values, 'csv', 'quadrics-2002', 'dark')).toBe('slowest-side-memory-bus-quadrics-2002.csv');
-    expect(downloadName('memory-bus', values, '1920x1080.png', 'quadrics-2002', 'dark')).toBe('slowest-side-memory-bus-quadrics-2002-dark-1920x1080.png');
-    expect(downloadName('time-breakdown', { ...values, mss: 3000 }, '1080x1080.png', 'quadrics-2002')).toBe('slowest-side-time-breakdown-custom-1080x1080.png');
+    expect(downloadName('memory-bus', values, '1920x1080.png', 'quadrics-2002', 'dark')).toBe(
+      'slowest-side-memory-bus-quadrics-2002-dark-1920x1080.png',
+    );
+    expect(downloadName('time-breakdown', { ...values, mss: 3000 }, '1080x1080.png', 'quadrics-2002')).toBe(
+      'slowest-side-time-breakdown-custom-1080x1080.png',
+    );
     expect(downloadName('time-breakdown', values, 'svg')).toBe('slowest-side-time-breakdown-custom.svg');
   });
 });

@@ -50,7 +50,13 @@ function lines(m: number[]): [number, number][] {
 function mutate(m: number[], { kind, at, value }: Mutation): number[] {
   const pos = m.length === 0 ? 0 : at % m.length;
   const spans = lines(m);
-  const header = spans.slice(0, Math.max(1, spans.findIndex(([s, e]) => s === e)));
+  const header = spans.slice(
+    0,
+    Math.max(
+      1,
+      spans.findIndex(([s, e]) => s === e),
+    ),
+  );
   const line = spans[at % Math.max(1, spans.length)];
   switch (kind) {
     case 0:
@@ -88,7 +94,9 @@ const damaged = fc
 function mbox(messages: number[][]): Uint8Array {
   const text = messages
     .map((m) => {
-      const body = Buffer.from(m).toString('latin1').replace(/^(>*From )/gm, '>$1');
+      const body = Buffer.from(m)
+        .toString('latin1')
+        .replace(/^(>*From )/gm, '>$1');
       return `From fuzz@example.org Mon Jul  1 10:00:00 2002\n${body}${body.endsWith('\n') ? '' : '\n'}\n`;
     })
     .join('');
@@ -119,7 +127,12 @@ describe('importing damaged mail', () => {
           expect(e.body).not.toMatch(/[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f]/);
         }
         const again = await importPaths([input], { dir, now: NOW });
-        expect(again).toEqual({ imported: 0, updated: 0, unchanged: first.imported + first.updated + first.unchanged, rejected: first.rejected });
+        expect(again).toEqual({
+          imported: 0,
+          updated: 0,
+          unchanged: first.imported + first.updated + first.unchanged,
+          rejected: first.rejected,
+        });
       }),
       { seed: 20020627, numRuns: 120 },
     );
@@ -147,7 +160,7 @@ const bodyLine = fc.oneof(
     '>From the start',
     '  > indented marker',
     '\t>\t> tabbed markers',
-    'x'.repeat(400) + ' said:',
+    `${'x'.repeat(400)} said:`,
   ),
   fc.string({ maxLength: 60 }),
   fc.string({ unit: 'binary', maxLength: 30 }),
@@ -156,9 +169,7 @@ const bodyLine = fc.oneof(
 const quotedLine = fc
   .tuple(fc.nat(6), fc.constantFrom('>', '> ', '>  ', ' >', '\t>'), bodyLine)
   .map(([depth, marker, line]) => marker.repeat(depth) + line);
-const body = fc
-  .tuple(fc.array(quotedLine, { maxLength: 40 }), fc.constantFrom('\n', '\r\n'))
-  .map(([ls, eol]) => ls.join(eol));
+const body = fc.tuple(fc.array(quotedLine, { maxLength: 40 }), fc.constantFrom('\n', '\r\n')).map(([ls, eol]) => ls.join(eol));
 
 describe('segmenting quotes of damaged bodies', () => {
   it('never throws, ends, and its segments cover the body in order', () => {

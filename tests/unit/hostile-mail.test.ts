@@ -135,7 +135,9 @@ const checks: Record<string, () => void> = {
   },
   '14-nul-header.eml': () => undefined,
   '15-nul-body.eml': () => {
-    expect(entry('hostile-15@example.invalid').body).toBe('Before the NUL\ufffdafter the NUL.\nAn escape \ufffd[31mred\ufffd[0m and a bell \ufffd.\n');
+    expect(entry('hostile-15@example.invalid').body).toBe(
+      'Before the NUL\ufffdafter the NUL.\nAn escape \ufffd[31mred\ufffd[0m and a bell \ufffd.\n',
+    );
   },
   '16-reply-loop.mbox': () => {
     expect(entry('hostile-16a@example.invalid').inReplyTo).toBe('hostile-16b@example.invalid');
@@ -185,7 +187,9 @@ describe('the hostile corpus', () => {
   const cases = readmeCases();
 
   it('is listed in full in its README, and each case has its own check here', () => {
-    const files = readdirSync(corpus).filter((f) => f !== 'README.md').sort();
+    const files = readdirSync(corpus)
+      .filter((f) => f !== 'README.md')
+      .sort();
     expect(cases.map((c) => c.file).sort()).toEqual(files);
     expect(Object.keys(checks).sort()).toEqual(files);
     for (const c of cases) expect(['imported', 'sanitised', 'rejected'], c.file).toContain(c.outcome);
@@ -195,11 +199,22 @@ describe('the hostile corpus', () => {
     for (const c of cases) {
       const rejected = first.rejected.filter((r) => r.file === join(corpus, c.file));
       if (c.outcome === 'rejected') {
-        expect(rejected.map((r) => [r.line, r.index, r.reason]), c.file).toEqual([[1, 1, c.reason]]);
-        for (const id of idsIn(c.file)) expect(records.some((r) => r.messageId === id), `${c.file} stored ${id}`).toBe(false);
+        expect(
+          rejected.map((r) => [r.line, r.index, r.reason]),
+          c.file,
+        ).toEqual([[1, 1, c.reason]]);
+        for (const id of idsIn(c.file))
+          expect(
+            records.some((r) => r.messageId === id),
+            `${c.file} stored ${id}`,
+          ).toBe(false);
       } else {
         expect(rejected, c.file).toEqual([]);
-        for (const id of idsIn(c.file)) expect(records.some((r) => r.messageId === id), `${c.file} lost ${id}`).toBe(true);
+        for (const id of idsIn(c.file))
+          expect(
+            records.some((r) => r.messageId === id),
+            `${c.file} lost ${id}`,
+          ).toBe(true);
       }
       checks[c.file]?.();
     }
@@ -230,7 +245,10 @@ describe('the hostile corpus', () => {
     for (const r of records) ids.add(r.slug); // the `raw` file name is the slug
     for (const name of readdirSync(dir).filter((f) => f.endsWith('.md'))) {
       const tokens = findAddresses(readFileSync(join(dir, name), 'utf8')).map((m) => m.token.replace(/\.raw$/, ''));
-      expect(tokens.filter((t) => !ids.has(t)), name).toEqual([]);
+      expect(
+        tokens.filter((t) => !ids.has(t)),
+        name,
+      ).toEqual([]);
     }
   });
 
@@ -240,7 +258,10 @@ describe('the hostile corpus', () => {
     for (const m of records.filter((r) => r.raw)) {
       const download = redact(readFileSync(join(dir, m.raw ?? '')).toString('latin1'));
       const plain = findAddresses(download).filter((a) => !archive.messages.has(a.token));
-      expect(plain.map((a) => a.token), m.messageId).toEqual([]);
+      expect(
+        plain.map((a) => a.token),
+        m.messageId,
+      ).toEqual([]);
       // Decoded as a mail reader would: names, subject, every header and the text.
       const email = await PostalMime.parse(Buffer.from(download, 'latin1'));
       const decoded = [
@@ -249,7 +270,12 @@ describe('the hostile corpus', () => {
         email.text ?? '',
         ...email.headers.map((h) => decodeWords(h.value)),
       ].join('\n');
-      expect(findAddresses(decoded).filter((a) => !archive.messages.has(a.token)).map((a) => a.token), m.messageId).toEqual([]);
+      expect(
+        findAddresses(decoded)
+          .filter((a) => !archive.messages.has(a.token))
+          .map((a) => a.token),
+        m.messageId,
+      ).toEqual([]);
     }
   });
 

@@ -48,7 +48,7 @@ describe('derived ids', () => {
 describe('normalizeId', () => {
   it('takes the id out of brackets and prose, and refuses junk', () => {
     expect(normalizeId('<a@b>')).toBe('a@b');
-    expect(normalizeId('  <a@b> (Jane\'s message of today)')).toBe('a@b');
+    expect(normalizeId("  <a@b> (Jane's message of today)")).toBe('a@b');
     expect(normalizeId('a@b')).toBe('a@b');
     expect(normalizeId('Jane Doe\'s message of "28 Jun 2002"')).toBeNull();
     expect(normalizeId('')).toBeNull();

@@ -43,7 +43,12 @@ describe('importPaths', () => {
     await importPaths([fixture('mboxrd.mbox')], { dir });
     const { data, body } = entry(dir, 'dave.0004@example.org');
     expect(body).toContain('\nFrom the top, once.\n>From the top, twice.\n');
-    expect(data).toMatchObject({ author: 'Dave Placeholder', provenance: 'imported', sourceFormat: 'mbox', raw: 'dave.0004@example.org.raw' });
+    expect(data).toMatchObject({
+      author: 'Dave Placeholder',
+      provenance: 'imported',
+      sourceFormat: 'mbox',
+      raw: 'dave.0004@example.org.raw',
+    });
     expect(readFileSync(join(dir, 'dave.0004@example.org.raw'), 'utf8').startsWith('From: Dave Placeholder')).toBe(true);
     expect(readFileSync(join(dir, 'dave.0004@example.org.md'), 'utf8')).not.toContain('dave@example.org');
   });
@@ -69,7 +74,8 @@ describe('importPaths', () => {
 
   it('treats a repeated Message-ID in one batch as an update, or unchanged when identical', async () => {
     const message = 'From: A <a@example.org>\nDate: Mon, 1 Jul 2002 10:00:00 +0000\nMessage-ID: <dup@example.org>\n\n';
-    const mbox = (second: string) => `From a Mon Jul  1 10:00:00 2002\n${message}one\n\nFrom a Mon Jul  1 10:00:00 2002\n${message}${second}\n`;
+    const mbox = (second: string) =>
+      `From a Mon Jul  1 10:00:00 2002\n${message}one\n\nFrom a Mon Jul  1 10:00:00 2002\n${message}${second}\n`;
     const input = join(tempDir(), 'dups.mbox');
     writeFileSync(input, mbox('one'));
     expect(await importPaths([input], { dir: tempDir() })).toMatchObject({ imported: 1, updated: 0, unchanged: 1 });
@@ -122,12 +128,20 @@ describe('importPaths', () => {
     const aliasesFile = join(tempDir(), 'aliases.json');
     writeFileSync(aliasesFile, JSON.stringify({ [pageId]: 'kim.0015@example.org' }));
     const eml = join(tempDir(), 'kim.eml');
-    writeFileSync(eml, 'From: Kim Q. Fixture <kim@example.org>\nDate: Fri, 28 Jun 2002 17:14:55 +0200\nMessage-ID: <kim.0015@example.org>\nIn-Reply-To: <max.0016@example.org>\nSubject: Re: interrupt coalescing & receive livelock\n\nThe full mail.\n');
+    writeFileSync(
+      eml,
+      'From: Kim Q. Fixture <kim@example.org>\nDate: Fri, 28 Jun 2002 17:14:55 +0200\nMessage-ID: <kim.0015@example.org>\nIn-Reply-To: <max.0016@example.org>\nSubject: Re: interrupt coalescing & receive livelock\n\nThe full mail.\n',
+    );
     await importPaths([eml], { dir, aliasesFile });
     expect(await importPaths([fixture('hypermail-page.html')], { dir, aliasesFile })).toMatchObject({ updated: 1, rejected: [] });
     const { data, body } = entry(dir, 'kim.0015@example.org');
     expect(body).toBe('The full mail.\n');
-    expect(data).toMatchObject({ sourceFormat: 'eml', aliases: [pageId], inReplyTo: 'max.0016@example.org', date: '2002-06-28T17:14:55+02:00' });
+    expect(data).toMatchObject({
+      sourceFormat: 'eml',
+      aliases: [pageId],
+      inReplyTo: 'max.0016@example.org',
+      date: '2002-06-28T17:14:55+02:00',
+    });
     expect(readdirSync(dir).sort()).toEqual(['kim.0015@example.org.md', 'kim.0015@example.org.raw']);
   });
 
@@ -169,7 +183,12 @@ describe('importPaths', () => {
       'empty message',
       'no From and no Date header',
     ]);
-    expect(readdirSync(dir).sort()).toEqual(['good.0011@example.org.md', 'good.0011@example.org.raw', 'good.0014@example.org.md', 'good.0014@example.org.raw']);
+    expect(readdirSync(dir).sort()).toEqual([
+      'good.0011@example.org.md',
+      'good.0011@example.org.raw',
+      'good.0014@example.org.md',
+      'good.0014@example.org.raw',
+    ]);
   });
 
   it('reports unreadable files and missing paths without stopping', async () => {
@@ -193,12 +212,15 @@ describe('collectFiles', () => {
     for (const name of ['b.eml', 'a.mbox', 'notes.md', 'x.raw', 'mbox', 'sub/c.mbox.gz', 'sub/d.html', 'sub/e.txt', '.hidden/f.eml']) {
       writeFileSync(join(dir, name), '');
     }
-    expect(await collectFiles([dir])).toEqual(['a.mbox', 'b.eml', 'mbox', 'sub/c.mbox.gz', 'sub/d.html', 'sub/e.txt'].map((n) => join(dir, n)));
+    expect(await collectFiles([dir])).toEqual(
+      ['a.mbox', 'b.eml', 'mbox', 'sub/c.mbox.gz', 'sub/d.html', 'sub/e.txt'].map((n) => join(dir, n)),
+    );
   });
 });
 
 describe('scripts/import.ts', () => {
-  const cli = (...args: string[]) => spawnSync(process.execPath, [join(root, 'scripts/import.ts'), ...args], { encoding: 'utf8', cwd: root });
+  const cli = (...args: string[]) =>
+    spawnSync(process.execPath, [join(root, 'scripts/import.ts'), ...args], { encoding: 'utf8', cwd: root });
 
   it('prints rejections and a summary and exits 1 when anything was rejected', () => {
     const dir = tempDir();

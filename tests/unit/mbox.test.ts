@@ -10,7 +10,11 @@ describe('splitMbox', () => {
   it('splits an mboxo file and reports 1-based index and start line', () => {
     const { variant, messages } = splitMbox(fixture('mboxo.mbox'));
     expect(variant).toBe('mboxo');
-    expect(messages.map((m) => [m.index, m.line])).toEqual([[1, 1], [2, 14], [3, 27]]);
+    expect(messages.map((m) => [m.index, m.line])).toEqual([
+      [1, 1],
+      [2, 14],
+      [3, 27],
+    ]);
     expect(messages[0]?.fromLine).toBe('From alice@example.org Fri Jun 28 09:12:44 2002');
   });
 
@@ -32,7 +36,8 @@ describe('splitMbox', () => {
   });
 
   it('does not split on a From line without a time after a blank line', () => {
-    const mbox = 'From a@example.org Mon Jul  1 10:00:00 2002\nSubject: x\n\nFrom now on\n\nFrom b@example.org Mon Jul  1 11:00:00 2002\nSubject: y\n\nz\n';
+    const mbox =
+      'From a@example.org Mon Jul  1 10:00:00 2002\nSubject: x\n\nFrom now on\n\nFrom b@example.org Mon Jul  1 11:00:00 2002\nSubject: y\n\nz\n';
     const { messages } = splitMbox(mbox);
     expect(messages).toHaveLength(2);
     expect(text(messages[0]?.raw ?? new Uint8Array())).toBe('Subject: x\n\nFrom now on\n');
@@ -40,7 +45,8 @@ describe('splitMbox', () => {
   });
 
   it('handles CRLF line endings', () => {
-    const mbox = 'From a@example.org Mon Jul  1 10:00:00 2002\r\nSubject: x\r\n\r\n>From here\r\n\r\nFrom b@example.org Mon Jul  1 11:00:00 2002\r\nSubject: y\r\n\r\nz\r\n';
+    const mbox =
+      'From a@example.org Mon Jul  1 10:00:00 2002\r\nSubject: x\r\n\r\n>From here\r\n\r\nFrom b@example.org Mon Jul  1 11:00:00 2002\r\nSubject: y\r\n\r\nz\r\n';
     const { messages } = splitMbox(mbox);
     expect(messages.map((m) => m.line)).toEqual([1, 6]);
     expect(text(messages[0]?.raw ?? new Uint8Array())).toBe('Subject: x\r\n\r\nFrom here\r\n');
@@ -49,7 +55,10 @@ describe('splitMbox', () => {
 
   it('keeps leading text without a From line as a headless first message', () => {
     const { messages } = splitMbox('Subject: stray\n\nx\n\nFrom b@example.org Mon Jul  1 11:00:00 2002\nSubject: y\n\nz\n');
-    expect(messages.map((m) => [m.fromLine, m.line])).toEqual([[null, 1], ['From b@example.org Mon Jul  1 11:00:00 2002', 5]]);
+    expect(messages.map((m) => [m.fromLine, m.line])).toEqual([
+      [null, 1],
+      ['From b@example.org Mon Jul  1 11:00:00 2002', 5],
+    ]);
   });
 
   it('reports an empty message between two separators', () => {

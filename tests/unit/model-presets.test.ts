@@ -12,23 +12,57 @@ type Published = readonly (readonly [Side, Metric, number])[];
  */
 const PUBLISHED: Readonly<Record<string, Published>> = {
   // Hurwitz, LKML, 27 Jun 2002: ~1.4 send, ~0.9 receive; TCP runs at the slowest side.
-  'quadrics-2002': [['tx', 'gbps', 1.4], ['rx', 'gbps', 0.9], ['endToEnd', 'gbps', 0.9]],
-  'quadrics-2002-sendfile': [['tx', 'gbps', 1.4], ['rx', 'gbps', 0.9], ['endToEnd', 'gbps', 0.9]],
+  'quadrics-2002': [
+    ['tx', 'gbps', 1.4],
+    ['rx', 'gbps', 0.9],
+    ['endToEnd', 'gbps', 0.9],
+  ],
+  'quadrics-2002-sendfile': [
+    ['tx', 'gbps', 1.4],
+    ['rx', 'gbps', 0.9],
+    ['endToEnd', 'gbps', 0.9],
+  ],
   // Research notes, "Predictions (Fit A parameters)": model predictions, not measurements.
-  'quadrics-zc-rx': [['rx', 'gbps', 1.64], ['endToEnd', 'gbps', 1.4]],
-  'quadrics-zc-both': [['rx', 'gbps', 1.64], ['endToEnd', 'gbps', 1.64]],
-  'quadrics-lower-overhead': [['rx', 'gbps', 2.8], ['endToEnd', 'gbps', 2.8]],
-  'quadrics-big-segments': [['rx', 'gbps', 1.66], ['endToEnd', 'gbps', 1.66]],
+  'quadrics-zc-rx': [
+    ['rx', 'gbps', 1.64],
+    ['endToEnd', 'gbps', 1.4],
+  ],
+  'quadrics-zc-both': [
+    ['rx', 'gbps', 1.64],
+    ['endToEnd', 'gbps', 1.64],
+  ],
+  'quadrics-lower-overhead': [
+    ['rx', 'gbps', 2.8],
+    ['endToEnd', 'gbps', 2.8],
+  ],
+  'quadrics-big-segments': [
+    ['rx', 'gbps', 1.66],
+    ['endToEnd', 'gbps', 1.66],
+  ],
   // Gigabit Ethernet at line rate: 1448 payload bytes per 1538 on the wire.
   'gige-2002': [['endToEnd', 'gbps', 0.941]],
   // Hurwitz & Feng, Hot Interconnects 2003: over 4 Gb/s.
   'tengig-2003': [['endToEnd', 'gbps', 4.0]],
   // Commit 93ab6cc69162: 40G, ~33.8 vs ~34.2 Gbit/s, ~120 vs ~45 µs of receiver CPU per MB.
-  'tcp-mmap-2018-copy': [['rx', 'gbps', 33.8], ['endToEnd', 'gbps', 33.8], ['rx', 'cpuUsPerMB', 120]],
-  'tcp-mmap-2018-mmap': [['rx', 'gbps', 34.2], ['endToEnd', 'gbps', 34.2], ['rx', 'cpuUsPerMB', 45]],
+  'tcp-mmap-2018-copy': [
+    ['rx', 'gbps', 33.8],
+    ['endToEnd', 'gbps', 33.8],
+    ['rx', 'cpuUsPerMB', 120],
+  ],
+  'tcp-mmap-2018-mmap': [
+    ['rx', 'gbps', 34.2],
+    ['endToEnd', 'gbps', 34.2],
+    ['rx', 'cpuUsPerMB', 45],
+  ],
   // zcrx v7 cover letter: 200G single flow, app and softirq on different cores.
-  'zcrx-2024-epoll': [['rx', 'gbps', 82.2], ['endToEnd', 'gbps', 82.2]],
-  'zcrx-2024-zcrx': [['rx', 'gbps', 116.2], ['endToEnd', 'gbps', 116.2]],
+  'zcrx-2024-epoll': [
+    ['rx', 'gbps', 82.2],
+    ['endToEnd', 'gbps', 82.2],
+  ],
+  'zcrx-2024-zcrx': [
+    ['rx', 'gbps', 116.2],
+    ['endToEnd', 'gbps', 116.2],
+  ],
 };
 
 const TOLERANCE: Readonly<Record<Metric, number>> = { gbps: 0.05, cpuUsPerMB: 0.25 };

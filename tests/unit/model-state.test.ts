@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
-  band, clamp, defaults, evaluate, fromQuery, MODEL_VERSION, paramFor, params, presetById, sweep, toQuery,
+  band,
+  clamp,
+  defaults,
+  evaluate,
+  fromQuery,
+  MODEL_VERSION,
+  paramFor,
+  params,
+  presetById,
+  sweep,
+  toQuery,
 } from '../../src/lib/model/index.ts';
 
 const isUrl = (s: string): boolean => /^https?:\/\/\S+$/.test(s);
@@ -132,7 +142,9 @@ describe('sweep', () => {
   it('holds the rest of the state and matches single evaluations', () => {
     const s = sweep({ rxMode: 'csum-copy' }, 'mss', 64);
     expect(s.results).toHaveLength(64);
-    s.x.forEach((x, i) => expect(s.results[i]).toEqual(evaluate({ rxMode: 'csum-copy', mss: x })));
+    s.x.forEach((x, i) => {
+      expect(s.results[i]).toEqual(evaluate({ rxMode: 'csum-copy', mss: x }));
+    });
     for (const x of s.x) expect(Number.isInteger(x)).toBe(true);
   });
   it('runs through the options of a choice', () => {

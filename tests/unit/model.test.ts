@@ -12,17 +12,17 @@ const within = (got: number, want: number, rel: number): void => {
 };
 
 describe('the default state is the 2002 measurement', () => {
-  it('sends at about 1.4 and receives at about 0.9 Gbit/s, and TCP runs at the receiver\'s rate', () => {
+  it("sends at about 1.4 and receives at about 0.9 Gbit/s, and TCP runs at the receiver's rate", () => {
     const r = evaluate();
     within(r.tx.gbps, HURWITZ_TX_GBPS, 0.05);
     within(r.rx.gbps, HURWITZ_RX_GBPS, 0.05);
     expect(r.endToEnd.bound).toBe('rx');
     expect(r.endToEnd.mbps).toBe(r.rx.mbps);
   });
-  it('puts the per-segment cost at Fit A\'s cost per byte', () => {
+  it("puts the per-segment cost at Fit A's cost per byte", () => {
     within(evaluate().rx.protocolNsPerByte, FIT_A_NS_PER_BYTE, 0.01);
   });
-  it('is CPU-bound on both sides, so each side\'s one core is fully busy', () => {
+  it("is CPU-bound on both sides, so each side's one core is fully busy", () => {
     const r = evaluate();
     for (const s of [r.tx, r.rx]) {
       expect(s.bound).toBe('cpu');
@@ -144,7 +144,7 @@ describe('cores', () => {
     expect(two.cpuUtilization).toBe(1);
     expect(two.cpuCores).toBeGreaterThan(1);
   });
-  it('reports the busiest core\'s CPU per MB, and the total', () => {
+  it("reports the busiest core's CPU per MB, and the total", () => {
     const one = evaluate().rx;
     expect(one.cpuUsPerMB).toBeCloseTo(one.usPerMB.total, 6);
     const two = evaluate({ rxCores: 2 }).rx;

@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { paramFor } from '../../src/lib/model/params.ts';
 import {
-  messageBacklinks, notesByTag, noteStatusList, noteTagList, paramBacklinks, sortNotes, type NoteLike,
+  messageBacklinks,
+  notesByTag,
+  noteStatusList,
+  noteTagList,
+  paramBacklinks,
+  sortNotes,
+  type NoteLike,
 } from '../../src/lib/notes.ts';
 import { resolvePassage } from '../../src/lib/passages.ts';
 import { paths } from '../../src/lib/routes.ts';
@@ -71,7 +77,8 @@ describe('shipped notes', () => {
 });
 
 const note = (id: string, order: number, messages: string[], params: string[] = [], tags: string[] = ['nda']): NoteLike => ({
-  id, data: { title: id.toUpperCase(), order, messages, params, tags },
+  id,
+  data: { title: id.toUpperCase(), order, messages, params, tags },
 });
 
 describe('backlink maps', () => {

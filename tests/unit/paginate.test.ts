@@ -33,7 +33,9 @@ describe('pagination', () => {
     const items = ['a1', 'a2', 'b1', 'c1', 'c2'];
     const key = (s: string): string => s[0]!;
     expect(runs(items, key).map((r) => [r.key, r.items.length, r.continued])).toEqual([
-      ['a', 2, false], ['b', 1, false], ['c', 2, false],
+      ['a', 2, false],
+      ['b', 1, false],
+      ['c', 2, false],
     ]);
     expect(runs(items, key, 'a')[0]?.continued).toBe(true);
     expect(runs(items, key, 'z')[0]?.continued).toBe(false);

@@ -9,7 +9,10 @@ const bytes = (text: string) => new TextEncoder().encode(text);
 const HEAD = 'From: Test Person <test@example.org>\nDate: Mon, 1 Jul 2002 10:00:00 +0000\n';
 
 async function reason(raw: Uint8Array): Promise<string> {
-  const error: unknown = await parseMessage(raw, 'eml').then(() => null, (e: unknown) => e);
+  const error: unknown = await parseMessage(raw, 'eml').then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ParseError);
   return (error as ParseError).message;
 }
@@ -30,12 +33,16 @@ describe('parseMailDate', () => {
     expect(parseMailDate(value)).toBe(iso);
   });
 
-  it.each(['the day after tomorrow', 'Fri, 31 Jun 2002 08:00:00 +0000', '28 Jun 2002 25:00:00 +0000', '28 Jun 2002 08:00:00 XYZ', '28 Foo 2002 08:00:00 +0000', ''])(
-    'rejects %j',
-    (value) => {
-      expect(parseMailDate(value)).toBeNull();
-    },
-  );
+  it.each([
+    'the day after tomorrow',
+    'Fri, 31 Jun 2002 08:00:00 +0000',
+    '28 Jun 2002 25:00:00 +0000',
+    '28 Jun 2002 08:00:00 XYZ',
+    '28 Foo 2002 08:00:00 +0000',
+    '',
+  ])('rejects %j', (value) => {
+    expect(parseMailDate(value)).toBeNull();
+  });
 });
 
 describe('parseHypermailDate', () => {
@@ -81,7 +88,9 @@ describe('parseMessage', () => {
 
   it('hides addresses in prose In-Reply-To, subject and author', async () => {
     const m = await parseMessage(
-      bytes('From: jane@example.org\nDate: Mon, 1 Jul 2002 10:00:00 +0000\nSubject: mail bob@example.com\nIn-Reply-To: message from kim@example.org\n\nx\n'),
+      bytes(
+        'From: jane@example.org\nDate: Mon, 1 Jul 2002 10:00:00 +0000\nSubject: mail bob@example.com\nIn-Reply-To: message from kim@example.org\n\nx\n',
+      ),
       'eml',
     );
     expect(m.author).toBe(UNKNOWN_SENDER);
@@ -134,7 +143,10 @@ describe('parseMessage', () => {
     expect(isDerivedId(a.messageId)).toBe(true);
     expect(a.author).toBe(UNKNOWN_SENDER);
     expect(a.date).toBe('2002-07-02T07:00:00-04:00');
-    const other = await parseMessage(bytes('From: judy@example.org\nSubject: a message without an id\nDate: Tue, 2 Jul 2002 07:00:00 EDT\n\nDifferent text.\n'), 'eml');
+    const other = await parseMessage(
+      bytes('From: judy@example.org\nSubject: a message without an id\nDate: Tue, 2 Jul 2002 07:00:00 EDT\n\nDifferent text.\n'),
+      'eml',
+    );
     expect(other.messageId).not.toBe(a.messageId);
   });
 

@@ -12,7 +12,7 @@ describe('passage references', () => {
   });
 
   it('resolve to the paragraph holding the quoted words, whatever the line breaks', () => {
-    const p = resolvePassage(archive, `${SEED}#p6`, "TCP only performs as well as the slowest side of the connection");
+    const p = resolvePassage(archive, `${SEED}#p6`, 'TCP only performs as well as the slowest side of the connection');
     expect(p.message.author).toBe('Hurwitz Justin W.');
     expect(p.paragraph?.text).toContain('slowest side');
   });

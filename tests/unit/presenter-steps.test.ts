@@ -64,33 +64,45 @@ describe('validateSteps', () => {
   });
 
   it('fails on a sentence the article does not contain, naming the step', () => {
-    expect(() => validateSteps([
-      { preset: 'quadrics-2002', sentence: 'LANL ran 2.4.3, so the fit has one CPU copy on each side.' },
-      { preset: 'quadrics-2002', sentence: 'LANL ran 2.4.4.' },
-    ], TEXT)).toThrow('PresenterSteps step 2: sentence not found word for word in the article: "LANL ran 2.4.4."');
+    expect(() =>
+      validateSteps(
+        [
+          { preset: 'quadrics-2002', sentence: 'LANL ran 2.4.3, so the fit has one CPU copy on each side.' },
+          { preset: 'quadrics-2002', sentence: 'LANL ran 2.4.4.' },
+        ],
+        TEXT,
+      ),
+    ).toThrow('PresenterSteps step 2: sentence not found word for word in the article: "LANL ran 2.4.4."');
   });
 
   it('fails on a sentence that stands only in a component attribute, the steps themselves included', () => {
-    expect(() => validateSteps([{ preset: 'quadrics-2002', sentence: 'A sentence that only the steps prop holds.' }], TEXT))
-      .toThrow(/step 1: sentence not found/);
-    expect(() => validateSteps([{ preset: 'quadrics-2002', sentence: 'words only in an attribute' }], TEXT))
-      .toThrow(/step 1: sentence not found/);
+    expect(() => validateSteps([{ preset: 'quadrics-2002', sentence: 'A sentence that only the steps prop holds.' }], TEXT)).toThrow(
+      /step 1: sentence not found/,
+    );
+    expect(() => validateSteps([{ preset: 'quadrics-2002', sentence: 'words only in an attribute' }], TEXT)).toThrow(
+      /step 1: sentence not found/,
+    );
   });
 
   it('fails on an unknown preset', () => {
-    expect(() => validateSteps([{ preset: 'quadrics-2003', sentence: 'A margin note.' }], TEXT))
-      .toThrow('PresenterSteps step 1: unknown preset "quadrics-2003"');
+    expect(() => validateSteps([{ preset: 'quadrics-2003', sentence: 'A margin note.' }], TEXT)).toThrow(
+      'PresenterSteps step 1: unknown preset "quadrics-2003"',
+    );
   });
 
   it('fails on a value the model would clamp, an unknown option, or an unknown parameter', () => {
-    expect(() => validateSteps([{ preset: 'quadrics-2002', values: { mss: 100000 }, sentence: 'A margin note.' }], TEXT))
-      .toThrow('PresenterSteps step 1: values.mss = 100000 is above maximum (256 to 65536)');
-    expect(() => validateSteps([{ preset: 'quadrics-2002', values: { rxCores: 1.5 }, sentence: 'A margin note.' }], TEXT))
-      .toThrow('values.rxCores = 1.5 is not a whole number');
-    expect(() => validateSteps([{ preset: 'quadrics-2002', values: { txMode: 'splice' }, sentence: 'A margin note.' }], TEXT))
-      .toThrow('values.txMode = "splice" is not an option (copy, sendfile)');
-    expect(() => validateSteps([{ preset: 'quadrics-2002', values: { mtu: 9000 }, sentence: 'A margin note.' }], TEXT))
-      .toThrow('values.mtu is not a model parameter');
+    expect(() => validateSteps([{ preset: 'quadrics-2002', values: { mss: 100000 }, sentence: 'A margin note.' }], TEXT)).toThrow(
+      'PresenterSteps step 1: values.mss = 100000 is above maximum (256 to 65536)',
+    );
+    expect(() => validateSteps([{ preset: 'quadrics-2002', values: { rxCores: 1.5 }, sentence: 'A margin note.' }], TEXT)).toThrow(
+      'values.rxCores = 1.5 is not a whole number',
+    );
+    expect(() => validateSteps([{ preset: 'quadrics-2002', values: { txMode: 'splice' }, sentence: 'A margin note.' }], TEXT)).toThrow(
+      'values.txMode = "splice" is not an option (copy, sendfile)',
+    );
+    expect(() => validateSteps([{ preset: 'quadrics-2002', values: { mtu: 9000 }, sentence: 'A margin note.' }], TEXT)).toThrow(
+      'values.mtu is not a model parameter',
+    );
   });
 
   it('fails on an empty list or a step without a sentence', () => {
@@ -123,9 +135,10 @@ describe('steps on the page', () => {
 });
 
 describe('textFragment', () => {
-  it('keeps clear of quotation marks and encodes the directive\'s own characters', () => {
-    expect(textFragment('Bigger segments alone get close to "twice" because they spread the fixed cost over more bytes.'))
-      .toBe('#:~:text=Bigger%20segments%20alone%20get,cost%20over%20more%20bytes.');
+  it("keeps clear of quotation marks and encodes the directive's own characters", () => {
+    expect(textFragment('Bigger segments alone get close to "twice" because they spread the fixed cost over more bytes.')).toBe(
+      '#:~:text=Bigger%20segments%20alone%20get,cost%20over%20more%20bytes.',
+    );
     expect(textFragment('A zero-copy send.')).toBe('#:~:text=A%20zero%2Dcopy%20send.');
   });
 });
@@ -136,7 +149,7 @@ describe('drawingSize', () => {
     expect(drawingSize(400, 300).scale).toBe(MIN_SCALE);
   });
 
-  it('magnifies more on a big screen, keeping the stage\'s shape', () => {
+  it("magnifies more on a big screen, keeping the stage's shape", () => {
     const { width, height, scale } = drawingSize(1880, 800);
     expect(scale).toBe(2);
     expect([width, height]).toEqual([940, 400]);

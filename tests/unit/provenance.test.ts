@@ -78,9 +78,7 @@ describe('linkQuotes', () => {
     const twin = msg('twin@example.org', '2002-06-27T23:00:00-05:00', text);
     const quoting = msg('q@example.org', '2002-06-29T09:00:00Z', `> ${text}\n\nAgreed.`);
     const links = linkQuotes([undated, later, earlier, twin, quoting]);
-    expect(links).toEqual([
-      { messageId: 'q@example.org', segment: 0, source: { messageId: 'earlier@example.org', paragraph: 2 } },
-    ]);
+    expect(links).toEqual([{ messageId: 'q@example.org', segment: 0, source: { messageId: 'earlier@example.org', paragraph: 2 } }]);
     const withoutDates = linkQuotes([undated, quoting]);
     expect(withoutDates[0]?.source.messageId).toBe('undated@example.org');
   });
@@ -97,8 +95,16 @@ describe('linkQuotes', () => {
   });
 
   it('ignores short quotes and text that is only quoted, never written, elsewhere', () => {
-    const a2 = msg('a2@example.org', '2002-06-27T10:00:00Z', 'Yes, that works.\n\n> An unsourced sentence that nobody wrote in the archive.');
-    const b = msg('b2@example.org', '2002-06-28T10:00:00Z', '> Yes, that works.\n\n> An unsourced sentence that nobody wrote in the archive.');
+    const a2 = msg(
+      'a2@example.org',
+      '2002-06-27T10:00:00Z',
+      'Yes, that works.\n\n> An unsourced sentence that nobody wrote in the archive.',
+    );
+    const b = msg(
+      'b2@example.org',
+      '2002-06-28T10:00:00Z',
+      '> Yes, that works.\n\n> An unsourced sentence that nobody wrote in the archive.',
+    );
     expect(linkQuotes([a2, b])).toEqual([]);
   });
 

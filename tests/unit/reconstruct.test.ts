@@ -133,6 +133,10 @@ describe('reconstruct: other shapes', () => {
     const body = 'You wrote:\n> Quoted words from the previous message.\n\nI wrote:\n> Quoted words of mine from before.\n\nReply.';
     const rebuilt = reconstruct({ messageId: 'p@example.org', subject: 'Re: x', body }, []);
     expect(rebuilt.map((r) => r.author)).toEqual([null]);
-    expect(segment(body).filter((s) => s.kind === 'attribution').map((s) => s.who)).toEqual(['you', 'I']);
+    expect(
+      segment(body)
+        .filter((s) => s.kind === 'attribution')
+        .map((s) => s.who),
+    ).toEqual(['you', 'I']);
   });
 });

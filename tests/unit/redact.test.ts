@@ -8,7 +8,11 @@ describe('findAddresses', () => {
     const text = 'a jane@example.org, <bob@example.com> and mailto:kim@example.org?Subject=hi x';
     const found = findAddresses(text);
     expect(found.map((m) => m.token)).toEqual(['jane@example.org', 'bob@example.com', 'kim@example.org']);
-    expect(found.map((m) => text.slice(m.start, m.end))).toEqual(['jane@example.org', '<bob@example.com>', 'mailto:kim@example.org?Subject=hi']);
+    expect(found.map((m) => text.slice(m.start, m.end))).toEqual([
+      'jane@example.org',
+      '<bob@example.com>',
+      'mailto:kim@example.org?Subject=hi',
+    ]);
   });
 
   it('ignores @ without a local part or domain', () => {

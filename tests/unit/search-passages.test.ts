@@ -44,7 +44,12 @@ describe('words and weights', () => {
 
 describe('passagesOf', () => {
   it('links the best region: own text outranks the quote, with a text fragment', () => {
-    const ps = passagesOf(page([[21, QUOTE_WEIGHT], [35, 1]]));
+    const ps = passagesOf(
+      page([
+        [21, QUOTE_WEIGHT],
+        [35, 1],
+      ]),
+    );
     expect(ps.map((p) => [p.anchor, p.label, p.quoted])).toEqual([
       ['p1', 'Paragraph 1', false],
       ['s2', 'Quoted text', true],
@@ -55,7 +60,12 @@ describe('passagesOf', () => {
   });
 
   it('puts a region holding an exact phrase first', () => {
-    const hits: [number, number][] = [[11, 1], [12, 1], [29, QUOTE_WEIGHT], [30, QUOTE_WEIGHT]];
+    const hits: [number, number][] = [
+      [11, 1],
+      [12, 1],
+      [29, QUOTE_WEIGHT],
+      [30, QUOTE_WEIGHT],
+    ];
     expect(passagesOf(page(hits))[0]?.anchor).toBeNull();
     const [first] = passagesOf(page(hits), { phrases: ['Saying, that'] });
     expect(first?.anchor).toBe('p1');
@@ -139,7 +149,10 @@ describe('passes', () => {
     const quotedOnly = page([[21, QUOTE_WEIGHT]]);
     expect(passes({ ...none, quoted: ['netif_rx'] }, quotedOnly)).toBe(true);
     expect(passes({ ...none, unquoted: ['netif_rx'] }, quotedOnly)).toBe(false);
-    const both = page([[11, 1], [34, 1]]);
+    const both = page([
+      [11, 1],
+      [34, 1],
+    ]);
     expect(passes({ ...none, unquoted: ['wrong'] }, both)).toBe(true);
     expect(passes({ ...none, quoted: ['wrong'] }, both)).toBe(false);
   });

@@ -31,7 +31,10 @@ describe('planSearch', () => {
   it('maps t: to kinds (any) and tags (all), matching tags in any case and spelling', () => {
     expect(plan('t:note NDA').conditions).toEqual([{ kind: { any: ['note'] } }]);
     expect(plan('t:notes t:article').conditions).toEqual([{ kind: { any: ['note', 'article'] } }]);
-    expect(plan('t:nda t:receive-path').conditions).toEqual([{ tag: { any: ['NDA', 'nda'] } }, { tag: { any: ['receive path', 'receive-path'] } }]);
+    expect(plan('t:nda t:receive-path').conditions).toEqual([
+      { tag: { any: ['NDA', 'nda'] } },
+      { tag: { any: ['receive path', 'receive-path'] } },
+    ]);
   });
 
   it('maps d: to the days the index holds in that range', () => {
@@ -109,7 +112,11 @@ describe('search URLs', () => {
   });
 
   it('ignores unknown parameters, empty values, duplicates and unknown orders', () => {
-    expect(readState('?q=copy&kind=&kind=note&kind=note&evil=1&sort=random')).toEqual({ q: 'copy', selected: { kind: ['note'] }, sort: '' });
+    expect(readState('?q=copy&kind=&kind=note&kind=note&evil=1&sort=random')).toEqual({
+      q: 'copy',
+      selected: { kind: ['note'] },
+      sort: '',
+    });
   });
 
   it('maps the order to Pagefind sort keys', () => {

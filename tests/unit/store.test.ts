@@ -44,7 +44,19 @@ describe('serializeEntry / parseEntry', () => {
   it('writes keys in a fixed order, quotes strings and omits undefined fields', () => {
     const text = serializeEntry({ ...data, summary: undefined } as unknown as MessageData, 'body\n');
     const keys = [...text.matchAll(/^([A-Za-z]+):/gm)].map((m) => m[1]);
-    expect(keys).toEqual(['messageId', 'aliases', 'author', 'date', 'subject', 'inReplyTo', 'references', 'list', 'sourceFormat', 'provenance', 'raw']);
+    expect(keys).toEqual([
+      'messageId',
+      'aliases',
+      'author',
+      'date',
+      'subject',
+      'inReplyTo',
+      'references',
+      'list',
+      'sourceFormat',
+      'provenance',
+      'raw',
+    ]);
     expect(text).toContain('date: "2002-06-27T21:01:29-06:00"\n');
     expect(text.startsWith('---\nmessageId: "m1@example.org"\n')).toBe(true);
     expect(text.endsWith('\n---\nbody\n')).toBe(true);
@@ -121,7 +133,12 @@ describe('mergeMessage', () => {
 
   it('never lets a hypermail page replace an mbox body; it only adds an alias', () => {
     const existing = { data, body: 'mbox text\n' };
-    const page = message({ messageId: 'm1@example.org', aliases: ['hypermail.feedfeedfeedfeed'], sourceFormat: 'hypermail-html', body: 'page text\n' });
+    const page = message({
+      messageId: 'm1@example.org',
+      aliases: ['hypermail.feedfeedfeedfeed'],
+      sourceFormat: 'hypermail-html',
+      body: 'page text\n',
+    });
     const merged = mergeMessage(page, existing, 'other.raw');
     expect(merged.body).toBe('mbox text\n');
     expect(merged.writeRaw).toBe(false);
@@ -181,7 +198,10 @@ describe('loadStore / writeEntry', () => {
   it('moves an importer-named entry when its derived id becomes an alias', async () => {
     const dir = tempDir();
     const store = await loadStore(dir);
-    await writeEntry(store, message({ messageId: 'hypermail.1111222233334444', sourceFormat: 'hypermail-text', inReplyTo: null, references: [] }));
+    await writeEntry(
+      store,
+      message({ messageId: 'hypermail.1111222233334444', sourceFormat: 'hypermail-text', inReplyTo: null, references: [] }),
+    );
     expect(await writeEntry(store, message({ aliases: ['hypermail.1111222233334444'] }))).toBe('updated');
     expect(readdirSync(dir).sort()).toEqual(['m1@example.org.md', 'm1@example.org.raw']);
   });

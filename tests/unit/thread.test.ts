@@ -260,10 +260,7 @@ describe('threadMessages: inference', () => {
   });
 
   it('does not attach a "Re:" to a later message', () => {
-    const threads = threadMessages([
-      msg('orphan@x.test', 0, { subject: 'Re: frob speed' }),
-      msg('root@x.test', 5),
-    ]);
+    const threads = threadMessages([msg('orphan@x.test', 0, { subject: 'Re: frob speed' }), msg('root@x.test', 5)]);
     expect(threads.map((t) => t.id)).toEqual(['orphan@x.test', 'root@x.test']);
   });
 
@@ -284,10 +281,7 @@ describe('threadMessages: inference', () => {
   });
 
   it('marks links to a message that survives only as quotes as reconstructed', () => {
-    const threads = threadMessages([
-      msg('quoted.00ff00ff00ff00ff', 0),
-      msg('q@x.test', 5, { quotes: ['quoted.00ff00ff00ff00ff'] }),
-    ]);
+    const threads = threadMessages([msg('quoted.00ff00ff00ff00ff', 0), msg('q@x.test', 5, { quotes: ['quoted.00ff00ff00ff00ff'] })]);
     expect(find(threads, 'q@x.test')).toMatchObject({ link: 'reconstructed', reason: 'quotes its text' });
   });
 
@@ -364,7 +358,12 @@ describe('a 10,000-message synthetic archive', () => {
     const threads = threadMessages(messages);
     expect(threads).toHaveLength(100);
     expect(threads.map((t) => t.size).reduce((a, b) => a + b)).toBe(10_000 - missing.size);
-    expect(threads.filter((t) => t.root.message === null).map((t) => t.id).sort()).toEqual([...missing].sort());
+    expect(
+      threads
+        .filter((t) => t.root.message === null)
+        .map((t) => t.id)
+        .sort(),
+    ).toEqual([...missing].sort());
     let checked = 0;
     for (const t of threads) {
       for (const { node } of walk(t)) {

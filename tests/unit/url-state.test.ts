@@ -91,13 +91,12 @@ describe('words', () => {
   });
 
   it('summarises the default result', () => {
-    expect(summary(evaluate())).toBe(
-      'Receive 0.90 Gbit/s (CPU-bound), send 1.40 (CPU-bound), end to end 0.90: the receiver binds.',
-    );
+    expect(summary(evaluate())).toBe('Receive 0.90 Gbit/s (CPU-bound), send 1.40 (CPU-bound), end to end 0.90: the receiver binds.');
   });
 
   it('explains a clamped value', () => {
-    expect(changeNotice(paramFor('mss')!, { key: 'mss', from: '99999', to: 65536, reason: 'above maximum' }))
-      .toBe('“99999” is above the maximum; using 65,536 B.');
+    expect(changeNotice(paramFor('mss')!, { key: 'mss', from: '99999', to: 65536, reason: 'above maximum' })).toBe(
+      '“99999” is above the maximum; using 65,536 B.',
+    );
   });
 });

@@ -64,7 +64,7 @@ const SOURCE = 11;
  * fallback list is likely to land on, so estimates err towards room to spare).
  */
 function advance(ch: string): number {
-  if (' il.,:;\'!|jI·'.includes(ch)) return 0.3;
+  if (" il.,:;'!|jI·".includes(ch)) return 0.3;
   if ('()[]/-ftr'.includes(ch)) return 0.38;
   if ('mw'.includes(ch)) return 0.9;
   if ('MW÷%'.includes(ch)) return 0.9;
@@ -122,10 +122,14 @@ function swatch(doc: Document, e: LegendEntry, x: number, mid: number): Element 
   const line = (extra: Attrs): Element =>
     make(doc, 'line', { x1: x, x2: x + 18, y1: mid, y2: mid, stroke: e.colour, 'stroke-width': 2.5, ...extra });
   switch (e.swatch) {
-    case 'bar': return make(doc, 'rect', { x: x + 3, y: mid - 6, width: 12, height: 12, fill: e.colour });
-    case 'band': return make(doc, 'rect', { x, y: mid - 6, width: 18, height: 12, fill: e.colour, 'fill-opacity': 0.25 });
-    case 'dashed': return line({ 'stroke-dasharray': '5 3' });
-    case 'line': return line({});
+    case 'bar':
+      return make(doc, 'rect', { x: x + 3, y: mid - 6, width: 12, height: 12, fill: e.colour });
+    case 'band':
+      return make(doc, 'rect', { x, y: mid - 6, width: 18, height: 12, fill: e.colour, 'fill-opacity': 0.25 });
+    case 'dashed':
+      return line({ 'stroke-dasharray': '5 3' });
+    case 'line':
+      return line({});
   }
 }
 
@@ -161,9 +165,17 @@ export function exportSvg(def: FigureDef, values: Values, opts: ExportOptions): 
   const room = w - 2 * PAD;
   const named = presetOf(values, opts.preset);
   const root = make(doc, 'svg', {
-    xmlns: SVG_NS, width: w * scale, height: h * scale, viewBox: `0 0 ${w} ${h}`, role: 'img',
-    'aria-label': def.title, color: FOREGROUND[theme], style: `color:${FOREGROUND[theme]}`,
-    fill: 'currentColor', 'font-family': EXPORT_FONT, 'font-size': 12,
+    xmlns: SVG_NS,
+    width: w * scale,
+    height: h * scale,
+    viewBox: `0 0 ${w} ${h}`,
+    role: 'img',
+    'aria-label': def.title,
+    color: FOREGROUND[theme],
+    style: `color:${FOREGROUND[theme]}`,
+    fill: 'currentColor',
+    'font-family': EXPORT_FONT,
+    'font-size': 12,
   });
   const source = sourceLine(opts.site, def.id, values, named);
   root.append(make(doc, 'title', {}, def.title), make(doc, 'desc', {}, `${def.caption(values, opts.context)} ${source}`));
@@ -188,7 +200,9 @@ export function exportSvg(def: FigureDef, values: Values, opts: ExportOptions): 
   const lineH = SOURCE + 3;
   const sourceTop = h - 8 - lines.length * lineH;
   const text = make(doc, 'text', { 'font-size': SOURCE, fill: MUTED[theme], 'data-part': 'source' });
-  lines.forEach((l, i) => text.append(make(doc, 'tspan', { x: PAD, y: sourceTop + (i + 1) * lineH - 3 }, l)));
+  lines.forEach((l, i) => {
+    text.append(make(doc, 'tspan', { x: PAD, y: sourceTop + (i + 1) * lineH - 3 }, l));
+  });
 
   const chartH = Math.max(80, Math.floor(sourceTop - 4 - chartTop));
   // A right gutter as wide as the text padding, and overflow shown, so a tick label at the
@@ -213,7 +227,11 @@ export function exportSvg(def: FigureDef, values: Values, opts: ExportOptions): 
  * `.svg` / `.csv`, or `-<size>.png`. The preset is named only when the values equal it.
  */
 export function downloadName(
-  figure: FigureId, values: Readonly<Values>, kind: DownloadKind, preset?: string, theme: Theme = 'light',
+  figure: FigureId,
+  values: Readonly<Values>,
+  kind: DownloadKind,
+  preset?: string,
+  theme: Theme = 'light',
 ): string {
   const state = presetOf(values, preset) ?? 'custom';
   const dark = theme === 'dark' && kind !== 'csv' ? '-dark' : '';

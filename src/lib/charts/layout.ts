@@ -36,6 +36,8 @@ export function dodge(ys: readonly number[], gap: number, lo: number, hi: number
   if (over > 0) for (let k = 0; k < out.length; k++) out[k] = out[k]! - over;
   for (let k = 0; k < out.length; k++) out[k] = Math.max(out[k]!, lo + k * gap);
   const result = new Array<number>(ys.length);
-  order.forEach((o, k) => { result[o.i] = out[k]!; });
+  order.forEach((o, k) => {
+    result[o.i] = out[k]!;
+  });
   return result;
 }

@@ -33,7 +33,11 @@ function rows(v: Values): Row[] {
     const name = side === 'tx' ? 'send' : 'receive';
     return [
       {
-        row: `${name}: memory bus`, side, bus: 'memory', traffic: s.memTrafficMBps, limit: v.memMBps,
+        row: `${name}: memory bus`,
+        side,
+        bus: 'memory',
+        traffic: s.memTrafficMBps,
+        limit: v.memMBps,
         label: `${megabytes(s.memTrafficMBps)} MB/s, ${crossings(s.busCrossings)}`,
       },
       { row: `${name}: I/O bus`, side, bus: 'io', traffic: s.mbps, limit: io, label: `${megabytes(s.mbps)} MB/s` },
@@ -60,7 +64,9 @@ function options(v: Values, size: FigureSize, theme: Theme, context?: FigureCont
     d.limit > d.traffic && ((d.limit - d.traffic) / domain) * plotW < textWidth(d.label) + 12;
   const first = fitDomain([...limitLabels, ...data.map((d) => ({ x: d.traffic, label: d.label }))], plotW, floor);
   const xMax = fitDomain(
-    [...limitLabels, ...data.map((d) => ({ x: crossed(d, first) ? d.limit : d.traffic, label: d.label }))], plotW, first,
+    [...limitLabels, ...data.map((d) => ({ x: crossed(d, first) ? d.limit : d.traffic, label: d.label }))],
+    plotW,
+    first,
   );
   const px = (x: number): number => (x / xMax) * plotW;
   // Step and bar thickness of the band scale (Plot's default align 0.5, equal inner and outer padding).
@@ -74,27 +80,71 @@ function options(v: Values, size: FigureSize, theme: Theme, context?: FigureCont
   const halo = { stroke: colours.background, strokeWidth: 4, paintOrder: 'stroke', fill: 'currentColor' } as const;
   const marks: Plot.Markish[] = [];
   if (range !== undefined) {
-    marks.push(Plot.barX(data.filter((d) => d.bus === 'memory'), {
-      x1: () => range.min, x2: () => range.max, y: 'row', fill: 'currentColor', fillOpacity: 0.1, inset: -bar * 0.15,
-    }));
-    marks.push(Plot.text(data.filter((d) => d.bus === 'memory'), {
-      x: () => range.max, y: 'row', text: () => 'unknown range', textAnchor: 'end', dx: -4, dy: bar / 2 - 2,
-      lineAnchor: 'bottom', fontSize: FONT_SIZE - 1, fill: 'currentColor',
-    }));
+    marks.push(
+      Plot.barX(
+        data.filter((d) => d.bus === 'memory'),
+        {
+          x1: () => range.min,
+          x2: () => range.max,
+          y: 'row',
+          fill: 'currentColor',
+          fillOpacity: 0.1,
+          inset: -bar * 0.15,
+        },
+      ),
+    );
+    marks.push(
+      Plot.text(
+        data.filter((d) => d.bus === 'memory'),
+        {
+          x: () => range.max,
+          y: 'row',
+          text: () => 'unknown range',
+          textAnchor: 'end',
+          dx: -4,
+          dy: bar / 2 - 2,
+          lineAnchor: 'bottom',
+          fontSize: FONT_SIZE - 1,
+          fill: 'currentColor',
+        },
+      ),
+    );
   }
   marks.push(
     Plot.barX(data, { x: 'traffic', y: 'row', fill: colour }),
     Plot.tickX(data, { x: 'limit', y: 'row', stroke: 'currentColor', strokeWidth: 2.5, inset: -bar * 0.15 }),
     Plot.text(data, {
-      x: 'limit', y: 'row', text: limitLabel, textAnchor: 'start', dx: 5, dy: -bar / 2 - 1, lineAnchor: 'bottom', ...halo,
+      x: 'limit',
+      y: 'row',
+      text: limitLabel,
+      textAnchor: 'start',
+      dx: 5,
+      dy: -bar / 2 - 1,
+      lineAnchor: 'bottom',
+      ...halo,
     }),
-    Plot.text(data.filter((d) => !fits(d)), { x: outsideX, y: 'row', text: 'label', textAnchor: 'start', dx: 6, ...halo }),
-    ...[colours.send, colours.receive].map((c) => Plot.text(data.filter((d) => fits(d) && colour(d) === c), {
-      x: 0, y: 'row', text: 'label', textAnchor: 'start', dx: 6, fill: inkOn(c),
-    })),
+    Plot.text(
+      data.filter((d) => !fits(d)),
+      { x: outsideX, y: 'row', text: 'label', textAnchor: 'start', dx: 6, ...halo },
+    ),
+    ...[colours.send, colours.receive].map((c) =>
+      Plot.text(
+        data.filter((d) => fits(d) && colour(d) === c),
+        {
+          x: 0,
+          y: 'row',
+          text: 'label',
+          textAnchor: 'start',
+          dx: 6,
+          fill: inkOn(c),
+        },
+      ),
+    ),
   );
   return {
-    width: size.width, height: size.height, ...MARGIN,
+    width: size.width,
+    height: size.height,
+    ...MARGIN,
     style: { fontSize: `${FONT_SIZE}px` },
     x: { domain: [0, xMax], grid: true, label: 'MB/s (10⁶ bytes per second)', labelAnchor: 'center', labelArrow: 'none' },
     y: { domain: data.map((d) => d.row), label: null, padding: PADDING },
@@ -111,7 +161,8 @@ function caption(v: Values, context?: FigureContext): string {
     `Each payload byte crosses the memory bus ${r.tx.busCrossings} ${r.tx.busCrossings === 1 ? 'time' : 'times'} on the sender and ${r.rx.busCrossings} on the receiver: send moves ${share(r.tx)} of the ${megabytes(v.memMBps)} MB/s sustained limit; receive ${share(r.rx)}.`,
     `The I/O bus (${megabytes(io)} MB/s usable) carries ${megabytes(r.tx.mbps)} MB/s on the sender and ${megabytes(r.rx.mbps)} MB/s on the receiver.`,
   ];
-  const bound = (['tx', 'rx'] as const).filter((k) => r[k].bound === 'memory' || r[k].bound === 'bus')
+  const bound = (['tx', 'rx'] as const)
+    .filter((k) => r[k].bound === 'memory' || r[k].bound === 'bus')
     .map((k) => `${r[k].bound === 'memory' ? 'the memory bus' : 'the I/O bus'} binds the ${k === 'tx' ? 'sender' : 'receiver'}`);
   text.push(bound.length > 0 ? `${bound.join('; ').replace(/^./, (c) => c.toUpperCase())}.` : 'Neither bus binds either side.');
   const range = memRange(context);
@@ -128,7 +179,10 @@ function table(v: Values): Table {
       { key: 'share', label: 'Share of limit' },
     ],
     rows: rows(v).map((d) => ({
-      row: d.row, traffic: megabytes(d.traffic), limit: megabytes(d.limit), share: percent(d.traffic / d.limit),
+      row: d.row,
+      traffic: megabytes(d.traffic),
+      limit: megabytes(d.limit),
+      share: percent(d.traffic / d.limit),
     })),
   };
 }
@@ -142,10 +196,18 @@ function series(v: Values, context?: FigureContext): Table {
       { key: 'traffic', label: 'Traffic (MB/s)' },
       { key: 'limit', label: 'Limit (MB/s)' },
       { key: 'share', label: 'Share of limit' },
-      ...(range === undefined ? [] : [{ key: 'low', label: 'Limit low over unknowns (MB/s)' }, { key: 'high', label: 'Limit high over unknowns (MB/s)' }]),
+      ...(range === undefined
+        ? []
+        : [
+            { key: 'low', label: 'Limit low over unknowns (MB/s)' },
+            { key: 'high', label: 'Limit high over unknowns (MB/s)' },
+          ]),
     ],
     rows: rows(v).map((d) => ({
-      row: d.row, traffic: d.traffic, limit: d.limit, share: d.traffic / d.limit,
+      row: d.row,
+      traffic: d.traffic,
+      limit: d.limit,
+      share: d.traffic / d.limit,
       ...(range === undefined ? {} : d.bus === 'memory' ? { low: range.min, high: range.max } : { low: '', high: '' }),
     })),
   };

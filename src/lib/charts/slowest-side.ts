@@ -16,13 +16,25 @@ const OFF_SCALE = 3;
 const PADDING = 0.4;
 
 type Key = EndToEnd['bound'];
-interface Row { key: Key; name: string; gbps: number; detail: string; slowest: boolean; low?: number; high?: number }
+interface Row {
+  key: Key;
+  name: string;
+  gbps: number;
+  detail: string;
+  slowest: boolean;
+  low?: number;
+  high?: number;
+}
 
 function rows(v: Values, b: Band | undefined): Row[] {
   const r = evaluate(v);
   const windowGbps = (r.endToEnd.windowMBps * 8) / 1000;
   const row = (key: Key, name: string, value: number, detail: string, range?: { min: number; max: number }): Row => ({
-    key, name, gbps: value, detail, slowest: r.endToEnd.bound === key,
+    key,
+    name,
+    gbps: value,
+    detail,
+    slowest: r.endToEnd.bound === key,
     ...(range === undefined ? {} : { low: range.min, high: range.max }),
   });
   return [
@@ -62,31 +74,71 @@ function options(v: Values, size: FigureSize, theme: Theme, context?: FigureCont
   const bar = (plotH / (data.length + PADDING)) * (1 - PADDING);
   const under = bar / 2 + Math.min(8, (bar * PADDING) / (1 - PADDING) / 2);
   return {
-    width: size.width, height: size.height, ...MARGIN,
+    width: size.width,
+    height: size.height,
+    ...MARGIN,
     style: { fontSize: `${FONT_SIZE}px` },
     x: { domain: [0, xMax], grid: true, label: 'Gbit/s', labelAnchor: 'center', labelArrow: 'none' },
     y: { domain: data.map((d) => d.name), label: null, padding: PADDING },
     color: { type: 'identity' },
     marks: [
-      Plot.barX(shown.filter((d) => !d.slowest), { x: 'x', y: 'name', fill: colour, fillOpacity: 0.35, stroke: colour, strokeWidth: 1.5 }),
-      Plot.barX(shown.filter((d) => d.slowest), { x: 'x', y: 'name', fill: colour, stroke: 'currentColor', strokeWidth: 2 }),
+      Plot.barX(
+        shown.filter((d) => !d.slowest),
+        { x: 'x', y: 'name', fill: colour, fillOpacity: 0.35, stroke: colour, strokeWidth: 1.5 },
+      ),
+      Plot.barX(
+        shown.filter((d) => d.slowest),
+        { x: 'x', y: 'name', fill: colour, stroke: 'currentColor', strokeWidth: 2 },
+      ),
       // The spread over the unknown ranges: a whisker in the gap under each side's bar, clear of its label.
       Plot.ruleY(ranged, { y: 'name', x1: 'low', x2: 'high', stroke: 'currentColor', strokeWidth: 1.5, dy: under }),
-      ...(['low', 'high'] as const).map((x) => Plot.tickX(ranged, {
-        x, y: 'name', stroke: 'currentColor', strokeWidth: 1.5, dy: under, insetTop: bar / 2 - 4, insetBottom: bar / 2 - 4,
-      })),
+      ...(['low', 'high'] as const).map((x) =>
+        Plot.tickX(ranged, {
+          x,
+          y: 'name',
+          stroke: 'currentColor',
+          strokeWidth: 1.5,
+          dy: under,
+          insetTop: bar / 2 - 4,
+          insetBottom: bar / 2 - 4,
+        }),
+      ),
       Plot.text(ranged.slice(0, 1), {
-        x: 'high', y: 'name', dy: under, dx: 5, textAnchor: 'start', fontSize: FONT_SIZE - 1,
-        text: () => 'range over unknowns', ...halo,
+        x: 'high',
+        y: 'name',
+        dy: under,
+        dx: 5,
+        textAnchor: 'start',
+        fontSize: FONT_SIZE - 1,
+        text: () => 'range over unknowns',
+        ...halo,
       }),
       Plot.ruleX([e2e.gbps], { stroke: 'currentColor', strokeDasharray: '5 4' }),
       Plot.text([e2e.gbps], {
-        x: (d: number) => d, frameAnchor: 'top', lineAnchor: 'bottom', dy: -6, textAnchor: 'start', dx: -4,
-        text: (d: number) => `end to end ${gbps(d)} Gbit/s`, fontWeight: 600, ...halo,
+        x: (d: number) => d,
+        frameAnchor: 'top',
+        lineAnchor: 'bottom',
+        dy: -6,
+        textAnchor: 'start',
+        dx: -4,
+        text: (d: number) => `end to end ${gbps(d)} Gbit/s`,
+        fontWeight: 600,
+        ...halo,
       }),
-      ...[false, true].map((slowest) => Plot.text(shown.filter((d) => d.slowest === slowest), {
-        x: 'x', y: 'name', text: label, textAnchor: 'start', dx: 6, fontWeight: slowest ? 700 : 400, ...halo,
-      })),
+      ...[false, true].map((slowest) =>
+        Plot.text(
+          shown.filter((d) => d.slowest === slowest),
+          {
+            x: 'x',
+            y: 'name',
+            text: label,
+            textAnchor: 'start',
+            dx: 6,
+            fontWeight: slowest ? 700 : 400,
+            ...halo,
+          },
+        ),
+      ),
     ],
   };
 }
@@ -101,7 +153,9 @@ function caption(v: Values, context?: FigureContext): string {
   const keys = activeUnknowns(context?.bandKeys);
   const b = bandOf(v, context);
   if (b !== undefined) {
-    text.push(`Whiskers: ${unknownWords(keys)}; over those ranges receive spans ${gbps(b.rx.min)}–${gbps(b.rx.max)}, send ${gbps(b.tx.min)}–${gbps(b.tx.max)} and end to end ${gbps(b.endToEnd.min)}–${gbps(b.endToEnd.max)} Gbit/s.`);
+    text.push(
+      `Whiskers: ${unknownWords(keys)}; over those ranges receive spans ${gbps(b.rx.min)}–${gbps(b.rx.max)}, send ${gbps(b.tx.min)}–${gbps(b.tx.max)} and end to end ${gbps(b.endToEnd.min)}–${gbps(b.endToEnd.max)} Gbit/s.`,
+    );
   }
   return text.join(' ');
 }
@@ -114,11 +168,18 @@ function table(v: Values, context?: FigureContext): Table {
       { key: 'name', label: 'Limit' },
       { key: 'gbps', label: 'Rate (Gbit/s)' },
       { key: 'detail', label: 'Set by' },
-      ...(banded ? [{ key: 'low', label: 'Low over unknowns (Gbit/s)' }, { key: 'high', label: 'High over unknowns (Gbit/s)' }] : []),
+      ...(banded
+        ? [
+            { key: 'low', label: 'Low over unknowns (Gbit/s)' },
+            { key: 'high', label: 'High over unknowns (Gbit/s)' },
+          ]
+        : []),
       { key: 'slowest', label: 'Slowest side' },
     ],
     rows: data.map((d) => ({
-      name: d.name, gbps: gbps(d.gbps), detail: d.detail,
+      name: d.name,
+      gbps: gbps(d.gbps),
+      detail: d.detail,
       ...(banded ? { low: d.low === undefined ? '' : gbps(d.low), high: d.high === undefined ? '' : gbps(d.high) } : {}),
       slowest: d.slowest ? 'yes' : '',
     })),
@@ -134,11 +195,18 @@ function series(v: Values, context?: FigureContext): Table {
       { key: 'name', label: 'Limit' },
       { key: 'gbps', label: 'Rate (Gbit/s)' },
       { key: 'detail', label: 'Set by' },
-      ...(banded ? [{ key: 'low', label: 'Low over unknowns (Gbit/s)' }, { key: 'high', label: 'High over unknowns (Gbit/s)' }] : []),
+      ...(banded
+        ? [
+            { key: 'low', label: 'Low over unknowns (Gbit/s)' },
+            { key: 'high', label: 'High over unknowns (Gbit/s)' },
+          ]
+        : []),
       { key: 'slowest', label: 'Slowest side' },
     ],
     rows: data.map((d) => ({
-      name: d.name, gbps: d.gbps, detail: d.detail,
+      name: d.name,
+      gbps: d.gbps,
+      detail: d.detail,
       ...(banded ? { low: d.low ?? '', high: d.high ?? '' } : {}),
       slowest: d.slowest ? 'yes' : '',
     })),

@@ -152,7 +152,8 @@ function validateStep(raw: unknown, n: number, article: string): Step {
   const [change] = changes;
   if (change) {
     const p = paramFor(change.key);
-    const range = p?.kind === 'number' ? ` (${p.min} to ${p.max})` : p?.kind === 'choice' ? ` (${p.options.map((o) => o.value).join(', ')})` : '';
+    const range =
+      p?.kind === 'number' ? ` (${p.min} to ${p.max})` : p?.kind === 'choice' ? ` (${p.options.map((o) => o.value).join(', ')})` : '';
     fail(n, `values.${change.key} = ${JSON.stringify(change.from)} is ${change.reason}${range}`);
   }
   if (typeof s.sentence !== 'string' || plainText(s.sentence) === '') return fail(n, 'needs a sentence (a string)');
@@ -207,7 +208,9 @@ export function parseSteps(json: string): Step[] {
     if (typeof d !== 'object' || d === null) return [];
     const s = d as Record<string, unknown>;
     if (typeof s['sentence'] !== 'string' || typeof s['values'] !== 'object' || s['values'] === null) return [];
-    const keys = Array.isArray(s['bandKeys']) ? s['bandKeys'].filter((k): k is ParamKey => typeof k === 'string' && paramFor(k) !== undefined) : [];
+    const keys = Array.isArray(s['bandKeys'])
+      ? s['bandKeys'].filter((k): k is ParamKey => typeof k === 'string' && paramFor(k) !== undefined)
+      : [];
     steps.push({
       preset: typeof s['preset'] === 'string' ? s['preset'] : '',
       values: clamp(s['values'] as Record<string, unknown>).values,

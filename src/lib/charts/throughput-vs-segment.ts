@@ -39,7 +39,11 @@ interface Line {
 }
 
 const SHORT: Readonly<Record<string, string>> = {
-  copy: 'copy', sendfile: 'sendfile', 'csum-copy': 'csum-copy', remap: 'remap', direct: 'direct',
+  copy: 'copy',
+  sendfile: 'sendfile',
+  'csum-copy': 'csum-copy',
+  remap: 'remap',
+  direct: 'direct',
 };
 
 /** The four lines: each side's current mode and its alternative. */
@@ -49,7 +53,9 @@ function lineSpecs(v: Values): Line[] {
   const spec = (side: Side, current: boolean, patch: Partial<Values>): Line => {
     const mode = side === 'tx' ? (patch.txMode ?? v.txMode) : (patch.rxMode ?? v.rxMode);
     return {
-      side, current, patch,
+      side,
+      current,
+      patch,
       label: `${side === 'tx' ? 'send' : 'receive'}, ${SHORT[mode] ?? mode}`,
       pagesOnly: side === 'rx' && mode === 'remap',
     };
@@ -68,10 +74,8 @@ const sorted = (xs: Iterable<number>): number[] => [...new Set(xs)].sort((a, b) 
 /** The segment sizes the lines are drawn at (the current size included). */
 const lineGrid = (v: Values): number[] => sorted([...logGrid(LINE_STEPS), ...pages(), v.mss]);
 
-
 /** Keys the bands vary: the segment size is the x axis here, so it is shaded, not banded. */
-const bandKeysOf = (context: FigureContext | undefined): ParamKey[] =>
-  activeUnknowns(context?.bandKeys).filter((k) => k !== 'mss');
+const bandKeysOf = (context: FigureContext | undefined): ParamKey[] => activeUnknowns(context?.bandKeys).filter((k) => k !== 'mss');
 
 /** A line's rate at one segment size; `v` must be clamped (see `clamp`). */
 const rate = (v: Values, line: Line, mss: number): number => {
@@ -82,7 +86,13 @@ const rate = (v: Values, line: Line, mss: number): number => {
 /** Whole-page points only for remap lines (elsewhere remap falls back to copying). */
 const onLine = (line: Line, x: number): boolean => !line.pagesOnly || x % PAGE_BYTES === 0;
 
-interface BandRow { x: number; txMin: number; txMax: number; rxMin: number; rxMax: number }
+interface BandRow {
+  x: number;
+  txMin: number;
+  txMax: number;
+  rxMin: number;
+  rxMax: number;
+}
 
 const bandRow = (v: Values, keys: readonly ParamKey[], x: number): BandRow => {
   const b = band({ ...v, mss: x }, keys);
@@ -119,7 +129,12 @@ function options(values: Values, size: FigureSize, theme: Theme, context?: Figur
 
   // Direct labels at the line ends, moved apart where lines meet (at the link, say).
   const ends = lines.filter((l) => l.points.length > 0).map((l) => ({ ...l.points.at(-1)!, l }));
-  const endYs = dodge(ends.map((e) => yPx(e.y)), FONT_SIZE + 2, MARGIN.top, MARGIN.top + plotH);
+  const endYs = dodge(
+    ends.map((e) => yPx(e.y)),
+    FONT_SIZE + 2,
+    MARGIN.top,
+    MARGIN.top + plotH,
+  );
   const endLabels = ends.map((e, i) => ({ x: e.x, y: yData(endYs[i]!), text: e.l.line.label, side: e.l.line.side }));
 
   const fx = xFrac(v.mss);
@@ -157,8 +172,12 @@ function options(values: Values, size: FigureSize, theme: Theme, context?: Figur
     marks.push(
       Plot.rectX([mtu], { x1: 'min', x2: 'max', fill: 'currentColor', fillOpacity: 0.07 }),
       Plot.text([mtu], {
-        x: (d: { min: number; max: number }) => Math.sqrt(d.min * d.max), frameAnchor: 'bottom', lineAnchor: 'bottom', dy: -4,
-        text: () => 'Elan IP MTU unknown', ...halo,
+        x: (d: { min: number; max: number }) => Math.sqrt(d.min * d.max),
+        frameAnchor: 'bottom',
+        lineAnchor: 'bottom',
+        dy: -4,
+        text: () => 'Elan IP MTU unknown',
+        ...halo,
       }),
     );
   }
@@ -173,44 +192,91 @@ function options(values: Values, size: FigureSize, theme: Theme, context?: Figur
   marks.push(
     Plot.ruleY([link], { stroke: 'currentColor', strokeDasharray: '5 4', strokeOpacity: 0.8 }),
     Plot.text([link], {
-      y: (d: number) => d, frameAnchor: 'right', textAnchor: 'end', lineAnchor: 'bottom', dy: -4,
-      text: (d: number) => `link ${gbps(d)} Gbit/s`, ...halo,
+      y: (d: number) => d,
+      frameAnchor: 'right',
+      textAnchor: 'end',
+      lineAnchor: 'bottom',
+      dy: -4,
+      text: (d: number) => `link ${gbps(d)} Gbit/s`,
+      ...halo,
     }),
     Plot.ruleX([v.mss], { stroke: 'currentColor', strokeOpacity: 0.25 }),
   );
   // Alternatives first, so the current lines sit on top where they coincide.
   for (const { line, points: pts } of [...lines].sort((a, b) => Number(a.line.current) - Number(b.line.current))) {
-    marks.push(Plot.line(pts, {
-      x: 'x', y: 'y', stroke: colour(line.side), strokeWidth: line.current ? 2.5 : 1.75,
-      ...(line.current ? {} : { strokeDasharray: '6 4' }),
-    }));
+    marks.push(
+      Plot.line(pts, {
+        x: 'x',
+        y: 'y',
+        stroke: colour(line.side),
+        strokeWidth: line.current ? 2.5 : 1.75,
+        ...(line.current ? {} : { strokeDasharray: '6 4' }),
+      }),
+    );
     if (line.pagesOnly) marks.push(Plot.dot(pts, { x: 'x', y: 'y', r: 2.5, fill: colour(line.side) }));
   }
   for (const side of ['tx', 'rx'] as const) {
-    marks.push(Plot.text(endLabels.filter((e) => e.side === side), {
-      x: 'x', y: 'y', text: 'text', textAnchor: 'start', dx: 6, ...halo,
-    }));
+    marks.push(
+      Plot.text(
+        endLabels.filter((e) => e.side === side),
+        {
+          x: 'x',
+          y: 'y',
+          text: 'text',
+          textAnchor: 'start',
+          dx: 6,
+          ...halo,
+        },
+      ),
+    );
   }
   marks.push(
     Plot.dot(points, {
-      x: 'x', y: 'y', r: 5, fill: (d: { side: Side }) => colour(d.side), stroke: colours.background, strokeWidth: 3,
+      x: 'x',
+      y: 'y',
+      r: 5,
+      fill: (d: { side: Side }) => colour(d.side),
+      stroke: colours.background,
+      strokeWidth: 3,
       paintOrder: 'stroke',
     }),
     Plot.text([upper], {
-      x: 'x', y: 'y', text: 'text', textAnchor: upperLeft ? 'end' : 'start', dx: upperLeft ? -6 : 6,
-      lineAnchor: 'bottom', dy: -8, fontWeight: 600, ...halo,
+      x: 'x',
+      y: 'y',
+      text: 'text',
+      textAnchor: upperLeft ? 'end' : 'start',
+      dx: upperLeft ? -6 : 6,
+      lineAnchor: 'bottom',
+      dy: -8,
+      fontWeight: 600,
+      ...halo,
     }),
     Plot.text([lower], {
-      x: 'x', y: 'y', text: 'text', textAnchor: lowerRight ? 'start' : 'end', dx: lowerRight ? 6 : -6,
-      lineAnchor: 'top', dy: 8, fontWeight: 600, ...halo,
+      x: 'x',
+      y: 'y',
+      text: 'text',
+      textAnchor: lowerRight ? 'start' : 'end',
+      dx: lowerRight ? 6 : -6,
+      lineAnchor: 'top',
+      dy: 8,
+      fontWeight: 600,
+      ...halo,
     }),
   );
   return {
-    width: size.width, height: size.height, ...MARGINS,
+    width: size.width,
+    height: size.height,
+    ...MARGINS,
     style: { fontSize: `${FONT_SIZE}px` },
     x: {
-      type: 'log', base: 2, domain: [X_MIN, X_MAX], ticks: TICKS, tickFormat: (d: number) => String(d),
-      label: 'Segment payload (bytes)', labelAnchor: 'center', labelArrow: 'none',
+      type: 'log',
+      base: 2,
+      domain: [X_MIN, X_MAX],
+      ticks: TICKS,
+      tickFormat: (d: number) => String(d),
+      label: 'Segment payload (bytes)',
+      labelAnchor: 'center',
+      labelArrow: 'none',
     },
     y: { domain: [0, yMax], grid: true, label: 'Gbit/s', labelArrow: 'none', nice: false },
     color: { type: 'identity' },
@@ -233,7 +299,9 @@ function caption(values: Values, context?: FigureContext): string {
   const keys = bandKeysOf(context);
   if (keys.length > 0) {
     const b = band(v, keys);
-    parts.push(`Bands: ${unknownWords(keys)} (here receive ${gbps(b.rx.min)}–${gbps(b.rx.max)}, send ${gbps(b.tx.min)}–${gbps(b.tx.max)} Gbit/s).`);
+    parts.push(
+      `Bands: ${unknownWords(keys)} (here receive ${gbps(b.rx.min)}–${gbps(b.rx.max)}, send ${gbps(b.tx.min)}–${gbps(b.tx.max)} Gbit/s).`,
+    );
   }
   const mtu = activeUnknowns(context?.bandKeys).includes('mss') ? unknownRange('mss') : undefined;
   if (mtu !== undefined) parts.push(`Shaded: the Elan IP MTU is unknown (${mtu.min}–${mtu.max} bytes).`);
@@ -255,14 +323,18 @@ function table(values: Values, context?: FigureContext): Table {
   ];
   if (keys.length > 0) {
     columns.push(
-      { key: 'txMin', label: 'Send band low (Gbit/s)' }, { key: 'txMax', label: 'Send band high (Gbit/s)' },
-      { key: 'rxMin', label: 'Receive band low (Gbit/s)' }, { key: 'rxMax', label: 'Receive band high (Gbit/s)' },
+      { key: 'txMin', label: 'Send band low (Gbit/s)' },
+      { key: 'txMax', label: 'Send band high (Gbit/s)' },
+      { key: 'rxMin', label: 'Receive band low (Gbit/s)' },
+      { key: 'rxMax', label: 'Receive band high (Gbit/s)' },
     );
   }
   const bands = keys.length === 0 ? [] : bandRows(v, keys);
   const rows = tableSegments(v).map((mss) => {
     const row: Record<string, string | number> = { mss };
-    specs.forEach((l, i) => { row[`line${i}`] = gbps(rate(v, l, mss)); });
+    specs.forEach((l, i) => {
+      row[`line${i}`] = gbps(rate(v, l, mss));
+    });
     if (keys.length > 0) {
       const b = bands.find((r) => r.x === mss) ?? bandRow(v, keys, mss);
       Object.assign(row, { txMin: gbps(b.txMin), txMax: gbps(b.txMax), rxMin: gbps(b.rxMin), rxMax: gbps(b.rxMax) });
@@ -285,25 +357,28 @@ function series(values: Values, context?: FigureContext): Table {
   const specs = lineSpecs(v);
   const keys = bandKeysOf(context);
   const bands = keys.length === 0 ? [] : bandRows(v, keys);
-  const columns = [
-    { key: 'mss', label: 'Segment payload (bytes)' },
-    ...specs.map((l, i) => ({ key: `line${i}`, label: lineColumn(l) })),
-  ];
+  const columns = [{ key: 'mss', label: 'Segment payload (bytes)' }, ...specs.map((l, i) => ({ key: `line${i}`, label: lineColumn(l) }))];
   if (keys.length > 0) {
     columns.push(
-      { key: 'txMin', label: 'Send band low (Gbit/s)' }, { key: 'txMax', label: 'Send band high (Gbit/s)' },
-      { key: 'rxMin', label: 'Receive band low (Gbit/s)' }, { key: 'rxMax', label: 'Receive band high (Gbit/s)' },
+      { key: 'txMin', label: 'Send band low (Gbit/s)' },
+      { key: 'txMax', label: 'Send band high (Gbit/s)' },
+      { key: 'rxMin', label: 'Receive band low (Gbit/s)' },
+      { key: 'rxMax', label: 'Receive band high (Gbit/s)' },
     );
   }
   const rows = sorted([...lineGrid(v), ...bands.map((b) => b.x)]).map((mss) => {
     const row: Record<string, string | number> = { mss };
-    specs.forEach((l, i) => { row[`line${i}`] = onLine(l, mss) ? rate(v, l, mss) : ''; });
+    specs.forEach((l, i) => {
+      row[`line${i}`] = onLine(l, mss) ? rate(v, l, mss) : '';
+    });
     const b = bands.find((r) => r.x === mss);
     if (keys.length > 0) {
       const rxDrawn = b !== undefined && (v.rxMode !== 'remap' || mss % PAGE_BYTES === 0);
       Object.assign(row, {
-        txMin: b?.txMin ?? '', txMax: b?.txMax ?? '',
-        rxMin: rxDrawn ? b.rxMin : '', rxMax: rxDrawn ? b.rxMax : '',
+        txMin: b?.txMin ?? '',
+        txMax: b?.txMax ?? '',
+        rxMin: rxDrawn ? b.rxMin : '',
+        rxMax: rxDrawn ? b.rxMax : '',
       });
     }
     return row;

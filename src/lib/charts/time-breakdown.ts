@@ -12,12 +12,24 @@ import { micros } from './words.ts';
 const KINDS = ['protocol', 'copy', 'checksum', 'remap'] as const satisfies readonly (keyof SegmentTime)[];
 type Kind = (typeof KINDS)[number];
 const KIND_LABEL: Readonly<Record<Kind, string>> = {
-  protocol: 'protocol', copy: 'copy', checksum: 'checksum', remap: 'remap / refill',
+  protocol: 'protocol',
+  copy: 'copy',
+  checksum: 'checksum',
+  remap: 'remap / refill',
 };
-const SIDES = [['tx', 'send'], ['rx', 'receive']] as const;
+const SIDES = [
+  ['tx', 'send'],
+  ['rx', 'receive'],
+] as const;
 const MARGIN = { marginTop: 40, marginRight: 16, marginBottom: 40, marginLeft: 64 };
 
-interface Segment { side: string; kind: Kind; x1: number; x2: number; us: number }
+interface Segment {
+  side: string;
+  kind: Kind;
+  x1: number;
+  x2: number;
+  us: number;
+}
 
 function segments(r: { tx: SideResult; rx: SideResult }): Segment[] {
   return SIDES.flatMap(([key, side]) => {
@@ -31,8 +43,7 @@ function segments(r: { tx: SideResult; rx: SideResult }): Segment[] {
   });
 }
 
-const totalLabel = (s: SideResult): string =>
-  `${micros(s.segmentTotalUs)} µs${s.cores > 1 ? ` on ${s.cores} cores` : ''}`;
+const totalLabel = (s: SideResult): string => `${micros(s.segmentTotalUs)} µs${s.cores > 1 ? ` on ${s.cores} cores` : ''}`;
 
 function options(v: Values, size: FigureSize, theme: Theme): Plot.PlotOptions {
   const colours = palette(theme);
@@ -54,23 +65,44 @@ function options(v: Values, size: FigureSize, theme: Theme): Plot.PlotOptions {
   }
   const halo = { stroke: colours.background, strokeWidth: 4, paintOrder: 'stroke', fill: 'currentColor' } as const;
   return {
-    width: size.width, height: size.height, ...MARGIN,
+    width: size.width,
+    height: size.height,
+    ...MARGIN,
     style: { fontSize: `${FONT_SIZE}px` },
     x: { domain: [0, xMax], grid: true, label: 'CPU time per segment (µs)', labelAnchor: 'center', labelArrow: 'none' },
     y: { domain: SIDES.map(([, s]) => s), label: null, padding: 0.3 },
     color: { type: 'identity' },
     marks: [
       Plot.barX(segs, {
-        x1: 'x1', x2: 'x2', y: 'side', fill: (d: Segment) => fill(d.kind), stroke: colours.background, strokeWidth: 2, paintOrder: 'stroke',
+        x1: 'x1',
+        x2: 'x2',
+        y: 'side',
+        fill: (d: Segment) => fill(d.kind),
+        stroke: colours.background,
+        strokeWidth: 2,
+        paintOrder: 'stroke',
       }),
-      ...KINDS.map((kind) => Plot.text(inside.filter((s) => s.kind === kind), {
-        x: (d: Segment) => (d.x1 + d.x2) / 2, y: 'side', text: (d: Segment) => micros(d.us), fill: inkOn(fill(kind)),
-      })),
+      ...KINDS.map((kind) =>
+        Plot.text(
+          inside.filter((s) => s.kind === kind),
+          {
+            x: (d: Segment) => (d.x1 + d.x2) / 2,
+            y: 'side',
+            text: (d: Segment) => micros(d.us),
+            fill: inkOn(fill(kind)),
+          },
+        ),
+      ),
       Plot.text(totals, { x: 'x', y: 'side', text: 'label', textAnchor: 'start', dx: 6, fontWeight: 600, ...halo }),
       ...legend.flatMap((l) => [
         Plot.dot([l.kind], { frameAnchor: 'top-left', dx: l.dx + 5, dy: -23, symbol: 'square', r: 5, fill: fill(l.kind) }),
         Plot.text([KIND_LABEL[l.kind]], {
-          frameAnchor: 'top-left', dx: l.dx + 14, dy: -24, textAnchor: 'start', text: (d: string) => d, fill: 'currentColor',
+          frameAnchor: 'top-left',
+          dx: l.dx + 14,
+          dy: -24,
+          textAnchor: 'start',
+          text: (d: string) => d,
+          fill: 'currentColor',
         }),
       ]),
     ],
@@ -85,7 +117,9 @@ function caption(v: Values): string {
   };
   const text = [`Per ${v.mss}-byte segment, send spends ${describe(r.tx)} of CPU and receive ${describe(r.rx)}.`];
   if (r.rx.cores > 1) {
-    text.push(`The receiver splits this over ${r.rx.cores} cores: protocol ${micros(r.rx.stageUs.protocol)} µs on one, the reader's ${micros(r.rx.stageUs.app)} µs on the other.`);
+    text.push(
+      `The receiver splits this over ${r.rx.cores} cores: protocol ${micros(r.rx.stageUs.protocol)} µs on one, the reader's ${micros(r.rx.stageUs.app)} µs on the other.`,
+    );
   }
   return text.join(' ');
 }

@@ -6,8 +6,7 @@ import { paramFor, params, type Bound, type EndToEnd, type ParamKey } from '../m
 /** Gbit/s to two decimals ("0.90"). */
 export const gbps = (x: number): string => x.toFixed(2);
 /** µs: two decimals below 1, one below 100, else whole ("0.28", "16.4", "262"). */
-export const micros = (x: number): string =>
-  x === 0 ? '0' : x < 1 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : Math.round(x).toString();
+export const micros = (x: number): string => (x === 0 ? '0' : x < 1 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : Math.round(x).toString());
 const GROUPED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 /** MB/s: one decimal below 10, whole below 10,000, then grouped ("24,375"). */
 export const megabytes = (x: number): string =>
@@ -16,10 +15,16 @@ export const megabytes = (x: number): string =>
 export const percent = (x: number): string => `${Math.round(x * 100)} %`;
 
 const LIMIT: Readonly<Record<Bound, string>> = {
-  cpu: 'CPU', memory: 'the memory bus', bus: 'the I/O bus', link: 'the link',
+  cpu: 'CPU',
+  memory: 'the memory bus',
+  bus: 'the I/O bus',
+  link: 'the link',
 };
 const BOUND: Readonly<Record<Bound, string>> = {
-  cpu: 'CPU-bound', memory: 'memory-bound', bus: 'I/O-bus-bound', link: 'link-bound',
+  cpu: 'CPU-bound',
+  memory: 'memory-bound',
+  bus: 'I/O-bus-bound',
+  link: 'link-bound',
 };
 
 /** "limited by CPU". */
@@ -27,8 +32,7 @@ export const limitedBy = (b: Bound): string => `limited by ${LIMIT[b]}`;
 /** "CPU-bound". */
 export const boundLabel = (b: Bound): string => BOUND[b];
 /** "the receiver", "the sender", "window ÷ RTT". */
-export const setBy = (b: EndToEnd['bound']): string =>
-  b === 'rx' ? 'the receiver' : b === 'tx' ? 'the sender' : 'window ÷ RTT';
+export const setBy = (b: EndToEnd['bound']): string => (b === 'rx' ? 'the receiver' : b === 'tx' ? 'the sender' : 'window ÷ RTT');
 
 /** What each unknown parameter stands for, in the order captions list them. */
 const UNKNOWN_NAMES: readonly (readonly [string, readonly ParamKey[]])[] = [

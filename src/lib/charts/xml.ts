@@ -35,7 +35,8 @@ export function toXml(node: Node): string {
   const el = node as Element;
   const name = el.localName;
   if (DROPPED.has(name.toLowerCase())) return '';
-  const attrs = el.getAttributeNames()
+  const attrs = el
+    .getAttributeNames()
     .map((a) => [a, el.getAttribute(a) ?? ''] as const)
     .filter(([a, v]) => keep(a, v))
     .map(([a, v]) => ` ${a}="${escapeAttr(v)}"`)

@@ -58,9 +58,7 @@ export function permalink(site: string, figure: FigureId, values: Readonly<Value
  * (that page is built at it, so it reads right without JS); the query always carries the
  * state, the model version (`v`), and the options given.
  */
-export function embedUrl(
-  site: string, figure: FigureId, values: Readonly<Values>, preset?: string, options: EmbedOptions = {},
-): string {
+export function embedUrl(site: string, figure: FigureId, values: Readonly<Values>, preset?: string, options: EmbedOptions = {}): string {
   const named = presetOf(values, preset);
   const q = new URLSearchParams(stateQuery(values, preset));
   q.set('v', MODEL_VERSION);
@@ -74,8 +72,7 @@ export function fileUrl(site: string, figure: FigureId, preset: string, kind: st
   return join(site, paths.figureFile(figure, preset, kind), '');
 }
 
-const attr = (s: string): string =>
-  s.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+const attr = (s: string): string => s.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 
 /** An `<iframe>` snippet for an embed URL: full width, lazy, titled. */
 export function iframeSnippet(src: string, title: string, height = 480): string {

@@ -14,9 +14,7 @@
  * preset or theme) is no message of this protocol and is ignored without a word.
  */
 import type { FigureId } from '../charts/types.ts';
-import {
-  clamp, MODEL_VERSION, paramFor, presetById, presetValues, type Change, type Preset, type Values,
-} from '../model/index.ts';
+import { clamp, MODEL_VERSION, paramFor, presetById, presetValues, type Change, type Preset, type Values } from '../model/index.ts';
 import { sameValues } from '../model/store.ts';
 import { FIGURE_HOME, stateQuery, type EmbedTheme } from './links.ts';
 
@@ -164,7 +162,11 @@ const primitive = (x: unknown): string | number | null =>
 
 /** The message an embed of `figure` sends for a state (`preset`: the one it equals, if any). */
 export function stateMessage(
-  kind: 'ready' | 'state', figure: FigureId, values: Readonly<Values>, preset: string | undefined, changes: readonly Change[],
+  kind: 'ready' | 'state',
+  figure: FigureId,
+  values: Readonly<Values>,
+  preset: string | undefined,
+  changes: readonly Change[],
 ): StateMessage {
   return {
     type: MESSAGE[kind],
@@ -185,8 +187,9 @@ export function parseStateMessage(data: unknown): StateMessage | undefined {
   if (!isRecord(data)) return undefined;
   const type = own(data, 'type');
   if (type !== MESSAGE.ready && type !== MESSAGE.state) return undefined;
-  const [figure, version, values, preset, query, changes] =
-    ['figure', 'version', 'values', 'preset', 'query', 'changes'].map((k) => own(data, k));
+  const [figure, version, values, preset, query, changes] = ['figure', 'version', 'values', 'preset', 'query', 'changes'].map((k) =>
+    own(data, k),
+  );
   if (!isFigure(figure) || !shortString(version) || !isRecord(values)) return undefined;
   const named = preset === null ? null : shortString(preset) && presetById(preset) !== undefined ? preset : undefined;
   if (named === undefined || typeof query !== 'string' || query.length > 4096 || !Array.isArray(changes)) return undefined;

@@ -117,11 +117,7 @@ function ancestorsOf(id: string, byId: Map<string, ArchiveMessage>): string[] {
   return out;
 }
 
-function applyReconstruction(
-  byId: Map<string, ArchiveMessage>,
-  r: Reconstruction,
-  quotingDate: string | null,
-): void {
+function applyReconstruction(byId: Map<string, ArchiveMessage>, r: Reconstruction, quotingDate: string | null): void {
   const existing = byId.get(r.messageId);
   if (existing && RANK[existing.provenance] > RANK.reconstructed) return;
   if (existing && existing.provenance === 'reconstructed') {
@@ -183,9 +179,7 @@ function threadInput(m: ArchiveMessage, links: QuoteLink[], summaryInferred: Set
     date: m.date,
     author: m.author,
     quotes,
-    attributions: m.segments
-      .filter((s) => s.kind === 'attribution' && s.depth === 0 && s.who)
-      .map((s) => ({ who: s.who ?? '' })),
+    attributions: m.segments.filter((s) => s.kind === 'attribution' && s.depth === 0 && s.who).map((s) => ({ who: s.who ?? '' })),
   };
   if (summaryInferred.has(m.messageId) && m.inReplyTo) input.parentHint = { id: m.inReplyTo, kind: 'inferred' };
   else if (m.provenance === 'reconstructed' && m.inReplyTo && !header) {
@@ -219,9 +213,7 @@ export function buildArchive(records: MessageRecord[]): Archive {
   const hintFor = new Map<string, string>();
   for (const m of held) {
     const quotedParent = m.inReplyTo ? undefined : heldSources.get(m.messageId);
-    const ancestors = quotedParent
-      ? [quotedParent, ...ancestorsOf(quotedParent, byId)]
-      : ancestorsOf(m.messageId, byId);
+    const ancestors = quotedParent ? [quotedParent, ...ancestorsOf(quotedParent, byId)] : ancestorsOf(m.messageId, byId);
     const rebuilt = reconstruct(m, ancestors);
     for (const r of rebuilt) applyReconstruction(byId, r, m.date);
     const direct = rebuilt.find((r) => r.depth === 1);
@@ -249,10 +241,7 @@ export function buildArchive(records: MessageRecord[]): Archive {
       const parent = node.parent;
       placement.set(node.id, {
         thread,
-        parent:
-          parent && node.link
-            ? { id: parent.id, link: node.link, ...(node.reason ? { reason: node.reason } : {}) }
-            : null,
+        parent: parent && node.link ? { id: parent.id, link: node.link, ...(node.reason ? { reason: node.reason } : {}) } : null,
         replies: node.children.map((c) => c.id),
         prev: chrono[i - 1]?.id ?? null,
         next: chrono[i + 1]?.id ?? null,

@@ -46,7 +46,10 @@ export function nameTokens(name: string): string[] {
     .replace(/["'’]/g, '');
   const comma = s.indexOf(',');
   if (comma >= 0) s = `${s.slice(comma + 1)} ${s.slice(0, comma)}`;
-  return s.toLowerCase().split(/[\s.]+/).filter((t) => t.length > 1);
+  return s
+    .toLowerCase()
+    .split(/[\s.]+/)
+    .filter((t) => t.length > 1);
 }
 
 /**
@@ -100,9 +103,17 @@ const NAMED = /^(.*?)['’]s\s+message\s+of\s+(.+)$/i;
 
 /** The `Name's message of "date"` form (Gnus, VM, mh-e), inside optional parentheses. */
 function namedReply(prose: string): InReplyToParts['named'] {
-  const m = NAMED.exec(prose.trim().replace(/^\(\s*/, '').replace(/\s*\)$/, ''));
+  const m = NAMED.exec(
+    prose
+      .trim()
+      .replace(/^\(\s*/, '')
+      .replace(/\s*\)$/, ''),
+  );
   if (!m) return null;
-  const who = (m[1] ?? '').replace(/<[^>]*>/g, ' ').replace(/["\s]+/g, ' ').trim();
+  const who = (m[1] ?? '')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/["\s]+/g, ' ')
+    .trim();
   const rest = (m[2] ?? '').trim();
   const date = (/^"([^"]*)"/.exec(rest)?.[1] ?? rest).trim();
   return who !== '' && date !== '' ? { who, date } : null;

@@ -30,7 +30,14 @@ function isHtml(text: string): boolean {
 /** `From: Name (address)` as hypermail writes it (the address may be stripped) → name only. */
 function authorOf(value: string): string {
   const open = value.lastIndexOf('(');
-  const name = open !== -1 && !value.slice(open + 1).replace(/\)\s*$/, '').includes(')') ? value.slice(0, open) : value;
+  const name =
+    open !== -1 &&
+    !value
+      .slice(open + 1)
+      .replace(/\)\s*$/, '')
+      .includes(')')
+      ? value.slice(0, open)
+      : value;
   return displayName(name);
 }
 
@@ -124,7 +131,10 @@ function parseHtml(html: string, raw: Uint8Array): ParsedMessage {
     body = htmlToText(html.slice(bodyStart, bodyEnd === -1 ? html.length : bodyEnd));
   } else {
     const after = head.findIndex((line) => /^Date:/i.test(line));
-    body = `${head.slice(after + 1).join('\n').trim()}\n`;
+    body = `${head
+      .slice(after + 1)
+      .join('\n')
+      .trim()}\n`;
   }
   return message({ subject, from, date, body }, 'hypermail-html', raw);
 }

@@ -66,7 +66,10 @@ export function hypermailId(author: string, date: string, subject: string): stri
  */
 export function nomsgidId(author: string, date: string, subject: string, body: string): string {
   const start = body.trim().replace(/\s+/g, ' ').slice(0, 200);
-  const key = [author, date, subject].map((s) => s.trim().replace(/\s+/g, ' ')).concat(start).join('\n');
+  const key = [author, date, subject]
+    .map((s) => s.trim().replace(/\s+/g, ' '))
+    .concat(start)
+    .join('\n');
   return `nomsgid.${hash64(key)}`;
 }
 

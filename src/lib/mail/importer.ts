@@ -193,7 +193,9 @@ export async function importPaths(paths: readonly string[], opts: ImportOptions)
       // A hypermail copy only adds an alias to full mail, so it does not replace this one.
       const replaced = isMail(final.message) && isMail(message);
       if (replaced && !sameContent(final.message, message)) {
-        opts.log?.(`warning: ${where(item)}: Message-ID <${message.messageId}> is used again at ${where(final)} with other content; the later copy is kept`);
+        opts.log?.(
+          `warning: ${where(item)}: Message-ID <${message.messageId}> is used again at ${where(final)} with other content; the later copy is kept`,
+        );
       }
       if (replaced && findEntry(store, [message.messageId, ...message.aliases])) {
         result.unchanged++;

@@ -85,18 +85,13 @@ function baseSubject(subject: string): string {
  * The subject is "Re: <base>" for rebuilt replies and the bare base subject for a rebuilt
  * message with no known parent (most often the thread's first message).
  */
-export function reconstruct(
-  message: { messageId: string; subject: string; body: string },
-  ancestors: string[],
-): Reconstruction[] {
+export function reconstruct(message: { messageId: string; subject: string; body: string }, ancestors: string[]): Reconstruction[] {
   const segments = segment(message.body);
   const deepest = segments.reduce((max, s) => (s.kind === 'quote' ? Math.max(max, s.depth) : max), 0);
   if (deepest === 0) return [];
   const lines = message.body.split(/\r?\n/);
   const idAt = (depth: number): string | null =>
-    ancestors[depth - 1] ??
-    attributedIdAt(segments, depth - 1) ??
-    (depth <= deepest ? quotedId(message.messageId, depth) : null);
+    ancestors[depth - 1] ?? attributedIdAt(segments, depth - 1) ?? (depth <= deepest ? quotedId(message.messageId, depth) : null);
   const base = baseSubject(message.subject);
   const out: Reconstruction[] = [];
   for (let depth = 1; depth <= deepest; depth++) {

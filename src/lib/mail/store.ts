@@ -11,8 +11,22 @@ import type { MessageData, ParsedMessage } from './types.ts';
 
 /** Frontmatter keys in the order they are written; keys not listed follow in their own order. */
 export const KEY_ORDER = [
-  'messageId', 'aliases', 'author', 'date', 'subject', 'inReplyTo', 'inReplyToRaw', 'references',
-  'parentBasis', 'list', 'sourceFormat', 'provenance', 'raw', 'summary', 'claims', 'archive',
+  'messageId',
+  'aliases',
+  'author',
+  'date',
+  'subject',
+  'inReplyTo',
+  'inReplyToRaw',
+  'references',
+  'parentBasis',
+  'list',
+  'sourceFormat',
+  'provenance',
+  'raw',
+  'summary',
+  'claims',
+  'archive',
 ] as const satisfies ReadonlyArray<keyof MessageData>;
 
 /** List name written when neither the message nor the existing entry names one. */
@@ -78,7 +92,11 @@ export function parseEntry(text: string): Omit<StoredEntry, 'path'> {
     else extra[key] = value;
   }
   const data = known as unknown as MessageData;
-  return { data: { ...data, aliases: Array.isArray(data.aliases) ? data.aliases : [] }, body: rest.slice(end.index + end[0].length), extra };
+  return {
+    data: { ...data, aliases: Array.isArray(data.aliases) ? data.aliases : [] },
+    body: rest.slice(end.index + end[0].length),
+    extra,
+  };
 }
 
 async function listMarkdown(dir: string): Promise<string[]> {
@@ -136,7 +154,8 @@ let tempCounter = 0;
  * Does nothing, and returns false, when the file already holds exactly these bytes.
  */
 export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<boolean> {
-  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+  const bytes =
+    typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
   const current = await readFile(path).catch(() => null);
   if (current?.equals(bytes)) return false;
   await mkdir(dirname(path), { recursive: true });
@@ -227,7 +246,13 @@ function entryPath(store: Store, message: ParsedMessage, existing: StoredEntry |
 export async function writeEntry(store: Store, message: ParsedMessage): Promise<WriteOutcome> {
   const existing = findEntry(store, [message.messageId, ...message.aliases]);
   const path = entryPath(store, message, existing);
-  if (!existing && (await readFile(path).then(() => true, () => false))) {
+  if (
+    !existing &&
+    (await readFile(path).then(
+      () => true,
+      () => false,
+    ))
+  ) {
     throw new Error(`${path} exists but is not a readable entry; not overwriting it`);
   }
   const rawName = `${basename(path, '.md')}.raw`;
@@ -238,7 +263,8 @@ export async function writeEntry(store: Store, message: ParsedMessage): Promise<
   if (existing && moved) {
     await unlink(existing.path).catch(() => undefined);
     const oldRaw = existing.data.raw;
-    if (oldRaw && oldRaw === basename(oldRaw) && oldRaw !== rawName) await unlink(join(dirname(existing.path), oldRaw)).catch(() => undefined);
+    if (oldRaw && oldRaw === basename(oldRaw) && oldRaw !== rawName)
+      await unlink(join(dirname(existing.path), oldRaw)).catch(() => undefined);
   }
   if (existing) for (const id of [existing.data.messageId, ...existing.data.aliases]) store.byId.delete(id);
   index(store, { path, data: merged.data, body: merged.body, extra: existing?.extra ?? {} });

@@ -106,8 +106,13 @@ function byTime(a: { time: number | null; id: string }, b: { time: number | null
 const isDated = (e: Entry): e is Dated => e.time !== null;
 
 function sameMessage(a: ThreadInput, b: ThreadInput): boolean {
-  return a.subject === b.subject && a.author === b.author && a.date === b.date &&
-    a.inReplyTo === b.inReplyTo && a.references.join(' ') === b.references.join(' ');
+  return (
+    a.subject === b.subject &&
+    a.author === b.author &&
+    a.date === b.date &&
+    a.inReplyTo === b.inReplyTo &&
+    a.references.join(' ') === b.references.join(' ')
+  );
 }
 
 /** Entries with unique ids: a later different message reusing an id becomes `id#dup2`, … */
@@ -184,7 +189,10 @@ export function threadMessages(messages: ThreadInput[], options: ThreadOptions =
   };
   const nodeOf = (id: string): ThreadNode => {
     let node = table.get(id);
-    if (!node) table.set(id, (node = { id, message: null, parent: null, children: [], link: null }));
+    if (!node) {
+      node = { id, message: null, parent: null, children: [], link: null };
+      table.set(id, node);
+    }
     return node;
   };
   const link = (child: ThreadNode, to: string, kind: LinkKind, reason?: string): boolean => {
@@ -224,7 +232,10 @@ export function threadMessages(messages: ThreadInput[], options: ThreadOptions =
     if (e.node.parent || !first || first === e || !isReplySubject(e.msg.subject)) continue;
     if (e.time !== null && first.time >= e.time) continue;
     let root = rootBySubject.get(e.subject);
-    if (!root || root.parent) rootBySubject.set(e.subject, (root = rootOf(first.node)));
+    if (!root || root.parent) {
+      root = rootOf(first.node);
+      rootBySubject.set(e.subject, root);
+    }
     attach(e.node, root, 'inferred', 'subject and date');
   }
 
@@ -317,8 +328,7 @@ function collect(table: Map<string, ThreadNode>, entries: Entry[], mergeSubjects
     if (!node.parent && (node.message || node.children.length > 0)) info.set(node, scan(node, byNode));
   }
   const subjectOf = (root: ThreadNode): string => root.message?.subject ?? info.get(root)?.earliest?.msg.subject ?? '';
-  const first = (root: ThreadNode): { time: number | null; id: string } =>
-    ({ time: info.get(root)?.earliest?.time ?? null, id: root.id });
+  const first = (root: ThreadNode): { time: number | null; id: string } => ({ time: info.get(root)?.earliest?.time ?? null, id: root.id });
   let roots = [...info.keys()].sort((a, b) => byTime(first(a), first(b)));
   if (mergeSubjects) {
     const keep = new Map<string, ThreadNode>();

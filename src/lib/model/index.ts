@@ -20,13 +20,32 @@ export function evaluate(values: Readonly<Record<string, unknown>> = {}): Result
 export { band, type Band, type Range } from './band.ts';
 export { clamp, type Change, type ClampResult } from './clamp.ts';
 export {
-  defaults, paramFor, params,
-  type Checksum, type ChoiceKey, type ChoiceOption, type ChoiceParam, type Group, type NumberKey, type NumberParam,
-  type Param, type ParamKey, type Provenance, type RxMode, type TxMode, type Values,
+  defaults,
+  paramFor,
+  params,
+  type Checksum,
+  type ChoiceKey,
+  type ChoiceOption,
+  type ChoiceParam,
+  type Group,
+  type NumberKey,
+  type NumberParam,
+  type Param,
+  type ParamKey,
+  type Provenance,
+  type RxMode,
+  type TxMode,
+  type Values,
 } from './params.ts';
 export { presetById, presets, presetValues, type Expectation, type Preset, type Setting } from './presets.ts';
 export { fromQuery, toQuery } from './query.ts';
 export { sweep, type Sweep } from './sweep.ts';
 export {
-  PAGE_BYTES, type Bound, type EndToEnd, type Result, type SegmentTime, type SideResult, type Stage,
+  PAGE_BYTES,
+  type Bound,
+  type EndToEnd,
+  type Result,
+  type SegmentTime,
+  type SideResult,
+  type Stage,
 } from './throughput.ts';

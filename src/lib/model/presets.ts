@@ -11,8 +11,17 @@
  */
 import { defaults, type ParamKey, type Provenance, type Values } from './params.ts';
 import {
-  ASSUMPTION, DERIVED, HOTI_2003, HURWITZ_QUESTION, HURWITZ_SLOWEST_SIDE, LSR_2003, NAPI_HOWTO,
-  SINGHVI_ZEROCOPY, TCP_MMAP_COMMIT, ZCRX_PHORONIX, ZCRX_V7,
+  ASSUMPTION,
+  DERIVED,
+  HOTI_2003,
+  HURWITZ_QUESTION,
+  HURWITZ_SLOWEST_SIDE,
+  LSR_2003,
+  NAPI_HOWTO,
+  SINGHVI_ZEROCOPY,
+  TCP_MMAP_COMMIT,
+  ZCRX_PHORONIX,
+  ZCRX_V7,
 } from './sources.ts';
 
 /** A value a preset sets, with where it comes from. */
@@ -69,17 +78,29 @@ function preset(p: Omit<Preset, 'values' | 'provenance'> & { readonly set: Setti
 }
 
 const rate = (
-  side: Expectation['side'], value: number, basis: Expectation['basis'], source: string, note: string,
+  side: Expectation['side'],
+  value: number,
+  basis: Expectation['basis'],
+  source: string,
+  note: string,
   relation: Expectation['relation'] = 'about',
 ): Expectation => ({ side, metric: 'gbps', value, relation, tolerance: 0.05, basis, source, note });
-const cpu = (value: number, source: string, note: string): Expectation =>
-  ({ side: 'rx', metric: 'cpuUsPerMB', value, relation: 'about', tolerance: 0.25, basis: 'measurement', source, note });
-const predicted = (side: Expectation['side'], value: number, note: string): Expectation =>
-  rate(side, value, 'prediction', DERIVED, note);
+const cpu = (value: number, source: string, note: string): Expectation => ({
+  side: 'rx',
+  metric: 'cpuUsPerMB',
+  value,
+  relation: 'about',
+  tolerance: 0.25,
+  basis: 'measurement',
+  source,
+  note,
+});
+const predicted = (side: Expectation['side'], value: number, note: string): Expectation => rate(side, value, 'prediction', DERIVED, note);
 
 const allUnknown = (except: readonly ParamKey[] = []): ParamKey[] =>
-  (['mss', 'txSegUs', 'txCopyMBps', 'txCsum', 'rxSegUs', 'rxCopyMBps', 'rxCsum', 'csumMBps', 'memMBps'] as const)
-    .filter((k) => !except.includes(k));
+  (['mss', 'txSegUs', 'txCopyMBps', 'txCsum', 'rxSegUs', 'rxCopyMBps', 'rxCsum', 'csumMBps', 'memMBps'] as const).filter(
+    (k) => !except.includes(k),
+  );
 
 const measuredTx = rate('tx', 1.4, 'measurement', HURWITZ_QUESTION, 'IP send over Quadrics, about 1.4 Gbit/s.');
 const measuredRx = rate('rx', 0.9, 'measurement', HURWITZ_QUESTION, 'IP receive over Quadrics, about 0.9 Gbit/s.');
@@ -90,15 +111,15 @@ const zeroCopySend: Settings = {
   txCsum: assume('offload', 'Zero-copy send needs scatter-gather and checksum offload; assumes the driver had them.'),
 };
 const directReceive: Settings = {
-  rxMode: assume('direct', 'What-if: the Elan places IP payload straight into the reader\'s buffer, as it does for MPI.'),
+  rxMode: assume('direct', "What-if: the Elan places IP payload straight into the reader's buffer, as it does for MPI."),
 };
 
 /** The hardware both 2018 tcp_mmap runs share. */
 const tcpMmapHost: Settings = {
   mss: set(4096, TCP_MMAP_COMMIT, 'MTU 4168 so each frame carries a 4096-byte payload.'),
   linkGbps: assume(34, 'Effective rate of the 40G mlx4 path: both runs sit near 34 Gbit/s, read as link-bound.'),
-  rxSegUs: assume(0.15, 'Per-frame softirq cost with GRO; unpublished, and it must stay below the app core\'s load.'),
-  rxCores: assume(2, 'Softirq runs on the interrupt\'s core; the published CPU is the receiving process\'s own.'),
+  rxSegUs: assume(0.15, "Per-frame softirq cost with GRO; unpublished, and it must stay below the app core's load."),
+  rxCores: assume(2, "Softirq runs on the interrupt's core; the published CPU is the receiving process's own."),
   txSegUs: assume(0.1, 'Sender not described; segmentation offload makes its per-segment cost small.'),
   txCopyMBps: assume(20000, 'The sender reuses a cached buffer; it must not be what binds.'),
   busMBps: assume(7877, 'PCIe 3.0 x8, the slot of a ConnectX-3 card.'),
@@ -113,12 +134,12 @@ const zcrxHost: Settings = {
   mss: set(4096, ZCRX_V7, '4K MTU, read as a 4096-byte segment (headers ignored, about 1 %).'),
   linkGbps: assume(195, '200 Gbit/s less Ethernet, IP and TCP framing at a 4K MTU.'),
   rxSegUs: assume(0.282, 'Fitted: the softirq core alone carries 116.2 Gbit/s of 4 KB segments.'),
-  rxCopyMBps: assume(10300, 'Fitted: epoll\'s copy core carries 82.2 Gbit/s; a cache-warm copy on a 2023 EPYC core.'),
+  rxCopyMBps: assume(10300, "Fitted: epoll's copy core carries 82.2 Gbit/s; a cache-warm copy on a 2023 EPYC core."),
   rxCores: set(2, ZCRX_V7, 'App and softirq on different cores.'),
   directUs: assume(0.12, 'Fitted to the same-core zcrx run (80.9 Gbit/s): refill and completion per 4 KB buffer.'),
   txMode: assume('sendfile', 'Sender not described; modelled zero-copy so that it does not bind.'),
   txCsum: assume('offload', 'A 2024 NIC offloads checksums.'),
-  txSegUs: assume(0.1, 'Segmentation offload makes the sender\'s per-segment cost small.'),
+  txSegUs: assume(0.1, "Segmentation offload makes the sender's per-segment cost small."),
   busMBps: assume(31508, 'PCIe 4.0 x16, the slot of a BCM957508.'),
   busEff: assume(0.85, 'PCIe payload efficiency with 256-byte packets.'),
   memMBps: assume(300000, 'Twelve DDR5 channels of an EPYC 9454; never close to binding here.'),
@@ -131,7 +152,7 @@ export const presets: readonly Preset[] = [
   preset({
     id: 'quadrics-2002',
     title: 'Quadrics, June 2002 (2.4.3)',
-    description: 'LANL\'s setup as Fit A reads it: kernel 2.4.3, one CPU copy on each side, the receiver\'s copy cold.',
+    description: "LANL's setup as Fit A reads it: kernel 2.4.3, one CPU copy on each side, the receiver's copy cold.",
     set: {},
     expected: [measuredTx, measuredRx, slowestSide],
     bandKeys: allUnknown(),
@@ -178,11 +199,11 @@ export const presets: readonly Preset[] = [
     set: {
       ...zeroCopySend,
       ...directReceive,
-      txSegUs: assume(10, 'What-if: half of Fit A\'s per-segment cost.'),
-      rxSegUs: assume(10, 'What-if: half of Fit A\'s per-segment cost.'),
+      txSegUs: assume(10, "What-if: half of Fit A's per-segment cost."),
+      rxSegUs: assume(10, "What-if: half of Fit A's per-segment cost."),
     },
     expected: [
-      predicted('rx', 2.8, 'The CPU could take about 408 MB/s; the link\'s ~350 MB/s binds first.'),
+      predicted('rx', 2.8, "The CPU could take about 408 MB/s; the link's ~350 MB/s binds first."),
       predicted('endToEnd', 2.8, 'Link-bound.'),
     ],
     bandKeys: allUnknown(['txSegUs', 'rxSegUs']),
@@ -192,10 +213,7 @@ export const presets: readonly Preset[] = [
     title: 'Quadrics, copies kept, segments 6× larger',
     description: 'Fit A with 24 KB segments: per-segment savings alone nearly double the receiver.',
     set: { mss: assume(24576, 'What-if: six 4 KB pages per segment.') },
-    expected: [
-      predicted('rx', 1.66, '1 / (0.82 + 4.0 ns/B).'),
-      predicted('endToEnd', 1.66, 'The copying receiver still binds.'),
-    ],
+    expected: [predicted('rx', 1.66, '1 / (0.82 + 4.0 ns/B).'), predicted('endToEnd', 1.66, 'The copying receiver still binds.')],
     bandKeys: allUnknown(['mss']),
   }),
   preset({
@@ -210,8 +228,13 @@ export const presets: readonly Preset[] = [
       rxCopyMBps: assume(350, 'Top of the 2002 cold-copy range; a 1.6 GHz host copied 304–447 MB/s in lmbench.'),
     },
     expected: [
-      rate('endToEnd', 0.941, 'derived', NAPI_HOWTO,
-        'A 2002 e1000 host kept up with line-rate 1440-byte packets; at line rate TCP carries 1448/1538 of 1 Gbit/s.'),
+      rate(
+        'endToEnd',
+        0.941,
+        'derived',
+        NAPI_HOWTO,
+        'A 2002 e1000 host kept up with line-rate 1440-byte packets; at line rate TCP carries 1448/1538 of 1 Gbit/s.',
+      ),
     ],
     bandKeys: [],
   }),
@@ -222,7 +245,7 @@ export const presets: readonly Preset[] = [
     set: {
       mss: assume(8948, '9 KB jumbo frames, as the same Intel adapter used for the 2003 land-speed record.', LSR_2003),
       linkGbps: assume(9.9, '10 Gbit/s less framing at a 9000-byte MTU.'),
-      txSegUs: assume(6, 'A 2.4 GHz Xeon\'s per-segment cost, not published.'),
+      txSegUs: assume(6, "A 2.4 GHz Xeon's per-segment cost, not published."),
       rxSegUs: assume(6, 'As for sending.'),
       rxCopyMBps: assume(600, 'A cold copy on a 400 MHz-FSB Xeon, not published.'),
       rxCores: assume(2, 'Dual-processor hosts: softirq and the reader on different CPUs.'),
@@ -275,7 +298,7 @@ export const presets: readonly Preset[] = [
   preset({
     id: 'zcrx-2024-zcrx',
     title: 'io_uring zcrx 2024: zero-copy receive',
-    description: 'The same hosts with payload DMA\'d into user memory: the softirq core binds, 41 % faster.',
+    description: "The same hosts with payload DMA'd into user memory: the softirq core binds, 41 % faster.",
     set: {
       ...zcrxHost,
       rxMode: set('direct', ZCRX_PHORONIX, 'zcrx places payload directly in user pages; headers stay in the kernel.'),

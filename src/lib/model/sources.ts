@@ -4,8 +4,7 @@
  * permalink on lore.kernel.org; everything else by the URL the research notes give.
  */
 
-const lore = (list: string, messageId: string): string =>
-  `https://lore.kernel.org/${list}/${messageId}/`;
+const lore = (list: string, messageId: string): string => `https://lore.kernel.org/${list}/${messageId}/`;
 
 /** The label for a value no source gives; it always comes with a one-line why. */
 export const ASSUMPTION = 'assumption';

@@ -35,11 +35,7 @@ function grid(key: NumberKey, points: number): number[] {
  */
 export function sweep(values: Readonly<Record<string, unknown>>, key: NumberKey, points?: number): Sweep<number>;
 export function sweep(values: Readonly<Record<string, unknown>>, key: ChoiceKey): Sweep<string>;
-export function sweep(
-  values: Readonly<Record<string, unknown>>,
-  key: ParamKey,
-  points = 512,
-): Sweep<number> | Sweep<string> {
+export function sweep(values: Readonly<Record<string, unknown>>, key: ParamKey, points = 512): Sweep<number> | Sweep<string> {
   const base = clamp(values).values;
   const p = paramFor(key);
   if (p === undefined) throw new Error(`unknown parameter: ${key}`);

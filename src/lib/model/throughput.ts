@@ -126,8 +126,7 @@ const firstMin = <T extends string>(pairs: readonly (readonly [T, number])[]): [
 };
 
 /** Separate passes a side needs: none if offloaded, none if folded into a copy it makes. */
-const passes = (csum: Checksum, copies: number): number =>
-  csum === 'offload' ? 0 : csum === 'separate' || copies === 0 ? 1 : 0;
+const passes = (csum: Checksum, copies: number): number => (csum === 'offload' ? 0 : csum === 'separate' || copies === 0 ? 1 : 0);
 
 function sendPlan(v: Values): Plan {
   const base = { segUs: v.txSegUs, copyMBps: v.txCopyMBps, pages: 0, pageUs: 0, cores: 1 };
@@ -136,7 +135,10 @@ function sendPlan(v: Values): Plan {
   }
   if (v.txMode === 'sendfile') {
     return {
-      ...base, mode: 'copy', copies: 1, checksumPasses: passes(v.txCsum, 1),
+      ...base,
+      mode: 'copy',
+      copies: 1,
+      checksumPasses: passes(v.txCsum, 1),
       fallback: 'sendfile needs checksum offload; without it the kernel copies each page once',
     };
   }
@@ -153,7 +155,9 @@ function receivePlan(v: Values): Plan {
     case 'remap':
       if (v.mss % PAGE_BYTES !== 0) {
         return {
-          ...copying, mode: 'copy', checksumPasses: passes(v.rxCsum, v.rxCopies),
+          ...copying,
+          mode: 'copy',
+          checksumPasses: passes(v.rxCsum, v.rxCopies),
           fallback: 'page remap needs whole 4096-byte pages per segment; this segment size is copied',
         };
       }
@@ -184,7 +188,10 @@ function side(plan: Plan, v: Values): SideResult {
     link: (v.linkGbps * 1000) / 8,
   };
   const [bound, mbps] = firstMin<Bound>([
-    ['cpu', limits.cpu], ['memory', limits.memory], ['bus', limits.bus], ['link', limits.link],
+    ['cpu', limits.cpu],
+    ['memory', limits.memory],
+    ['bus', limits.bus],
+    ['link', limits.link],
   ]);
   const cpuUtilization = mbps / limits.cpu;
   const load = (us: number): number => (mbps * us) / S;
@@ -229,7 +236,11 @@ export function receiveSide(v: Values): SideResult {
 /** End to end from the two sides and the window limit. */
 export function endToEnd(tx: SideResult, rx: SideResult, v: Values): EndToEnd {
   const windowMBps = v.window / v.rtt;
-  const [bound, mbps] = firstMin<EndToEnd['bound']>([['rx', rx.mbps], ['tx', tx.mbps], ['window', windowMBps]]);
+  const [bound, mbps] = firstMin<EndToEnd['bound']>([
+    ['rx', rx.mbps],
+    ['tx', tx.mbps],
+    ['window', windowMBps],
+  ]);
   return { gbps: (mbps * 8) / 1000, mbps, bound, windowMBps };
 }
 

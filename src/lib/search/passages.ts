@@ -184,7 +184,8 @@ export function passagesOf(
     return wanted.some((p) => text.includes(` ${p} `));
   };
   // Hits in the page's h1 (weight 7) count for nothing: the title is shown anyway.
-  const score = (r: Region) => (wanted.length > 0 && holdsPhrase(r) ? 1000 : 0) + r.hits.reduce((s, l) => s + (l.weight >= 7 ? 0 : l.weight), 0);
+  const score = (r: Region) =>
+    (wanted.length > 0 && holdsPhrase(r) ? 1000 : 0) + r.hits.reduce((s, l) => s + (l.weight >= 7 ? 0 : l.weight), 0);
   hit.sort((a, b) => score(b) - score(a) || a.start - b.start);
   /** The hit in whose word a phrase of the query starts (`copy receive` in "zero-copy receive"), if any. */
   const phraseStart = (r: Region) =>
@@ -202,6 +203,12 @@ export function passagesOf(
     const quoted = r.hits.every(isQuoted);
     const e = excerpt(words, best.location, r.start, r.end, length, new Set(r.hits.map((l) => l.location)));
     const directive = textDirective(words, best.location, r.start, r.end);
-    return { anchor: r.anchor?.id ?? null, label: labelOf(r, anchors, quoted), quoted, ...e, href: linkTo(data.url, r.anchor?.id ?? null, directive) };
+    return {
+      anchor: r.anchor?.id ?? null,
+      label: labelOf(r, anchors, quoted),
+      quoted,
+      ...e,
+      href: linkTo(data.url, r.anchor?.id ?? null, directive),
+    };
   });
 }

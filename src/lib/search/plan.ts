@@ -104,7 +104,9 @@ export function planSearch(q: ParsedQuery, available: FilterCounts, selected: Re
     const { from, to } = q.dates;
     const days = valuesOf(available, DAY_FILTER, (d) => (from === null || d >= from) && (to === null || d <= to));
     if (days.length === 0) {
-      notices.push(`No dated message falls ${from && to ? (from === to ? `on ${from}` : `between ${from} and ${to}`) : from ? `on or after ${from}` : `on or before ${to}`}.`);
+      notices.push(
+        `No dated message falls ${from && to ? (from === to ? `on ${from}` : `between ${from} and ${to}`) : from ? `on or after ${from}` : `on or before ${to}`}.`,
+      );
       impossible = true;
     } else conditions.push({ [DAY_FILTER]: { any: days } });
   }

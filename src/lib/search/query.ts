@@ -209,7 +209,9 @@ export function parseQuery(input: string): ParsedQuery {
     if (prefix === 'd') {
       const range = parseDate(value);
       if (!range) {
-        notices.push(`“${value}” is not a date: write d:2002-06-27, d:2002-06, d:2002 or a range such as d:2002-06-27..2002-06-29; it was ignored.`);
+        notices.push(
+          `“${value}” is not a date: write d:2002-06-27, d:2002-06, d:2002 or a range such as d:2002-06-27..2002-06-29; it was ignored.`,
+        );
         continue;
       }
       q.dates = intersect(q.dates, range);

@@ -71,7 +71,10 @@ function authors(r: Random, n: number): Author[] {
   for (let i = 0; i < n; i += 1) {
     const first = r.pick(FIRST_NAMES);
     const last = r.pick(LAST_NAMES);
-    const local = `${first}.${last}${i}`.toLowerCase().normalize('NFKD').replace(/[^a-z0-9.]/g, '');
+    const local = `${first}.${last}${i}`
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9.]/g, '');
     out.push({ name: `${first} ${last}`, address: `${local}@example.${r.pick(['org', 'net', 'com'])}`, org: r.pick(ORGS) });
   }
   return out;
@@ -121,7 +124,10 @@ function quotedPrintable(text: string): string {
       let out = '';
       let width = 0;
       for (const byte of Buffer.from(line, 'utf8')) {
-        const ch = byte === 0x3d || byte > 0x7e || (byte < 0x20 && byte !== 0x09) ? `=${byte.toString(16).toUpperCase().padStart(2, '0')}` : String.fromCharCode(byte);
+        const ch =
+          byte === 0x3d || byte > 0x7e || (byte < 0x20 && byte !== 0x09)
+            ? `=${byte.toString(16).toUpperCase().padStart(2, '0')}`
+            : String.fromCharCode(byte);
         if (width + ch.length > 75) {
           out += '=\n';
           width = 0;
@@ -145,7 +151,10 @@ function render(r: Random, m: Written, parent: Written | undefined, offset: numb
     lines.push(`On ${rfcDate(parent.time, 0)}, ${parent.author.name} wrote:`);
     // The parent's own words at depth 1; what the parent quoted, one level deeper (≤ 3).
     const own = parent.own.slice(0, r.int(1, 2)).flatMap((p) => p.split('\n').map((l) => `> ${l}`));
-    const older = parent.quoted.filter((l) => l.startsWith('>') && !l.startsWith('> > >')).slice(0, 6).map((l) => `> ${l}`);
+    const older = parent.quoted
+      .filter((l) => l.startsWith('>') && !l.startsWith('> > >'))
+      .slice(0, 6)
+      .map((l) => `> ${l}`);
     lines.push(...older, ...(older.length ? ['>'] : []), ...own, '');
   }
   m.quoted = lines.filter((l) => l.startsWith('>'));

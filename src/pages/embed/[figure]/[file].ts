@@ -19,10 +19,14 @@ interface Props {
 }
 
 export function getStaticPaths() {
-  return figureIds.flatMap((figure) => presets.flatMap((p) => FILE_KINDS.map((kind) => ({
-    params: { figure, file: paths.figureFile(figure, p.id, kind).split('/').at(-1)! },
-    props: { figure, preset: p.id, kind } satisfies Props,
-  }))));
+  return figureIds.flatMap((figure) =>
+    presets.flatMap((p) =>
+      FILE_KINDS.map((kind) => ({
+        params: { figure, file: paths.figureFile(figure, p.id, kind).split('/').at(-1)! },
+        props: { figure, preset: p.id, kind } satisfies Props,
+      })),
+    ),
+  );
 }
 
 /** A file to draw: which, and the site's absolute base URL for its permalink. */
@@ -46,7 +50,9 @@ function svgFile({ figure, preset, kind, site }: Draw): string {
 async function pngFile(d: Draw): Promise<Uint8Array<ArrayBuffer>> {
   const size = pngSize(d.kind)!;
   // The SVG is laid out in CSS px; rasterising at 72 × DENSITY dpi gives DENSITY px per CSS px.
-  const { data, info } = await sharp(Buffer.from(svgFile(d)), { density: 72 * DENSITY }).png().toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(Buffer.from(svgFile(d)), { density: 72 * DENSITY })
+    .png()
+    .toBuffer({ resolveWithObject: true });
   if (info.width !== size.width || info.height !== size.height) {
     throw new Error(`figure files: ${d.figure} ${d.preset} ${d.kind} came out ${info.width}×${info.height}, not ${size.id}`);
   }
@@ -54,7 +60,9 @@ async function pngFile(d: Draw): Promise<Uint8Array<ArrayBuffer>> {
 }
 
 /** Every PNG, in the order the build asks for them. */
-const PNGS = getStaticPaths().map((r) => r.props).filter((r) => pngSize(r.kind) !== undefined);
+const PNGS = getStaticPaths()
+  .map((r) => r.props)
+  .filter((r) => pngSize(r.kind) !== undefined);
 /** PNGs started ahead of their request (rasterising runs on libuv threads while the build writes other files). */
 const started = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
 const AHEAD = 6;

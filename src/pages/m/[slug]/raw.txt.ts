@@ -7,9 +7,7 @@ import { loadArchive } from '../../../site.ts';
 
 export async function getStaticPaths() {
   const archive = await loadArchive();
-  return [...archive.messages.values()]
-    .filter((m) => m.raw)
-    .map((m) => ({ params: { slug: m.slug }, props: { raw: m.raw } }));
+  return [...archive.messages.values()].filter((m) => m.raw).map((m) => ({ params: { slug: m.slug }, props: { raw: m.raw } }));
 }
 
 export const GET: APIRoute = async ({ props }) => {
