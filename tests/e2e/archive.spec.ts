@@ -23,6 +23,7 @@ test('the flat view lists the thread in the order the messages were sent', async
   await page.goto('./');
   await page.getByRole('link', { name: /^zero-copy networking & a performance drop/ }).click();
   await page.getByRole('link', { name: 'Flat, by date' }).click();
+  await expect(page).toHaveURL(/\/flat\/$/);
   const times = await page
     .locator('article.thread-message header time')
     .evaluateAll((ts) => ts.map((t) => Date.parse(t.getAttribute('datetime') ?? '')));

@@ -36,6 +36,51 @@ test('every built page carries the CSP and no inline script', () => {
   }
 });
 
+test('every page names its language, has its own title and a description, and an Open Graph image that exists', () => {
+  const titles = new Map<string, string>();
+  for (const file of htmlFiles(DIST)) {
+    const html = readFileSync(file, 'utf8');
+    expect(html, file).toMatch(/^<!DOCTYPE html><html lang="en"/i);
+    const title = /<title>([^<]+)<\/title>/.exec(html)?.[1] ?? '';
+    expect(title.trim(), file).not.toBe('');
+    expect(titles.get(title), `${file} has the title of ${titles.get(title)}`).toBeUndefined();
+    titles.set(title, file);
+    if (file.endsWith('404.html')) continue;
+    expect(/<meta name="description" content="([^"]+)"/.exec(html)?.[1], file).toBeTruthy();
+    const image = /<meta property="og:image" content="([^"]+)"/.exec(html)?.[1];
+    expect(image, file).toBeTruthy();
+    const png = readFileSync(join(DIST, new URL(image!).pathname));
+    const [w, h] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+    expect(`${w}x${h}`, image).toBe(
+      /<meta property="og:image:width" content="(\d+)"/.exec(html)?.[1] +
+        'x' +
+        /<meta property="og:image:height" content="(\d+)"/.exec(html)?.[1],
+    );
+  }
+});
+
+test('an article prints as a document: no chrome or controls, figures as SVG, each link followed by its address', async ({
+  page,
+  baseURL,
+}) => {
+  await page.goto('articles/copy-vs-zero-copy/');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.site-header')).toBeHidden();
+  await expect(page.locator('model-controls')).toBeHidden();
+  await expect(page.locator('#fig-slowest-side button[data-action="share"]')).toBeHidden();
+  await expect(page.locator('#fig-slowest-side .chart svg')).toBeVisible();
+  const link = page.locator('article a[data-print-url]').first();
+  const after = await link.evaluate((a) => getComputedStyle(a, '::after').content);
+  expect(after).toContain(`<${await link.getAttribute('data-print-url')}>`);
+  expect(await link.getAttribute('data-print-url')).toMatch(/^https?:\/\//);
+  // A link to another article prints that article's absolute address.
+  const relative = page.locator('article a[href^="../"]').first();
+  expect(await relative.getAttribute('data-print-url')).toMatch(/^https?:\/\/[^/]+\/articles\/[a-z-]+\/$/);
+  const pdf = await page.pdf({ format: 'A4' });
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  expect(baseURL).toBeTruthy();
+});
+
 test('the site works under its CSP: live figures, share, search and embeds report no violation', async ({ page }) => {
   const violations = await watchCsp(page);
   await page.goto('articles/copy-vs-zero-copy/');
