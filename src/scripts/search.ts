@@ -67,20 +67,37 @@ const moreEl = byId('search-more');
 const noneEl = byId('search-none');
 const siteTitle = document.title;
 
-let engine: Promise<{ pf: Pagefind; all: FilterCounts }> | undefined;
-/** Loads Pagefind and every filter value once; later calls share the same promise. */
-function load(): Promise<{ pf: Pagefind; all: FilterCounts }> {
+let engine: Promise<Pagefind> | undefined;
+/** Loads Pagefind once; later calls share the same promise. */
+function load(): Promise<Pagefind> {
   engine ??= (async () => {
     const pf = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
     await pf.options({ excerptLength: 30 });
     await pf.init();
-    return { pf, all: await pf.filters() };
+    return pf;
   })();
   engine.catch(() => {
     engine = undefined;
   });
   return engine;
 }
+
+let filterIndex: Promise<FilterCounts> | undefined;
+/**
+ * Every filter value with its count. This loads Pagefind's whole filter index (on a large
+ * archive as big as the rest of a first search together), so it waits until the filters
+ * are opened, a filter is ticked, or a prefix needs the values; after that, searches also
+ * count results per filter value.
+ */
+function loadFilters(): Promise<FilterCounts> {
+  filterIndex ??= load().then((pf) => pf.filters());
+  filterIndex.catch(() => {
+    filterIndex = undefined;
+  });
+  return filterIndex;
+}
+/** Whether the filter values have been loaded (searches then return counts). */
+let filtersLoaded = false;
 
 interface Found {
   results: PagefindResult[];
@@ -245,7 +262,6 @@ function fieldset(
 
 const expandedFacets = new Set<string>();
 const facetsBox = h('details', { class: 'search-facets-box' });
-facetsBox.open = window.matchMedia('(min-width: 52rem)').matches;
 let lastFacets: { counts: FilterCounts; all: FilterCounts; selected: SearchState['selected'] } | undefined;
 
 function renderFacets(counts: FilterCounts, all: FilterCounts, selected: SearchState['selected']): void {
@@ -260,6 +276,13 @@ function renderFacets(counts: FilterCounts, all: FilterCounts, selected: SearchS
   // One disclosure, open beside the results on wide screens and closed above them on
   // narrow ones, so the results are not pushed down; the reader's choice then sticks.
   if (!facetsBox.isConnected) facetsEl.replaceChildren(facetsBox);
+  if (!filtersLoaded) {
+    facetsBox.replaceChildren(
+      h('summary', {}, h('h2', { class: 'search-facets-title' }, 'Filters')),
+      h('p', { class: 'search-facets-hint' }, 'By kind, author, year, thread, tag and what the archive holds, with counts.'),
+    );
+    return;
+  }
   facetsBox.replaceChildren(
     h('summary', {}, h('h2', { class: 'search-facets-title' }, 'Filters')),
     ...FACETS.flatMap(
@@ -374,17 +397,21 @@ async function run(state: SearchState, mode: 'push' | 'replace' | 'none'): Promi
     renderNotices(q.notices);
     statusEl.textContent = '';
     shown = undefined;
-    if (engine) {
-      const { all } = await load();
-      if (gen === generation) renderFacets(all, all, {});
-    }
+    const all = facetsBox.open ? await loadFilters().catch(() => ({})) : {};
+    if (gen === generation) renderFacets(all, all, {});
     return;
   }
   resultsEl.setAttribute('aria-busy', 'true');
   let pf: Pagefind;
-  let all: FilterCounts;
+  let all: FilterCounts = {};
+  // Filter values are needed to resolve f:, t: and d:, and to draw the open filters.
+  const needsValues = facetsBox.open || Object.keys(selected).length > 0 || q.authors.length > 0 || q.types.length > 0 || Boolean(q.dates);
   try {
-    ({ pf, all } = await load());
+    pf = await load();
+    if (needsValues || filtersLoaded) {
+      all = await loadFilters();
+      filtersLoaded = true;
+    }
   } catch {
     if (gen !== generation) return;
     resultsEl.removeAttribute('aria-busy');
@@ -440,12 +467,8 @@ let typing: ReturnType<typeof setTimeout> | undefined;
 input.addEventListener(
   'focus',
   () => {
-    // Load on first use; with nothing searched yet, offer the filters to browse by.
-    load()
-      .then(({ all }) => {
-        if (!shown && !lastFacets) renderFacets(all, all, {});
-      })
-      .catch(() => undefined);
+    // Load the search index on first use; the filters load when opened.
+    load().catch(() => undefined);
   },
   { once: true },
 );
@@ -471,6 +494,19 @@ function changed(event: Event): void {
 }
 form.addEventListener('change', changed);
 facetsEl.addEventListener('change', changed);
+facetsBox.addEventListener('toggle', () => {
+  if (!facetsBox.open || filtersLoaded) return;
+  statusEl.setAttribute('aria-busy', 'true');
+  void loadFilters()
+    .then(() => {
+      filtersLoaded = true;
+      return run(formState(), 'none');
+    })
+    .catch(() => {
+      statusEl.textContent = 'The filters could not be loaded. Reload the page to try again.';
+    })
+    .finally(() => statusEl.removeAttribute('aria-busy'));
+});
 facetsEl.addEventListener('click', (event) => {
   const button = event.target instanceof HTMLElement ? event.target.closest<HTMLButtonElement>('button[data-facet]') : null;
   const key = button?.dataset['facet'];
@@ -498,4 +534,8 @@ facetsEl.replaceChildren(
     values.map((value) => h('input', { type: 'hidden', name, value, form: 'search-form' })),
   ),
 );
-if (initial.q !== '' || Object.keys(initial.selected).length > 0) void run(initial, 'none');
+const ticked = Object.values(initial.selected).some((v) => v.length > 0);
+// A link with ticked filters shows them; otherwise the filters wait, closed, until opened.
+facetsBox.open = ticked;
+if (!ticked) renderFacets({}, {}, {});
+if (initial.q !== '' || ticked) void run(initial, 'none');

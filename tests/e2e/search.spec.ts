@@ -165,8 +165,15 @@ test('search loads on first use: nothing of Pagefind before the box is focused',
   expect(requests.filter((p) => p.startsWith('/pagefind/'))).toEqual([]);
   await page.locator('#search-q').focus();
   await expect.poll(() => requests.includes('/pagefind/pagefind.js')).toBe(true);
-  // With nothing searched yet, the filters are there to browse by.
+  // A first search costs no more than the index it needs: the filter index waits until the
+  // filters are opened, and then they are there to browse by, with counts.
+  await page.keyboard.type('netif_rx');
+  await expect(page.locator('#search-status')).toContainText('results for');
+  expect(requests.filter((p) => p.startsWith('/pagefind/filter/'))).toEqual([]);
+  await page.getByText('Filters', { exact: true }).click();
   await expect(page.locator('fieldset legend').first()).toHaveText('Kind');
+  await expect(page.locator('fieldset', { hasText: 'Kind' }).locator('label').first()).toHaveText(/\(\d+\)$/);
+  expect(requests.filter((p) => p.startsWith('/pagefind/filter/')).length).toBeGreaterThan(0);
 });
 
 test('everything works from the keyboard, and ticking a filter keeps the focus on it', async ({ page }) => {
@@ -176,8 +183,12 @@ test('everything works from the keyboard, and ticking a filter keeps the focus o
   await page.keyboard.press('Enter');
   await expect(page.locator('#search-status')).toHaveText(/\d+ results for “copy”/);
   await expect(page.locator('#search-status')).toHaveAttribute('role', 'status');
-  // Search button, syntax link, order, the filters' disclosure, then the first filter.
-  for (let k = 0; k < 5; k += 1) await page.keyboard.press('Tab');
+  // Search button, syntax link, order, then the filters' disclosure: Enter opens it, and the
+  // first filter follows.
+  for (let k = 0; k < 4; k += 1) await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('fieldset legend').first()).toHaveText('Kind');
+  await page.keyboard.press('Tab');
   await expect(page.locator('input[name="kind"][value="message"]')).toBeFocused();
   await page.keyboard.press('Space');
   await expect(page).toHaveURL(/kind=message/);
