@@ -141,6 +141,28 @@ test('the theme switch pins light or dark over the system setting, for text, cod
   await expect.poll(() => fig.locator('.chart svg').evaluate((s) => s.outerHTML)).not.toContain('#56b4e9');
 });
 
+test('axe finds no violations in either theme, whether it comes from the system or the switch', async ({ page }) => {
+  test.setTimeout(120_000);
+  const pages = ['', `m/${SEED}/`, 'threads/', 'date/', 'articles/where-the-copy-happens/', 'notes/', 'model/params/'];
+  for (const [system, pinned] of [
+    ['dark', null],
+    ['light', 'dark'],
+    ['dark', 'light'],
+  ] as const) {
+    await page.emulateMedia({ colorScheme: system });
+    for (const path of pages) {
+      await page.goto(path);
+      await page.evaluate((t) => {
+        if (t) localStorage.setItem('slowest-side-theme', t);
+        else localStorage.removeItem('slowest-side-theme');
+      }, pinned);
+      await page.reload();
+      if (pinned) await expect(page.locator('html')).toHaveAttribute('data-theme', pinned);
+      await expectAxeClean(page);
+    }
+  }
+});
+
 test('without JavaScript the system setting still applies and no switch is offered', async ({ browser, baseURL }) => {
   const context = await browser.newContext({ javaScriptEnabled: false, colorScheme: 'dark', ...(baseURL ? { baseURL } : {}) });
   const page = await context.newPage();
