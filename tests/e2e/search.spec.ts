@@ -84,6 +84,21 @@ test('t:note NDA returns notes only', async ({ page }) => {
   await expect(page.locator('fieldset', { hasText: 'Kind' }).locator('label')).toHaveText([`Note (${links.length})`]);
 });
 
+test('-word leaves out every page that contains the word', async ({ page }) => {
+  await search(page, 'copy');
+  const all = await resultLinks(page);
+  await search(page, 'copy -sendfile');
+  const without = await resultLinks(page);
+  expect(without.length).toBeGreaterThan(0);
+  expect(without.length).toBeLessThan(all.length);
+  for (const href of without) {
+    expect(all).toContain(href);
+    const text = await (await page.request.get(new URL(href, SITE).href)).text();
+    // The page's indexed text never says it (markup aside, the word is not on the page).
+    expect(text.replace(/<[^>]+>/g, ' ').toLowerCase(), href).not.toMatch(/\bsendfile\b/);
+  }
+});
+
 test('a d: range narrows the results to messages of those days', async ({ page }) => {
   await search(page, 'zero-copy');
   const all = (await resultLinks(page)).length;

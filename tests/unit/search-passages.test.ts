@@ -133,7 +133,7 @@ describe('textDirective', () => {
 });
 
 describe('passes', () => {
-  const none = { phrases: [], subjects: [], quoted: [], unquoted: [] };
+  const none = { phrases: [], subjects: [], quoted: [], unquoted: [], excluded: [] };
   it('checks exact phrases as whole words in order', () => {
     expect(passes({ ...none, phrases: ['wrong api'] }, page([]))).toBe(true);
     expect(passes({ ...none, phrases: ['WRONG   API'] }, page([]))).toBe(true);
@@ -155,6 +155,12 @@ describe('passes', () => {
     ]);
     expect(passes({ ...none, unquoted: ['wrong'] }, both)).toBe(true);
     expect(passes({ ...none, quoted: ['wrong'] }, both)).toBe(false);
+  });
+  it('drops a result that contains an excluded word or phrase, as whole words', () => {
+    expect(passes({ ...none, excluded: ['api'] }, page([]))).toBe(false);
+    expect(passes({ ...none, excluded: ['wrong api'] }, page([]))).toBe(false);
+    expect(passes({ ...none, excluded: ['ap'] }, page([]))).toBe(true);
+    expect(passes({ ...none, excluded: ['api wrong'] }, page([]))).toBe(true);
   });
 });
 

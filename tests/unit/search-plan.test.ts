@@ -13,6 +13,16 @@ const available: FilterCounts = {
 const plan = (text: string, selected: Record<string, string[]> = {}) => planSearch(parseQuery(text), available, selected);
 
 describe('planSearch', () => {
+  it('keeps exclusions out of the term and checks them on each result', () => {
+    const p = plan('copy -sendfile');
+    expect(p.term).toBe('copy');
+    expect(p.post.excluded).toEqual(['sendfile']);
+    expect(needsChecks(p.post)).toBe(true);
+    const only = plan('-sendfile');
+    expect(only.empty).toBe(true);
+    expect(only.notices.join(' ')).toContain('add something to search for');
+  });
+
   it('sends words and phrases to Pagefind as plain words', () => {
     const p = plan('netif_rx "wrong api"');
     expect(p.term).toBe('netif_rx wrong api');
@@ -62,7 +72,7 @@ describe('planSearch', () => {
   it('keeps s:, q: and nq: terms in the Pagefind term and checks them afterwards', () => {
     const p = plan('s:zero q:sendfile nq:"zero copy"');
     expect(p.term).toBe('zero sendfile zero copy');
-    expect(p.post).toEqual({ phrases: [], subjects: ['zero'], quoted: ['sendfile'], unquoted: ['zero copy'] });
+    expect(p.post).toEqual({ phrases: [], subjects: ['zero'], quoted: ['sendfile'], unquoted: ['zero copy'], excluded: [] });
   });
 
   it('is empty for an empty query', () => {

@@ -10,6 +10,14 @@ describe('parseQuery', () => {
     expect(q.notices).toEqual([]);
   });
 
+  it('reads a leading minus as an exclusion of a word or phrase, and keeps hyphens inside words', () => {
+    const q = parseQuery('zero-copy -sendfile -"wrong api" - --x');
+    expect(q.words).toEqual(['zero-copy', '-', '--x']);
+    expect(q.excluded).toEqual(['sendfile', 'wrong api']);
+    expect(q.parts.filter((p) => p.kind === 'not').map((p) => p.raw)).toEqual(['-sendfile', '-"wrong api"']);
+    expect(withoutPart(q, 1)).toBe('zero-copy -"wrong api" - --x');
+  });
+
   it('reads every lore-style prefix', () => {
     const q = parseQuery('f:kleen s:zero-copy d:2002-06-27 q:sendfile nq:mmap t:note t:NDA prequeue');
     expect(q.authors).toEqual(['kleen']);

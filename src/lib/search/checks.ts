@@ -30,6 +30,7 @@ function hitIn(data: ResultData, words: string[], term: string, quoted: boolean)
 export function passes(post: PostChecks, data: ResultData): boolean {
   const content = normalize(data.content);
   if (!post.phrases.every((p) => containsWords(content, normalize(p)))) return false;
+  if (post.excluded.some((x) => containsWords(content, normalize(x)))) return false;
   const title = data.meta['title'] ?? '';
   if (!post.subjects.every((s) => inTitle(title, s))) return false;
   if (post.quoted.length + post.unquoted.length === 0) return true;

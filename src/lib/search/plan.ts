@@ -18,6 +18,8 @@ export interface PostChecks {
   subjects: string[];
   quoted: string[];
   unquoted: string[];
+  /** Words and phrases no result may contain. */
+  excluded: string[];
 }
 
 export interface SearchPlan {
@@ -120,8 +122,11 @@ export function planSearch(q: ParsedQuery, available: FilterCounts, selected: Re
   return {
     term,
     conditions,
-    post: { phrases: q.phrases, subjects: q.subjects, quoted: q.quoted, unquoted: q.unquoted },
-    notices,
+    post: { phrases: q.phrases, subjects: q.subjects, quoted: q.quoted, unquoted: q.unquoted, excluded: q.excluded },
+    notices:
+      term === null && conditions.length === 0 && q.excluded.length > 0
+        ? [...notices, 'Exclusions (-word) narrow a search; add something to search for.']
+        : notices,
     impossible,
     empty: term === null && conditions.length === 0,
   };
@@ -129,5 +134,5 @@ export function planSearch(q: ParsedQuery, available: FilterCounts, selected: Re
 
 /** True when results need their data loaded before they can be counted. */
 export function needsChecks(post: PostChecks): boolean {
-  return post.phrases.length + post.subjects.length + post.quoted.length + post.unquoted.length > 0;
+  return post.phrases.length + post.subjects.length + post.quoted.length + post.unquoted.length + post.excluded.length > 0;
 }

@@ -2,8 +2,9 @@
  * The search box's query language: lore-style prefixes over plain words and "exact phrases".
  *
  * `f:` author, `s:` subject, `d:` date or range, `q:` quoted text only, `nq:` not quoted,
- * `t:` kind or tag. A prefix's value may be a quoted phrase (`f:"Andi Kleen"`). Anything else
- * is a word; an unknown prefix (`foo:bar`) is read as its words. Pure: no DOM, no Pagefind.
+ * `t:` kind or tag. A prefix's value may be a quoted phrase (`f:"Andi Kleen"`). A leading `-`
+ * excludes a word or phrase (`-sendfile`, `-"zero copy"`). Anything else is a word; an
+ * unknown prefix (`foo:bar`) is read as its words. Pure: no DOM, no Pagefind.
  */
 
 /** Longer input is cut here (characters), with a notice. */
@@ -21,7 +22,7 @@ export interface DateRange {
 
 /** One piece of the query as typed, kept so a suggestion can drop it again. */
 export interface QueryPart {
-  kind: 'word' | 'phrase' | Prefix;
+  kind: 'word' | 'phrase' | 'not' | Prefix;
   /** The value without prefix or quote marks. */
   value: string;
   /** The text as typed (prefix and quotes included), for rebuilding the query without it. */
@@ -45,6 +46,8 @@ export interface ParsedQuery {
   quoted: string[];
   /** `nq:` terms: each must occur outside quotes. */
   unquoted: string[];
+  /** `-word` and `-"phrase"`: no result may contain any of them. */
+  excluded: string[];
   /** Everything that was understood, in order. */
   parts: QueryPart[];
   /** What was repaired or ignored, in words for the reader. */
@@ -110,8 +113,11 @@ function intersect(a: DateRange | null, b: DateRange): DateRange {
 }
 
 /** Splits the input into raw tokens: words, "phrases", and prefix:values (a value may be quoted). */
-function tokens(text: string, notices: string[]): { prefix: string | null; value: string; quoted: boolean; raw: string }[] {
-  const out: { prefix: string | null; value: string; quoted: boolean; raw: string }[] = [];
+function tokens(
+  text: string,
+  notices: string[],
+): { prefix: string | null; value: string; quoted: boolean; raw: string; negated: boolean }[] {
+  const out: { prefix: string | null; value: string; quoted: boolean; raw: string; negated: boolean }[] = [];
   let i = 0;
   const readQuoted = (start: number): { value: string; end: number } => {
     const close = text.indexOf('"', start + 1);
@@ -127,9 +133,24 @@ function tokens(text: string, notices: string[]): { prefix: string | null; value
       continue;
     }
     const start = i;
+    // A leading minus before a word or a phrase excludes it ("zero-copy" keeps its hyphen).
+    if (text[i] === '-' && i + 1 < text.length && !/[\s-]/.test(text[i + 1] ?? '')) {
+      const quoted = text[i + 1] === '"';
+      let value: string;
+      let end: number;
+      if (quoted) ({ value, end } = readQuoted(i + 1));
+      else {
+        end = i + 1;
+        while (end < text.length && !/[\s"]/.test(text[end] ?? '')) end += 1;
+        value = text.slice(i + 1, end);
+      }
+      out.push({ prefix: null, value, quoted, raw: text.slice(start, end), negated: true });
+      i = end;
+      continue;
+    }
     if (text[i] === '"') {
       const { value, end } = readQuoted(i);
-      out.push({ prefix: null, value, quoted: true, raw: text.slice(start, end) });
+      out.push({ prefix: null, value, quoted: true, raw: text.slice(start, end), negated: false });
       i = end;
       continue;
     }
@@ -139,19 +160,19 @@ function tokens(text: string, notices: string[]): { prefix: string | null; value
       i += head[0].length;
       if (text[i] === '"') {
         const { value, end } = readQuoted(i);
-        out.push({ prefix, value, quoted: true, raw: text.slice(start, end) });
+        out.push({ prefix, value, quoted: true, raw: text.slice(start, end), negated: false });
         i = end;
         continue;
       }
       let end = i;
       while (end < text.length && !/[\s"]/.test(text[end] ?? '')) end += 1;
-      out.push({ prefix, value: text.slice(i, end), quoted: false, raw: text.slice(start, end) });
+      out.push({ prefix, value: text.slice(i, end), quoted: false, raw: text.slice(start, end), negated: false });
       i = end;
       continue;
     }
     let end = i;
     while (end < text.length && !/[\s"]/.test(text[end] ?? '')) end += 1;
-    out.push({ prefix: null, value: text.slice(i, end), quoted: false, raw: text.slice(start, end) });
+    out.push({ prefix: null, value: text.slice(i, end), quoted: false, raw: text.slice(start, end), negated: false });
     i = end;
   }
   return out;
@@ -181,12 +202,19 @@ export function parseQuery(input: string): ParsedQuery {
     dates: null,
     quoted: [],
     unquoted: [],
+    excluded: [],
     parts: [],
     notices,
     truncated,
   };
   for (const t of tokens(text, notices)) {
     const value = t.value.replace(/\s+/g, ' ').trim();
+    if (t.negated) {
+      if (value === '') continue;
+      q.excluded.push(value);
+      q.parts.push({ kind: 'not', value, raw: t.raw });
+      continue;
+    }
     if (t.prefix === null) {
       if (value === '') continue;
       if (t.quoted) {
