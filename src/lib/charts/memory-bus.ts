@@ -8,7 +8,7 @@ import { evaluate, type SideResult, type Values } from '../model/index.ts';
 import { fitDomain, FONT_SIZE, textWidth } from './layout.ts';
 import { inkOn, palette } from './theme.ts';
 import type { FigureContext, FigureDef, FigureSize, LegendEntry, Table, Theme } from './types.ts';
-import { activeUnknowns, megabytes, percent, unknownRange } from './words.ts';
+import { activeUnknowns, megabytes, percent, readable, unknownRange } from './words.ts';
 
 const MARGIN = { marginTop: 16, marginRight: 16, marginBottom: 40, marginLeft: 150 };
 const PADDING = 0.3;
@@ -171,20 +171,7 @@ function caption(v: Values, context?: FigureContext): string {
 }
 
 function table(v: Values): Table {
-  return {
-    columns: [
-      { key: 'row', label: 'Host and bus' },
-      { key: 'traffic', label: 'Traffic (MB/s)' },
-      { key: 'limit', label: 'Limit (MB/s)' },
-      { key: 'share', label: 'Share of limit' },
-    ],
-    rows: rows(v).map((d) => ({
-      row: d.row,
-      traffic: megabytes(d.traffic),
-      limit: megabytes(d.limit),
-      share: percent(d.traffic / d.limit),
-    })),
-  };
+  return readable(series(v), { traffic: megabytes, limit: megabytes, share: percent });
 }
 
 /** The bars and limits, unrounded (MB/s; the share as a fraction). */

@@ -8,7 +8,7 @@ import { fitDomain, FONT_SIZE } from './layout.ts';
 import { lastOne, stateKey } from './memo.ts';
 import { palette } from './theme.ts';
 import type { FigureContext, FigureDef, FigureSize, LegendEntry, Table, Theme } from './types.ts';
-import { activeUnknowns, boundLabel, gbps, limitedBy, setBy, unknownWords } from './words.ts';
+import { activeUnknowns, boundLabel, gbps, limitedBy, readable, setBy, unknownWords } from './words.ts';
 
 const MARGIN = { marginTop: 28, marginRight: 16, marginBottom: 40, marginLeft: 110 };
 /** A bar longer than this many times the longest side's is drawn cut, with its value in words. */
@@ -161,29 +161,7 @@ function caption(v: Values, context?: FigureContext): string {
 }
 
 function table(v: Values, context?: FigureContext): Table {
-  const data = rows(v, bandOf(v, context));
-  const banded = data.some((d) => d.low !== undefined);
-  return {
-    columns: [
-      { key: 'name', label: 'Limit' },
-      { key: 'gbps', label: 'Rate (Gbit/s)' },
-      { key: 'detail', label: 'Set by' },
-      ...(banded
-        ? [
-            { key: 'low', label: 'Low over unknowns (Gbit/s)' },
-            { key: 'high', label: 'High over unknowns (Gbit/s)' },
-          ]
-        : []),
-      { key: 'slowest', label: 'Slowest side' },
-    ],
-    rows: data.map((d) => ({
-      name: d.name,
-      gbps: gbps(d.gbps),
-      detail: d.detail,
-      ...(banded ? { low: d.low === undefined ? '' : gbps(d.low), high: d.high === undefined ? '' : gbps(d.high) } : {}),
-      slowest: d.slowest ? 'yes' : '',
-    })),
-  };
+  return readable(series(v, context), { gbps, low: gbps, high: gbps });
 }
 
 /** The bars and whiskers, unrounded. */

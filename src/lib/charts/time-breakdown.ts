@@ -7,7 +7,7 @@ import { evaluate, type SegmentTime, type SideResult, type Values } from '../mod
 import { fitDomain, FONT_SIZE, textWidth } from './layout.ts';
 import { inkOn, palette } from './theme.ts';
 import type { FigureDef, FigureSize, Table, Theme } from './types.ts';
-import { micros } from './words.ts';
+import { micros, readable } from './words.ts';
 
 const KINDS = ['protocol', 'copy', 'checksum', 'remap'] as const satisfies readonly (keyof SegmentTime)[];
 type Kind = (typeof KINDS)[number];
@@ -125,22 +125,8 @@ function caption(v: Values): string {
 }
 
 function table(v: Values): Table {
-  const r = evaluate(v);
-  return {
-    columns: [
-      { key: 'side', label: 'Side' },
-      ...KINDS.map((k) => ({ key: k, label: `${KIND_LABEL[k].replace(/^./, (c) => c.toUpperCase())} (µs)` })),
-      { key: 'total', label: 'Total (µs)' },
-    ],
-    rows: SIDES.map(([key, side]) => {
-      const s = r[key];
-      return {
-        side,
-        ...Object.fromEntries(KINDS.map((k) => [k, micros(s.segmentUs[k])])),
-        total: micros(s.segmentTotalUs),
-      };
-    }),
-  };
+  const format = Object.fromEntries([...KINDS, 'total'].map((k) => [k, micros]));
+  return readable(series(v), format, ['side', ...KINDS, 'total']);
 }
 
 /** The stacked segments, unrounded (µs). */

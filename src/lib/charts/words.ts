@@ -2,6 +2,7 @@
  * How figures put model numbers into words: rounding, limits, the unknown ranges.
  */
 import { paramFor, params, type Bound, type EndToEnd, type ParamKey } from '../model/index.ts';
+import type { Table } from './types.ts';
 
 /** Gbit/s to two decimals ("0.90"). */
 export const gbps = (x: number): string => x.toFixed(2);
@@ -13,6 +14,26 @@ export const megabytes = (x: number): string =>
   x < 10 ? x.toFixed(1) : x < 10000 ? Math.round(x).toString() : GROUPED.format(Math.round(x));
 /** A fraction as a whole percentage ("82 %"). */
 export const percent = (x: number): string => `${Math.round(x * 100)} %`;
+
+/**
+ * A figure's data table for reading: its unrounded series with the numbers of the named
+ * columns rounded by their formatter, keeping only the columns in `keep` (default: all).
+ */
+export function readable(series: Table, format: Readonly<Record<string, (x: number) => string>>, keep?: readonly string[]): Table {
+  const columns = keep === undefined ? series.columns : series.columns.filter((c) => keep.includes(c.key));
+  return {
+    columns,
+    rows: series.rows.map((row) =>
+      Object.fromEntries(
+        columns.map(({ key }) => {
+          const x = row[key] ?? '';
+          const f = format[key];
+          return [key, f !== undefined && typeof x === 'number' ? f(x) : x];
+        }),
+      ),
+    ),
+  };
+}
 
 const LIMIT: Readonly<Record<Bound, string>> = {
   cpu: 'CPU',
