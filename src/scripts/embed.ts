@@ -11,8 +11,8 @@ import type { FigureDef, FigureId, Theme } from '../lib/charts/types.ts';
 import { permalink, type EmbedTheme } from '../lib/embed/links.ts';
 import { parseEmbedOptions, SIZE_MAX, versionNotice } from '../lib/embed/options.ts';
 import { applySet, MESSAGE, parseHostMessage, stateMessage } from '../lib/embed/protocol.ts';
-import { defaults, params, presetById, presetValues, type Change, type ParamKey, type Preset, type Values } from '../lib/model/index.ts';
-import { presetMatching, sameValues } from '../lib/model/store.ts';
+import { defaults, presetById, presetValues, type Change, type ParamKey, type Preset, type Values } from '../lib/model/index.ts';
+import { bandKeysFor, presetMatching, sameValues } from '../lib/model/store.ts';
 import { checkVersion } from '../lib/model/versions.ts';
 import { withBase } from '../lib/routes.ts';
 import { changeNotices, showNotices, type Notice } from './embed-notices.ts';
@@ -23,7 +23,6 @@ import { readSearch } from './url-state.ts';
 const MIN_WIDTH = 240;
 const MIN_HEIGHT = 160;
 
-const UNKNOWN_KEYS: readonly ParamKey[] = params.filter((p) => p.unknown !== undefined).map((p) => p.key);
 const dark = matchMedia('(prefers-color-scheme: dark)');
 
 function start(root: HTMLElement, def: FigureDef): void {
@@ -51,10 +50,7 @@ function start(root: HTMLElement, def: FigureDef): void {
   if (version) fixed.push({ text: version.text, link: version.link, href: withBase(base, version.path) });
 
   const presetId = (): string | undefined => (named && sameValues(values, presetValues(named)) ? named : presetMatching(values))?.id;
-  const bandKeys = (): ParamKey[] => {
-    const from = origin ? presetValues(origin) : pageValues;
-    return (origin ? origin.bandKeys : UNKNOWN_KEYS).filter((k) => values[k] === from[k]);
-  };
+  const bandKeys = (): ParamKey[] => bandKeysFor(values, origin, pageValues);
   const palette = (): Theme => (theme === 'dark' || (theme !== 'light' && dark.matches) ? 'dark' : 'light');
 
   let last: { values: Values; key: string } | undefined;

@@ -8,8 +8,8 @@
  * control (a drag, typing) is one history entry, replaced as it goes; presets and resets
  * push their own entry. Back and forward read the URL back into the store.
  */
-import { defaults, params, presetById, presetValues, type Change, type ParamKey, type Preset, type Values } from '../lib/model/index.ts';
-import { createStore, presetMatching, sameValues } from '../lib/model/store.ts';
+import { defaults, presetById, presetValues, type Change, type ParamKey, type Preset, type Values } from '../lib/model/index.ts';
+import { bandKeysFor, createStore, presetMatching, sameValues } from '../lib/model/store.ts';
 import { readSearch, writeSearch } from './url-state.ts';
 
 /** A commit on the same control this soon after the last one extends the same history entry. */
@@ -40,17 +40,9 @@ export function currentPreset(): Preset | undefined {
   return presetMatching(values);
 }
 
-const UNKNOWN_KEYS: readonly ParamKey[] = params.filter((p) => p.unknown !== undefined).map((p) => p.key);
-
-/**
- * The unknown ranges figures draw as bands: those of the preset the reader started from
- * (every unknown range without one), less any the reader has since set to a value of
- * their own: a band says "this value is not known", which no longer holds once chosen.
- */
+/** The unknown ranges figures draw as bands now (see `bandKeysFor`). */
 export function bandKeys(): ParamKey[] {
-  const values = store.get();
-  const from = origin ? presetValues(origin) : base;
-  return (origin ? origin.bandKeys : UNKNOWN_KEYS).filter((k) => values[k] === from[k]);
+  return bandKeysFor(store.get(), origin, base);
 }
 
 function writeUrl(how: 'push' | 'replace'): void {

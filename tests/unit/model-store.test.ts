@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { defaults, presetById, presetValues } from '../../src/lib/model/index.ts';
-import { changedFromDefaults, createStore, diff, presetMatching, sameValues } from '../../src/lib/model/store.ts';
+import { defaults, params, presetById, presetValues } from '../../src/lib/model/index.ts';
+import { bandKeysFor, changedFromDefaults, createStore, diff, presetMatching, sameValues } from '../../src/lib/model/store.ts';
 
 describe('createStore', () => {
   it('holds a copy of the initial state', () => {
@@ -71,5 +71,21 @@ describe('diff helpers', () => {
     expect(presetMatching(defaults())?.id).toBe('quadrics-2002');
     expect(presetMatching(presetValues(presetById('tengig-2003')!))?.id).toBe('tengig-2003');
     expect(presetMatching({ ...defaults(), rtt: 12345 })).toBeUndefined();
+  });
+});
+
+describe('bandKeysFor', () => {
+  const quadrics = presetById('quadrics-2002')!;
+  it('draws the starting preset’s unknown ranges, less those the reader has set', () => {
+    const start = presetValues(quadrics);
+    expect(bandKeysFor(start, quadrics, defaults())).toEqual([...quadrics.bandKeys]);
+    const key = quadrics.bandKeys.find((k) => typeof start[k] === 'number')!;
+    const changed = { ...start, [key]: (start[key] as number) + 1 };
+    expect(bandKeysFor(changed, quadrics, defaults())).not.toContain(key);
+  });
+
+  it('without a preset, draws every unknown range the state still holds at its base', () => {
+    const unknown = params.filter((p) => p.unknown !== undefined).map((p) => p.key);
+    expect(bandKeysFor(defaults(), undefined, defaults())).toEqual(unknown);
   });
 });

@@ -6,6 +6,20 @@
 import { defaults, params, type ParamKey, type Values } from './params.ts';
 import { presets, presetValues, type Preset } from './presets.ts';
 
+/** Every parameter whose value the sources leave unknown (a range, drawn as a band). */
+const UNKNOWN_KEYS: readonly ParamKey[] = params.filter((p) => p.unknown !== undefined).map((p) => p.key);
+
+/**
+ * The unknown ranges figures draw as bands: those of the preset the reader started from
+ * (every unknown range without one), less any the reader has since set to a value of their
+ * own: a band says "this value is not known", which no longer holds once chosen. `base` is
+ * the starting state when there is no preset.
+ */
+export function bandKeysFor(values: Readonly<Values>, origin: Preset | undefined, base: Readonly<Values>): ParamKey[] {
+  const from = origin ? presetValues(origin) : base;
+  return (origin ? origin.bandKeys : UNKNOWN_KEYS).filter((k) => values[k] === from[k]);
+}
+
 /** A store of one complete model state. */
 export interface Store {
   /** The current state (do not mutate; `set` or `replace` instead). */
