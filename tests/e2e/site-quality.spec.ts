@@ -73,6 +73,11 @@ test('an article prints as a document: no chrome or controls, figures as SVG, ea
   const after = await link.evaluate((a) => getComputedStyle(a, '::after').content);
   expect(after).toContain(`<${await link.getAttribute('data-print-url')}>`);
   expect(await link.getAttribute('data-print-url')).toMatch(/^https?:\/\//);
+  // Margin notes print the message they point at; numbers print the model state they open.
+  expect(await page.locator('article .margin-ref').first().getAttribute('data-print-url')).toMatch(/^https?:\/\/[^/]+\/m\/.+#p\d+$/);
+  expect(await page.locator('article a.model-link').first().getAttribute('data-print-url')).toMatch(
+    /^https?:\/\/[^/]+\/articles\/copy-vs-zero-copy\/(\?[^#]*)?#model$/,
+  );
   // A link to another article prints that article's absolute address.
   const relative = page.locator('article a[href^="../"]').first();
   expect(await relative.getAttribute('data-print-url')).toMatch(/^https?:\/\/[^/]+\/articles\/[a-z-]+\/$/);
