@@ -313,21 +313,24 @@ export function tableSegments(values: Values): number[] {
   return sorted([...TABLE_SEGMENTS, clamp(values).values.mss]);
 }
 
+/** A column label from a line's direct label: "Send, copy (Gbit/s)". */
+const lineColumn = (l: Line): string => `${l.label.replace(/^./, (c) => c.toUpperCase())} (Gbit/s)`;
+
+/** The band columns of the table and the series, when bands are drawn. */
+const BAND_COLUMNS = [
+  { key: 'txMin', label: 'Send band low (Gbit/s)' },
+  { key: 'txMax', label: 'Send band high (Gbit/s)' },
+  { key: 'rxMin', label: 'Receive band low (Gbit/s)' },
+  { key: 'rxMax', label: 'Receive band high (Gbit/s)' },
+];
+
 function table(values: Values, context?: FigureContext): Table {
   const v = clamp(values).values;
   const specs = lineSpecs(v);
   const keys = bandKeysOf(context);
-  const columns = [
-    { key: 'mss', label: 'Segment payload (B)' },
-    ...specs.map((l, i) => ({ key: `line${i}`, label: `${l.label.replace(/^./, (c) => c.toUpperCase())} (Gbit/s)` })),
-  ];
+  const columns = [{ key: 'mss', label: 'Segment payload (B)' }, ...specs.map((l, i) => ({ key: `line${i}`, label: lineColumn(l) }))];
   if (keys.length > 0) {
-    columns.push(
-      { key: 'txMin', label: 'Send band low (Gbit/s)' },
-      { key: 'txMax', label: 'Send band high (Gbit/s)' },
-      { key: 'rxMin', label: 'Receive band low (Gbit/s)' },
-      { key: 'rxMax', label: 'Receive band high (Gbit/s)' },
-    );
+    columns.push(...BAND_COLUMNS);
   }
   const bands = keys.length === 0 ? [] : bandRows(v, keys);
   const rows = tableSegments(v).map((mss) => {
@@ -344,9 +347,6 @@ function table(values: Values, context?: FigureContext): Table {
   return { columns, rows };
 }
 
-/** A column label from a line's direct label: "Send, copy (Gbit/s)". */
-const lineColumn = (l: Line): string => `${l.label.replace(/^./, (c) => c.toUpperCase())} (Gbit/s)`;
-
 /**
  * Every plotted point, unrounded: the lines at every segment size either the lines or the
  * bands are drawn at (the lines are exact model values anywhere; page remap only at whole
@@ -359,12 +359,7 @@ function series(values: Values, context?: FigureContext): Table {
   const bands = keys.length === 0 ? [] : bandRows(v, keys);
   const columns = [{ key: 'mss', label: 'Segment payload (bytes)' }, ...specs.map((l, i) => ({ key: `line${i}`, label: lineColumn(l) }))];
   if (keys.length > 0) {
-    columns.push(
-      { key: 'txMin', label: 'Send band low (Gbit/s)' },
-      { key: 'txMax', label: 'Send band high (Gbit/s)' },
-      { key: 'rxMin', label: 'Receive band low (Gbit/s)' },
-      { key: 'rxMax', label: 'Receive band high (Gbit/s)' },
-    );
+    columns.push(...BAND_COLUMNS);
   }
   const rows = sorted([...lineGrid(v), ...bands.map((b) => b.x)]).map((mss) => {
     const row: Record<string, string | number> = { mss };
