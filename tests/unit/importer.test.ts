@@ -239,3 +239,31 @@ describe('scripts/import.ts', () => {
     expect(cli('--bogus', fixture('base64.eml')).status).toBe(2);
   });
 });
+
+describe('importPaths when a write fails', () => {
+  it('reports the message that could not be written by file and position, and imports the rest', async () => {
+    const dir = tempDir();
+    const input = fixture('mboxo.mbox');
+    // Where the second message's entry should go there is a folder, so renaming onto it fails.
+    const probe = tempDir();
+    await importPaths([input], { dir: probe });
+    const names = readdirSync(probe)
+      .filter((n) => n.endsWith('.md'))
+      .sort();
+    const blocked = names[1] as string;
+    mkdirSync(join(dir, blocked));
+    writeFileSync(join(dir, blocked, 'keep'), 'not an entry');
+    const result = await importPaths([input], { dir });
+    expect(result.imported).toBe(2);
+    expect(result.rejected).toHaveLength(1);
+    expect(result.rejected[0]).toMatchObject({ file: input, index: 2 });
+    expect(result.rejected[0]?.line).toBeGreaterThan(1);
+    expect(result.rejected[0]?.reason).toMatch(/^not written: /);
+    expect(
+      readdirSync(dir)
+        .filter((n) => n.endsWith('.md'))
+        .sort(),
+    ).toEqual(names);
+    expect(readdirSync(dir).some((n) => n.endsWith('.tmp'))).toBe(false);
+  });
+});

@@ -6,6 +6,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { decodePage, looksLikeHypermail, parseHypermail } from './hypermail.ts';
+import { Journal } from './journal.ts';
 import { isFromLine, isGzip, looksLikeMbox, splitMbox } from './mbox.ts';
 import { parseMessage } from './parse.ts';
 import { sanitizeMessage } from './sanitize.ts';
@@ -40,6 +41,9 @@ export const FUTURE_SLACK_MS = 24 * 60 * 60 * 1000;
 export const MAX_INFLATED_BYTES = 1024 * 1024 * 1024;
 
 /** File names picked up when walking a folder; other files are skipped. */
+/** Messages staged before their files are written, flushed and renamed together (see journal.ts). */
+const BATCH = 500;
+
 const IMPORTABLE = /\.(?:mbox|mbox\.gz|gz|eml|txt|html?)$/i;
 
 /** Reads a derived-id → Message-ID table. A missing file is an empty table; malformed JSON throws. */
@@ -166,7 +170,9 @@ const where = (p: InputPosition): string => `${p.file}:${p.line} (message ${p.in
 /**
  * Imports every message under `paths` into `opts.dir` (see {@link collectFiles} for what is
  * read). Each message is parsed, mapped through the alias table, sanitised (see
- * sanitize.ts), merged with the entry that exists for it and written atomically; nothing
+ * sanitize.ts), merged with the entry that exists for it and written atomically, in batches
+ * of {@link BATCH} with one flush each (see journal.ts); a batch that fails to land is
+ * reported message by message and the batches before it stay; nothing
  * is written when nothing changed. Mail dated more than a day after `opts.now` is rejected.
  * A Message-ID repeated in the batch is an update: the last full-mail copy wins. An earlier
  * copy is only written when the store has no entry yet, so importing twice changes nothing.
@@ -184,6 +190,8 @@ export async function importPaths(paths: readonly string[], opts: ImportOptions)
     batch.push(...parsed);
     result.rejected.push(...rejected);
   }
+  const journal = new Journal();
+  const outcomes = new Map<Parsed, WriteOutcome>();
   const last = new Map<string, Parsed>();
   for (const item of batch) last.set(item.message.messageId, item);
   for (const item of batch) {
@@ -198,17 +206,24 @@ export async function importPaths(paths: readonly string[], opts: ImportOptions)
         );
       }
       if (replaced && findEntry(store, [message.messageId, ...message.aliases])) {
-        result.unchanged++;
+        outcomes.set(item, 'unchanged');
         continue;
       }
     }
     try {
-      const outcome: WriteOutcome = await writeEntry(store, message);
-      result[outcome]++;
+      outcomes.set(item, await writeEntry(store, message, journal, item));
     } catch (error) {
       result.rejected.push({ file: item.file, index: item.index, line: item.line, reason: reason(error) });
     }
+    if (journal.size >= BATCH) await journal.commit();
   }
+  await journal.commit();
+  for (const { tag, error } of journal.failures) {
+    const item = tag as Parsed;
+    outcomes.delete(item);
+    result.rejected.push({ file: item.file, index: item.index, line: item.line, reason: `not written: ${reason(error)}` });
+  }
+  for (const outcome of outcomes.values()) result[outcome]++;
   // Rejections in input order, whether found while parsing or while writing.
   const fileOrder = new Map(files.map((f, i) => [f, i]));
   result.rejected.sort((a, b) => (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0) || a.index - b.index);

@@ -3,10 +3,11 @@
  * then the body verbatim) and the raw bytes beside it as `<slug>.raw`. Writes are atomic
  * and skipped when the bytes would not change, so importing twice changes nothing.
  */
-import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { isDerivedId, slugOf } from './ids.ts';
+import { Journal } from './journal.ts';
 import type { MessageData, ParsedMessage } from './types.ts';
 
 /** Frontmatter keys in the order they are written; keys not listed follow in their own order. */
@@ -147,33 +148,17 @@ export function findEntry(store: Store, ids: readonly string[]): StoredEntry | u
   return undefined;
 }
 
-let tempCounter = 0;
-
 /**
- * Writes `content` to `path` atomically (temp file in the same directory, fsync, rename).
+ * Writes `content` to `path` atomically (temp file in the same directory, flushed, renamed).
  * Does nothing, and returns false, when the file already holds exactly these bytes.
  */
 export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<boolean> {
-  const bytes =
-    typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
-  const current = await readFile(path).catch(() => null);
-  if (current?.equals(bytes)) return false;
-  await mkdir(dirname(path), { recursive: true });
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${++tempCounter}.tmp`);
-  try {
-    const handle = await open(temp, 'wx');
-    try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, path);
-  } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    throw error;
-  }
-  return true;
+  const journal = new Journal();
+  const [changed] = await journal.stage(path, [{ path, content }]);
+  await journal.commit();
+  const failure = journal.failures[0];
+  if (failure) throw failure.error;
+  return changed ?? false;
 }
 
 function unique(ids: Iterable<string>, except: string): string[] {
@@ -242,8 +227,19 @@ function entryPath(store: Store, message: ParsedMessage, existing: StoredEntry |
  * Merges `message` into the store (see {@link mergeMessage}) and writes its entry and raw
  * bytes atomically, raw first so an entry never names a missing file. Unchanged bytes are
  * not rewritten. Refuses to overwrite a file that is not a readable entry.
+ *
+ * With a `journal` the files are only staged, tagged with `tag`, and land when the
+ * journal commits (a failure then shows in `journal.failures`); without one they are
+ * written before this returns.
  */
-export async function writeEntry(store: Store, message: ParsedMessage): Promise<WriteOutcome> {
+export async function writeEntry(
+  store: Store,
+  message: ParsedMessage,
+  journal?: Journal,
+  tag: unknown = message.messageId,
+): Promise<WriteOutcome> {
+  const own = journal === undefined;
+  const batch = journal ?? new Journal();
   const existing = findEntry(store, [message.messageId, ...message.aliases]);
   const path = entryPath(store, message, existing);
   if (
@@ -256,15 +252,27 @@ export async function writeEntry(store: Store, message: ParsedMessage): Promise<
     throw new Error(`${path} exists but is not a readable entry; not overwriting it`);
   }
   const rawName = `${basename(path, '.md')}.raw`;
+  const rawPath = join(dirname(path), rawName);
   const merged = mergeMessage(message, existing, rawName);
-  const rawChanged = merged.writeRaw ? await writeFileAtomic(join(dirname(path), rawName), message.raw) : false;
-  const entryChanged = await writeFileAtomic(path, serializeEntry(merged.data, merged.body, existing?.extra));
   const moved = existing !== undefined && existing.path !== path;
+  const removes: string[] = [];
   if (existing && moved) {
-    await unlink(existing.path).catch(() => undefined);
+    removes.push(existing.path);
     const oldRaw = existing.data.raw;
-    if (oldRaw && oldRaw === basename(oldRaw) && oldRaw !== rawName)
-      await unlink(join(dirname(existing.path), oldRaw)).catch(() => undefined);
+    if (oldRaw && oldRaw === basename(oldRaw) && oldRaw !== rawName) removes.push(join(dirname(existing.path), oldRaw));
+  }
+  const writes = [
+    ...(merged.writeRaw ? [{ path: rawPath, content: message.raw }] : []),
+    { path, content: serializeEntry(merged.data, merged.body, existing?.extra) },
+  ];
+  if (batch.touches([...writes.map((w) => w.path), ...removes])) await batch.commit();
+  const changed = await batch.stage(tag, writes, removes);
+  const rawChanged = merged.writeRaw && changed[0] === true;
+  const entryChanged = changed.at(-1) === true;
+  if (own) {
+    await batch.commit();
+    const failure = batch.failures[0];
+    if (failure) throw failure.error;
   }
   if (existing) for (const id of [existing.data.messageId, ...existing.data.aliases]) store.byId.delete(id);
   index(store, { path, data: merged.data, body: merged.body, extra: existing?.extra ?? {} });

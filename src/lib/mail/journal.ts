@@ -1,0 +1,171 @@
+/**
+ * Atomic writes in batches, for the importer. A message's files are staged in memory as one
+ * group; `commit()` then writes every staged file to a temp name beside its target, makes
+ * the temps durable (fdatasync of each, many in flight at once), renames each group's files in the
+ * order they were staged (so a raw file lands before the entry that names it), removes what
+ * the group replaces, and flushes again, so what the importer reports as written is on disk.
+ *
+ * A crash at any point leaves each file either as it was or as it is meant to be, never
+ * half-written; at worst a hidden `.…tmp` file stays behind (the store ignores dot files).
+ * Flushing a batch at once instead of one file after another is what makes a 10,000-message
+ * import take seconds rather than half a minute.
+ */
+import { mkdir, open, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+/** What one group wants: files to write (in order) and files to remove once they are written. */
+interface Group {
+  tag: unknown;
+  writes: { path: string; bytes: Buffer; temp?: string | undefined }[];
+  removes: string[];
+}
+
+/** A group that could not be committed, and why. */
+export interface JournalFailure {
+  tag: unknown;
+  error: Error;
+}
+
+/** Makes `files` and the entries of `dirs` durable. */
+export type Flush = (dirs: readonly string[], files: readonly string[]) => Promise<void>;
+
+const CONCURRENCY = 16;
+let tempCounter = 0;
+
+/** Runs `work` over `items` with at most CONCURRENCY in flight. */
+async function pool<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await work(items[next++] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));
+}
+
+async function fsyncPath(path: string, data: boolean): Promise<void> {
+  const handle = await open(path, 'r');
+  try {
+    await (data ? handle.datasync() : handle.sync());
+  } finally {
+    await handle.close();
+  }
+}
+
+/** fdatasync of each file, then fsync of each folder, many at once (the kernel groups them into few journal commits). */
+export const fsyncEach: Flush = async (dirs, files) => {
+  await pool(files, (f) => fsyncPath(f, true));
+  await pool(dirs, (d) => fsyncPath(d, false).catch(() => undefined));
+};
+
+/** The bytes of `content` as a Buffer, without copying a Uint8Array. */
+export function toBuffer(content: string | Uint8Array): Buffer {
+  return typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+}
+
+export class Journal {
+  readonly #groups: Group[] = [];
+  readonly #touched = new Set<string>();
+  readonly #flush: Flush;
+  /** Groups that failed to commit, over the journal's life. */
+  readonly failures: JournalFailure[] = [];
+
+  constructor(opts: { flush?: Flush } = {}) {
+    this.#flush = opts.flush ?? fsyncEach;
+  }
+
+  /** Groups staged and not yet committed. */
+  get size(): number {
+    return this.#groups.length;
+  }
+
+  /** Whether any of `paths` is written or removed by a staged group (commit first, then stage). */
+  touches(paths: readonly string[]): boolean {
+    return paths.some((p) => this.#touched.has(p));
+  }
+
+  /**
+   * Stages one group. Files whose bytes on disk are already `content` are left out; the
+   * result says, per file, whether it will change. The caller commits first when
+   * {@link touches} is true for any of the group's paths.
+   */
+  async stage(
+    tag: unknown,
+    writes: readonly { path: string; content: string | Uint8Array }[],
+    removes: readonly string[] = [],
+  ): Promise<boolean[]> {
+    const all = [...writes.map((w) => w.path), ...removes];
+    if (this.touches(all)) throw new Error(`internal: ${all.find((p) => this.#touched.has(p))} is staged twice in one batch`);
+    const group: Group = { tag, writes: [], removes: [...removes] };
+    const changed: boolean[] = [];
+    for (const { path, content } of writes) {
+      const bytes = toBuffer(content);
+      const current = await readFile(path).catch(() => null);
+      const same = current?.equals(bytes) ?? false;
+      changed.push(!same);
+      if (!same) group.writes.push({ path, bytes });
+    }
+    if (group.writes.length > 0 || group.removes.length > 0) {
+      this.#groups.push(group);
+      for (const p of all) this.#touched.add(p);
+    }
+    return changed;
+  }
+
+  /**
+   * Writes, flushes and renames every staged group. Never throws: a group that fails is
+   * recorded in {@link failures} with its error (and its temp files removed); the others
+   * still land.
+   */
+  async commit(): Promise<void> {
+    const groups = this.#groups.splice(0);
+    this.#touched.clear();
+    if (groups.length === 0) return;
+    const failed = new Map<Group, Error>();
+    const fail = (g: Group, error: unknown): void => {
+      if (!failed.has(g)) failed.set(g, error instanceof Error ? error : new Error(String(error)));
+    };
+    const dirs = [...new Set(groups.flatMap((g) => g.writes.map((w) => dirname(w.path))))];
+    await pool(dirs, async (d) => {
+      await mkdir(d, { recursive: true }).catch(() => undefined);
+    });
+    const writes = groups.flatMap((g) => g.writes.map((w) => ({ g, w })));
+    await pool(writes, async ({ g, w }) => {
+      if (failed.has(g)) return;
+      const temp = join(dirname(w.path), `.${basename(w.path)}.${process.pid}.${++tempCounter}.tmp`);
+      try {
+        await writeFile(temp, w.bytes, { flag: 'wx' });
+        w.temp = temp;
+      } catch (error) {
+        await unlink(temp).catch(() => undefined);
+        fail(g, error);
+      }
+    });
+    const temps = writes.flatMap(({ w }) => (w.temp ? [w.temp] : []));
+    try {
+      await this.#flush(dirs, temps);
+    } catch (error) {
+      for (const g of groups) fail(g, error);
+    }
+    await pool(groups, async (g) => {
+      if (failed.has(g)) return;
+      try {
+        for (const w of g.writes) {
+          await rename(w.temp as string, w.path);
+          w.temp = undefined;
+        }
+        for (const r of g.removes) await unlink(r).catch(() => undefined);
+      } catch (error) {
+        fail(g, error);
+      }
+    });
+    // Temps of failed groups go; renamed files of a group that failed half-way stay (each is whole).
+    await pool(writes, async ({ w }) => {
+      if (w.temp) await unlink(w.temp).catch(() => undefined);
+    });
+    try {
+      await this.#flush(dirs, []);
+    } catch (error) {
+      for (const g of groups) fail(g, error);
+    }
+    for (const [g, error] of failed) this.failures.push({ tag: g.tag, error });
+  }
+}

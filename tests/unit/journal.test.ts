@@ -1,0 +1,112 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { type Flush, fsyncEach, Journal } from '../../src/lib/mail/journal.ts';
+
+const tempDir = () => mkdtempSync(join(tmpdir(), 'journal-test-'));
+
+/** A flush that records what it was asked to make durable, then does it. */
+function counting(): { flush: Flush; calls: { dirs: readonly string[]; files: readonly string[] }[] } {
+  const calls: { dirs: readonly string[]; files: readonly string[] }[] = [];
+  return {
+    calls,
+    flush: async (dirs, files) => {
+      calls.push({ dirs, files });
+      await fsyncEach(dirs, files);
+    },
+  };
+}
+
+describe('Journal', () => {
+  it('stages groups and lands them together with one flush before and one after the renames', async () => {
+    const dir = tempDir();
+    const { flush, calls } = counting();
+    const journal = new Journal({ flush });
+    for (let i = 0; i < 5; i += 1) {
+      const changed = await journal.stage(i, [
+        { path: join(dir, `m${i}.raw`), content: `raw ${i}` },
+        { path: join(dir, `m${i}.md`), content: new TextEncoder().encode(`entry ${i}`) },
+      ]);
+      expect(changed).toEqual([true, true]);
+    }
+    expect(journal.size).toBe(5);
+    expect(readdirSync(dir)).toEqual([]);
+    await journal.commit();
+    expect(journal.size).toBe(0);
+    expect(journal.failures).toEqual([]);
+    expect(readdirSync(dir).sort()).toHaveLength(10);
+    expect(readFileSync(join(dir, 'm3.md'), 'utf8')).toBe('entry 3');
+    // Ten files, two flushes: the temps (all ten at once), then the folder after renaming.
+    expect(calls).toHaveLength(2);
+    expect(calls[0]?.files).toHaveLength(10);
+    expect(calls[1]).toEqual({ dirs: [dir], files: [] });
+  });
+
+  it('skips files whose bytes would not change and removes what a group replaces', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'same.md'), 'same');
+    writeFileSync(join(dir, 'old.md'), 'old');
+    const before = statSync(join(dir, 'same.md')).mtimeMs;
+    const journal = new Journal();
+    const changed = await journal.stage(
+      'g',
+      [
+        { path: join(dir, 'same.md'), content: 'same' },
+        { path: join(dir, 'new.md'), content: 'new' },
+      ],
+      [join(dir, 'old.md')],
+    );
+    expect(changed).toEqual([false, true]);
+    await journal.commit();
+    expect(readdirSync(dir).sort()).toEqual(['new.md', 'same.md']);
+    expect(statSync(join(dir, 'same.md')).mtimeMs).toBe(before);
+  });
+
+  it('refuses to stage a path twice in one batch; the caller commits in between', async () => {
+    const dir = tempDir();
+    const journal = new Journal();
+    await journal.stage(1, [{ path: join(dir, 'a.md'), content: 'one' }]);
+    expect(journal.touches([join(dir, 'a.md')])).toBe(true);
+    await expect(journal.stage(2, [{ path: join(dir, 'a.md'), content: 'two' }])).rejects.toThrow(/staged twice/);
+    await journal.commit();
+    expect(journal.touches([join(dir, 'a.md')])).toBe(false);
+    expect(await journal.stage(2, [{ path: join(dir, 'a.md'), content: 'two' }])).toEqual([true]);
+    await journal.commit();
+    expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe('two');
+  });
+
+  it('when the flush fails, no target is touched, no temp stays and every group is reported', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.md'), 'before');
+    const journal = new Journal({
+      flush: async () => {
+        throw new Error('disk on fire');
+      },
+    });
+    await journal.stage('a', [{ path: join(dir, 'a.md'), content: 'after' }]);
+    await journal.stage('b', [{ path: join(dir, 'b.md'), content: 'new' }]);
+    await journal.commit();
+    expect(journal.failures.map((f) => [f.tag, f.error.message])).toEqual([
+      ['a', 'disk on fire'],
+      ['b', 'disk on fire'],
+    ]);
+    expect(readdirSync(dir)).toEqual(['a.md']);
+    expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe('before');
+  });
+
+  it('a group that cannot land fails alone; the others land', async () => {
+    const dir = tempDir();
+    // A folder where a file should go: the rename onto it fails.
+    mkdirSync(join(dir, 'blocked.md'));
+    writeFileSync(join(dir, 'blocked.md', 'keep'), 'x');
+    const journal = new Journal();
+    await journal.stage('ok1', [{ path: join(dir, 'one.md'), content: '1' }]);
+    await journal.stage('blocked', [{ path: join(dir, 'blocked.md'), content: 'b' }]);
+    await journal.stage('ok2', [{ path: join(dir, 'two.md'), content: '2' }]);
+    await journal.commit();
+    expect(journal.failures.map((f) => f.tag)).toEqual(['blocked']);
+    expect(readdirSync(dir).sort()).toEqual(['blocked.md', 'one.md', 'two.md']);
+    expect(readdirSync(join(dir, 'blocked.md'))).toEqual(['keep']);
+  });
+});
