@@ -1,6 +1,7 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import downloads from './src/integrations/downloads.ts';
 import pagefind from './src/integrations/pagefind.ts';
 
 /** Host anywhere: `BASE=/sub/ npm run build` serves every page under /sub/. */
@@ -12,7 +13,7 @@ export default defineConfig({
   outDir: process.env.OUT_DIR ?? 'dist',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx(), pagefind()],
+  integrations: [mdx(), downloads(), pagefind()],
   markdown: {
     // Both themes in the markup; site.css switches to the dark one with the page.
     shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } },

@@ -3,6 +3,7 @@
  * Pages import from here; src/lib stays free of astro:*.
  */
 import { getCollection } from 'astro:content';
+import { shareArchive } from './lib/downloads.ts';
 import { buildArchive, type Archive } from './lib/mail/archive.ts';
 import { slugOf } from './lib/mail/ids.ts';
 import { pageSize } from './lib/paginate.ts';
@@ -25,6 +26,7 @@ export function loadArchive(): Promise<Archive> {
       }),
     ),
   );
+  shareArchive(archive);
   return archive;
 }
 

@@ -6,6 +6,7 @@ import { isDerivedId, slugOf } from '../../src/lib/mail/ids.ts';
 import { walk } from '../../src/lib/mail/thread.ts';
 import { threadJson } from '../../src/lib/mail/threadjson.ts';
 import type { MessageRecord } from '../../src/lib/mail/types.ts';
+import { mail } from '../support/records.ts';
 import { root, shippedRecords } from '../support/shipped.ts';
 
 const SEED = 'Pine.LNX.4.44.0206271943340.24818-100000@alvie-mail.lanl.gov';
@@ -20,24 +21,6 @@ function seedAlone(): MessageRecord {
 
 /** The shipped entries: our summaries, with the seed merged into its summary. */
 const shipped = shippedRecords;
-
-function mail(id: string, extra: Partial<MessageRecord>): MessageRecord {
-  return {
-    messageId: id,
-    slug: slugOf(id),
-    aliases: [],
-    author: 'Fixture Author',
-    date: '2002-06-28T09:00:00+00:00',
-    subject: 'Re: zero-copy networking & a performance drop',
-    inReplyTo: null,
-    references: [],
-    list: 'linux-kernel',
-    sourceFormat: 'mbox',
-    provenance: 'imported',
-    body: '',
-    ...extra,
-  };
-}
 
 describe('buildArchive from the seed alone', () => {
   const archive = buildArchive([seedAlone()]);

@@ -162,12 +162,13 @@ function applyReconstruction(byId: Map<string, ArchiveMessage>, r: Reconstructio
   m.quotedShare = quotedShare(m.segments);
 }
 
-function threadInput(m: ArchiveMessage, links: QuoteLink[], summaryInferred: Set<string>): ThreadInput {
-  const quoted = links.filter((l) => l.messageId === m.messageId).map((l) => l.source.messageId);
+/** `m`'s quote links, `own` (all links of `m`, in link order). */
+function threadInput(m: ArchiveMessage, own: readonly QuoteLink[], summaryInferred: Set<string>): ThreadInput {
+  const quoted = own.map((l) => l.source.messageId);
   const depth1 = m.segments
     .map((s, i) => ({ s, i }))
     .filter(({ s }) => s.kind === 'quote' && s.depth === 1)
-    .map(({ i }) => links.find((l) => l.messageId === m.messageId && l.segment === i)?.source.messageId)
+    .map(({ i }) => own.find((l) => l.segment === i)?.source.messageId)
     .filter((id): id is string => id !== undefined);
   const quotes = [...new Set([...depth1.reverse(), ...quoted])];
   const header = summaryInferred.has(m.messageId) ? null : m.inReplyTo;
@@ -222,8 +223,9 @@ export function buildArchive(records: MessageRecord[]): Archive {
 
   const all = [...byId.values()];
   const links = linkQuotes(all.map((m) => ({ messageId: m.messageId, date: m.date, segments: m.segments })));
+  const linksOf = Map.groupBy(links, (l) => l.messageId);
   const inputs = all.map((m) => {
-    const input = threadInput(m, links, summaryInferred);
+    const input = threadInput(m, linksOf.get(m.messageId) ?? [], summaryInferred);
     const hint = hintFor.get(m.messageId);
     if (hint && !input.inReplyTo && !input.parentHint) input.parentHint = { id: hint, kind: 'reconstructed' };
     return input;

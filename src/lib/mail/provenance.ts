@@ -47,26 +47,49 @@ function timeOf(date: string | null): number {
   return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
 }
 
+/** Word pairs as numbers: each distinct word gets an id, a pair is `first · 2^26 + second`. */
+class PairKeys {
+  readonly #ids = new Map<string, number>();
+  /** The id of `word`, or -1 for a word never seen (when `add` is false). */
+  id(word: string, add: boolean): number {
+    let id = this.#ids.get(word);
+    if (id === undefined) {
+      if (!add) return -1;
+      id = this.#ids.size;
+      this.#ids.set(word, id);
+    }
+    return id;
+  }
+  static pair(a: number, b: number): number {
+    return a * 2 ** 26 + b;
+  }
+}
+
 /** All own-text paragraphs, in input order, with an index from word pair to paragraphs. */
-function indexSources(messages: QuoteLinkInput[]): { sources: Source[]; pairs: Map<string, number[]> } {
+function indexSources(messages: QuoteLinkInput[]): { sources: Source[]; pairs: Map<number, number[]>; words: PairKeys } {
   const sources: Source[] = [];
-  const pairs = new Map<string, number[]>();
+  const pairs = new Map<number, number[]>();
+  const words = new PairKeys();
   for (const m of messages) {
     const time = timeOf(m.date);
     for (const p of paragraphs(m.segments)) {
       const key = matchKey(p.text);
       const id = sources.length;
       sources.push({ messageId: m.messageId, paragraph: p.index, key, time });
-      const words = key.split(' ');
-      for (let i = 0; i + 1 < words.length; i++) {
-        const pair = `${words[i]} ${words[i + 1]}`;
-        const list = pairs.get(pair);
-        if (!list) pairs.set(pair, [id]);
-        else if (list.at(-1) !== id) list.push(id);
+      let prev = -1;
+      for (const word of key.split(' ')) {
+        const next = words.id(word, true);
+        if (prev >= 0) {
+          const pair = PairKeys.pair(prev, next);
+          const list = pairs.get(pair);
+          if (!list) pairs.set(pair, [id]);
+          else if (list.at(-1) !== id) list.push(id);
+        }
+        prev = next;
       }
     }
   }
-  return { sources, pairs };
+  return { sources, pairs, words };
 }
 
 /**
@@ -74,12 +97,15 @@ function indexSources(messages: QuoteLinkInput[]): { sources: Source[]; pairs: M
  * (first and last word left out, as a quote may start or end mid-word) must appear whole in
  * any paragraph that contains the quote. Quotes under four words fall back to all paragraphs.
  */
-function candidates(key: string, sources: Source[], pairs: Map<string, number[]>): Iterable<number> {
-  const words = key.split(' ');
-  if (words.length < 4) return sources.keys();
+function candidates(key: string, index: ReturnType<typeof indexSources>): Iterable<number> {
+  const { sources, pairs, words } = index;
+  const parts = key.split(' ');
+  if (parts.length < 4) return sources.keys();
   let best: number[] | undefined;
-  for (let i = 1; i + 2 < words.length; i++) {
-    const list = pairs.get(`${words[i]} ${words[i + 1]}`);
+  for (let i = 1; i + 2 < parts.length; i++) {
+    const a = words.id(parts[i] as string, false);
+    const b = words.id(parts[i + 1] as string, false);
+    const list = a < 0 || b < 0 ? undefined : pairs.get(PairKeys.pair(a, b));
     if (!list) return [];
     if (!best || list.length < best.length) best = list;
   }
@@ -93,7 +119,7 @@ function candidates(key: string, sources: Source[], pairs: Map<string, number[]>
  * Quote segments with no source, or shorter than 20 characters, get no link.
  */
 export function linkQuotes(messages: QuoteLinkInput[]): QuoteLink[] {
-  const { sources, pairs } = indexSources(messages);
+  const found = indexSources(messages);
   const links: QuoteLink[] = [];
   for (const m of messages) {
     m.segments.forEach((s, index) => {
@@ -101,8 +127,8 @@ export function linkQuotes(messages: QuoteLinkInput[]): QuoteLink[] {
       const key = matchKey(s.lines.join('\n'));
       if (key.length < MIN_MATCH) return;
       let best: Source | undefined;
-      for (const id of candidates(key, sources, pairs)) {
-        const source = sources[id];
+      for (const id of candidates(key, found)) {
+        const source = found.sources[id];
         if (!source || source.messageId === m.messageId || !source.key.includes(key)) continue;
         if (!best || source.time < best.time) best = source;
       }

@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { type Download, rawDownloads, sharedArchive, threadDownloads } from '../lib/downloads.ts';
+import { messagesDir } from '../lib/mail/entries.ts';
+import { paths, withBase } from '../lib/routes.ts';
+
+/** Writes `files` under `root`, a few at a time; returns how many. */
+async function writeAll(root: string, files: Iterable<Download>): Promise<number> {
+  const made = new Set<string>();
+  const queue = files[Symbol.iterator]();
+  let count = 0;
+  const worker = async (): Promise<void> => {
+    for (let next = queue.next(); !next.done; next = queue.next()) {
+      const file = join(root, next.value.path);
+      const dir = dirname(file);
+      if (!made.has(dir)) {
+        made.add(dir);
+        await mkdir(dir, { recursive: true });
+      }
+      await writeFile(file, next.value.bytes);
+      count += 1;
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, worker));
+  return count;
+}
+
+/**
+ * Writes the archive's download files (src/lib/downloads.ts) once the pages are built:
+ * raw mail per message, JSON and mbox per thread. The raw bytes are read from the
+ * entries folder; absolute message URLs use the configured site and base.
+ */
+export default function downloads(): AstroIntegration {
+  let site: URL | undefined;
+  let base = '/';
+  return {
+    name: 'slowest-side:downloads',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        site = config.site ? new URL(config.site) : undefined;
+        base = config.base;
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const started = performance.now();
+        const archive = await sharedArchive();
+        const root = fileURLToPath(dir);
+        const entries = messagesDir();
+        const messageUrl = (slug: string): string => new URL(withBase(base, paths.message(slug)), site).href;
+        const count =
+          (await writeAll(
+            root,
+            rawDownloads(archive, (name) => readFileSync(join(entries, name))),
+          )) + (await writeAll(root, threadDownloads(archive, messageUrl)));
+        logger.info(`wrote ${count} download files in ${Math.round(performance.now() - started)} ms`);
+      },
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { rawDownloads, sharedArchive, shareArchive, threadDownloads } from '../../src/lib/downloads.ts';
+import { buildArchive, threadSlug } from '../../src/lib/mail/archive.ts';
+import { slugOf } from '../../src/lib/mail/ids.ts';
+import { mail } from '../support/records.ts';
+
+const BODY = 'Write to fixture.author@example.org about it.\n';
+
+const archive = buildArchive([
+  mail('root.1@example.org', { raw: 'root.raw', subject: 'receive path', body: BODY }),
+  mail('reply.2@example.org', {
+    raw: 'reply.raw',
+    subject: 'receive path',
+    body: BODY,
+    inReplyTo: 'root.1@example.org',
+    references: ['root.1@example.org'],
+    date: '2002-06-28T10:00:00+00:00',
+  }),
+  mail('nofile.3@example.org', { subject: 'another thread', body: BODY, date: '2002-06-29T10:00:00+00:00' }),
+]);
+
+const raws: Record<string, string> = {
+  'root.raw': 'Message-ID: <root.1@example.org>\nFrom: Fixture Author <fixture.author@example.org>\nSubject: =?utf-8?q?x?=\n\nbody \xe9\n',
+  'reply.raw': 'Message-ID: <reply.2@example.org>\nIn-Reply-To: <root.1@example.org>\n\nreply\n',
+};
+
+describe('rawDownloads', () => {
+  it('writes one redacted raw file per message with raw bytes, keeping Message-IDs and every other byte', () => {
+    const files = [...rawDownloads(archive, (name) => Buffer.from(raws[name] ?? '', 'latin1'))];
+    expect(files.map((f) => f.path).sort()).toEqual([
+      `m/${slugOf('reply.2@example.org')}/raw.txt`,
+      `m/${slugOf('root.1@example.org')}/raw.txt`,
+    ]);
+    const root = Buffer.from(files.find((f) => f.path.includes('root'))?.bytes ?? []).toString('latin1');
+    expect(root).toContain('<root.1@example.org>');
+    expect(root).not.toContain('fixture.author@example.org');
+    expect(root.endsWith('body \xe9\n')).toBe(true);
+  });
+});
+
+describe('threadDownloads', () => {
+  it('writes JSON and mbox per thread, with absolute message URLs and no address', () => {
+    const files = [...threadDownloads(archive, (slug) => `https://example.net/m/${slug}/`)];
+    const slugs = archive.threads.map(threadSlug);
+    expect(files.map((f) => f.path)).toEqual(slugs.flatMap((s) => [`threads/${s}.json`, `threads/${s}.mbox`]));
+    const json = JSON.parse(Buffer.from(files[0]?.bytes ?? []).toString('utf8'));
+    expect(json.messages.map((m: { url: string }) => m.url)).toContain(`https://example.net/m/${slugOf('reply.2@example.org')}/`);
+    const mbox = files.filter((f) => f.path.endsWith('.mbox')).map((f) => Buffer.from(f.bytes).toString('utf8'));
+    expect(mbox.join('')).toMatch(/^From /m);
+    for (const f of files) expect(Buffer.from(f.bytes).toString('utf8')).not.toContain('fixture.author@example.org');
+  });
+});
+
+describe('shareArchive', () => {
+  it('hands the pages’ archive to the downloads step, and says so when there is none', async () => {
+    const key = Symbol.for('slowest-side.archive');
+    delete (globalThis as Record<symbol, unknown>)[key];
+    expect(() => sharedArchive()).toThrow(/no archive was shared/);
+    shareArchive(Promise.resolve(archive));
+    expect(await sharedArchive()).toBe(archive);
+    delete (globalThis as Record<symbol, unknown>)[key];
+  });
+});
