@@ -1,7 +1,9 @@
-import { rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
+import { isIndexed, scopeGlob } from '../lib/search/scope.ts';
 
 /**
  * Chrome inside indexed pages that other components render, left out of the index here so
@@ -13,6 +15,23 @@ import { close, createIndex } from 'pagefind';
  */
 const EXCLUDE = ['dl.headers', 'model-controls', 'section.message-notes'];
 
+/** The HTML files under `site` that opt into the index, relative and `/`-separated. */
+async function indexedPages(site: string): Promise<string[]> {
+  const files = (await readdir(site, { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile() && e.name.endsWith('.html'))
+    .map((e) => join(e.parentPath, e.name));
+  const indexed: string[] = [];
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < files.length) {
+      const file = files[next++] as string;
+      if (isIndexed(await readFile(file, 'utf8'))) indexed.push(relative(site, file).split(sep).join('/'));
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+  return indexed;
+}
+
 /** Fails the build with every message Pagefind gave. */
 function check(step: string, errors: string[]): void {
   if (errors.length > 0) throw new Error(`Pagefind ${step} failed:\n${errors.join('\n')}`);
@@ -20,7 +39,8 @@ function check(step: string, errors: string[]): void {
 
 /**
  * Indexes the built site with Pagefind's Node API once Astro has written dist/.
- * Any Pagefind error fails the build; scope comes from `data-pagefind-body` in layouts.
+ * Any Pagefind error fails the build; scope comes from `data-pagefind-body` in layouts, and
+ * Pagefind reads only the folders that hold such pages (src/lib/search/scope.ts).
  */
 export default function pagefind(): AstroIntegration {
   return {
@@ -32,7 +52,7 @@ export default function pagefind(): AstroIntegration {
         const { index, errors } = await createIndex({ includeCharacters: '_', excludeSelectors: EXCLUDE });
         check('createIndex', errors);
         if (!index) throw new Error('Pagefind returned no index');
-        const added = await index.addDirectory({ path: site });
+        const added = await index.addDirectory({ path: site, glob: scopeGlob(await indexedPages(site)) });
         check('addDirectory', added.errors);
         check('writeFiles', (await index.writeFiles({ outputPath: `${site}pagefind` })).errors);
         await close();
