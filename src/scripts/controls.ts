@@ -17,8 +17,18 @@ type ChoiceEntry = Extract<Param, { kind: 'choice' }>;
 
 const q = <E extends Element>(root: ParentNode, role: string): E | null => root.querySelector<E>(`[data-role="${role}"]`);
 
+/**
+ * Sets an element's text when it differs. A store change writes back to every control, and
+ * rewriting unchanged text or attributes would have the browser lay out the panel again on
+ * every slider step.
+ */
 function say(notice: HTMLElement | null, text: string): void {
   if (notice && notice.textContent !== text) notice.textContent = text;
+}
+
+/** Sets an attribute when it differs (see `say`). */
+function mark(el: Element, name: string, value: string): void {
+  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
 }
 
 /** Wires one numeric parameter's range and number inputs; returns its sync function. */
@@ -32,7 +42,7 @@ function bindNumber(row: HTMLElement, p: NumberEntry): Sync | undefined {
   for (const type of ['input', 'change'] as const) {
     range.addEventListener(type, () => {
       const v = fromSlider(p, range.valueAsNumber);
-      number.value = String(v);
+      if (number.value !== String(v)) number.value = String(v);
       say(notice, '');
       set(v, type === 'input' ? 'input' : 'commit');
     });
@@ -59,10 +69,10 @@ function bindNumber(row: HTMLElement, p: NumberEntry): Sync | undefined {
   return (values) => {
     const v = values[p.key];
     // Leave the box alone while someone types a value equal to the state ("1.50" stays).
-    if (!(document.activeElement === number && number.valueAsNumber === v)) number.value = String(v);
+    if (!(document.activeElement === number && number.valueAsNumber === v) && number.value !== String(v)) number.value = String(v);
     // Move the thumb only when it does not already stand for this value (no jitter mid-drag).
     if (fromSlider(p, range.valueAsNumber) !== v) range.value = String(toSlider(p, v));
-    range.setAttribute('aria-valuetext', valueText(p, v));
+    mark(range, 'aria-valuetext', valueText(p, v));
   };
 }
 
@@ -78,7 +88,7 @@ function bindChoice(row: HTMLElement, p: ChoiceEntry): Sync | undefined {
   return (values) => {
     const v = values[p.key];
     if (select.value !== v) select.value = v;
-    if (doc) doc.textContent = p.options.find((o) => o.value === v)?.doc ?? '';
+    say(doc, p.options.find((o) => o.value === v)?.doc ?? '');
   };
 }
 
@@ -111,8 +121,8 @@ class ModelControls extends HTMLElement {
     const syncAll = (values: Values): void => {
       for (const sync of syncs) sync(values);
       const preset = currentPreset();
-      if (picker) picker.value = preset?.id ?? '';
-      if (presetDoc) presetDoc.textContent = preset?.description ?? '';
+      if (picker && picker.value !== (preset?.id ?? '')) picker.value = preset?.id ?? '';
+      say(presetDoc, preset?.description ?? '');
     };
     const speak = (values: Values): void => {
       clearTimeout(this.#timer);

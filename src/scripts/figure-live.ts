@@ -1,10 +1,12 @@
 /**
  * The live half of `<model-figure>` (loaded on first view, see model-figure.ts): follows the
  * page store, the element's width and the colour scheme, and redraws at most once a frame.
- * Each redraw replaces the chart (Plot draws afresh; nothing is patched), the caption text
- * and the data table, then reports its time as a `model-figure:drawn` event on document.
+ * Each redraw has Plot draw the chart afresh, then patches the chart on screen, the caption
+ * text and the data table where they differ from the new drawing (see charts/morph.ts), and
+ * reports its time as a `model-figure:drawn` event on document.
  */
 import { figures, parseBandKeys } from '../lib/charts/index.ts';
+import { morph } from '../lib/charts/morph.ts';
 import { renderFigure } from '../lib/charts/render.ts';
 import type { FigureContext, FigureDef, FigureId, Table, Theme } from '../lib/charts/types.ts';
 import { paramFor, presetById, presetValues, type Values } from '../lib/model/index.ts';
@@ -18,7 +20,7 @@ import { readSearch } from './url-state.ts';
 /** Detail of the `model-figure:drawn` event. */
 export interface DrawnDetail {
   figure: FigureId;
-  /** Time for spec, Plot and DOM replacement, in ms. */
+  /** Time for spec, Plot and DOM update, in ms. */
   ms: number;
 }
 
@@ -56,36 +58,75 @@ store.subscribe(redrawAll);
 onThemeChange(redrawAll);
 /** The same functions by chart container, for the resize observer. */
 const byChart = new Map<Element, () => void>();
+/**
+ * Each chart container's width, read when the resize observer reports it (layout is clean
+ * then, so the read costs nothing). A redraw reading `clientWidth` itself would force a
+ * layout whenever another figure had just changed the page in the same frame.
+ */
+const widths = new WeakMap<Element, number>();
 const resized = new ResizeObserver((entries) => {
   for (const e of entries) {
     const redraw = byChart.get(e.target);
-    if (redraw) schedule(redraw);
+    if (!redraw) continue;
+    const width = (e.target as HTMLElement).clientWidth;
+    if (widths.get(e.target) === width) continue;
+    widths.set(e.target, width);
+    schedule(redraw);
   }
 });
 
+/** A table cell to show: its tag, scope and text. */
+interface Cell {
+  tag: 'th' | 'td';
+  scope?: string;
+  text: string;
+}
+
+/** `row` holding exactly `cells`, changed only where it differs. */
+function syncRow(row: HTMLTableRowElement, cells: readonly Cell[]): void {
+  const have = row.cells;
+  const fits = have.length === cells.length && cells.every((c, i) => have[i]!.localName === c.tag);
+  if (!fits) {
+    row.replaceChildren(
+      ...cells.map((c) => {
+        const cell = document.createElement(c.tag);
+        if (c.scope) cell.setAttribute('scope', c.scope);
+        cell.textContent = c.text;
+        return cell;
+      }),
+    );
+    return;
+  }
+  cells.forEach((c, i) => {
+    const cell = have[i]!;
+    if (c.scope && cell.getAttribute('scope') !== c.scope) cell.setAttribute('scope', c.scope);
+    if (cell.textContent !== c.text) cell.textContent = c.text;
+  });
+}
+
+/** `section` holding one row per entry of `rows`, reusing the rows it has. */
+function syncRows(section: HTMLTableSectionElement, rows: readonly (readonly Cell[])[]): void {
+  while (section.rows.length > rows.length) section.rows[section.rows.length - 1]!.remove();
+  rows.forEach((cells, i) => {
+    syncRow(section.rows[i] ?? section.insertRow(), cells);
+  });
+}
+
+/**
+ * The data table: the same markup Figure.astro renders (the first column heads its row),
+ * changing only the cells whose text changed, so a slider step rewrites a few numbers.
+ */
 function fillTable(table: HTMLTableElement, data: Table): void {
   const [first] = data.columns;
-  const head = document.createElement('tr');
-  for (const c of data.columns) {
-    const th = document.createElement('th');
-    th.scope = 'col';
-    th.textContent = c.label;
-    head.append(th);
-  }
-  const rows = data.rows.map((row) => {
-    const tr = document.createElement('tr');
-    for (const c of data.columns) {
-      // The first column heads its row, as Figure.astro renders it.
-      const cell = document.createElement(c === first ? 'th' : 'td');
-      if (c === first) cell.setAttribute('scope', 'row');
-      cell.textContent = String(row[c.key] ?? '');
-      tr.append(cell);
-    }
-    return tr;
-  });
-  (table.tHead ?? table.createTHead()).replaceChildren(head);
-  const body = table.tBodies[0] ?? table.createTBody();
-  body.replaceChildren(...rows);
+  syncRows(table.tHead ?? table.createTHead(), [data.columns.map((c): Cell => ({ tag: 'th', scope: 'col', text: c.label }))]);
+  const cell = (row: Table['rows'][number], c: Table['columns'][number]): Cell => {
+    const text = String(row[c.key] ?? '');
+    return c === first ? { tag: 'th', scope: 'row', text } : { tag: 'td', text };
+  };
+  syncRows(
+    table.tBodies[0] ?? table.createTBody(),
+    data.rows.map((row) => data.columns.map((c) => cell(row, c))),
+  );
 }
 
 /**
@@ -132,7 +173,13 @@ export function bringToLife(el: HTMLElement): void {
       return;
     }
     const values = store.get();
-    const width = Math.round(chart.clientWidth || baseWidth);
+    let measured = widths.get(chart);
+    if (measured === undefined) {
+      // Before the resize observer's first report: read it once (the first redraw only).
+      measured = chart.clientWidth;
+      widths.set(chart, measured);
+    }
+    const width = Math.round(measured || baseWidth);
     const t = theme();
     const context: FigureContext = { bandKeys: bandKeys().filter((k) => !own || own.includes(k)) };
     const bands = context.bandKeys?.join() ?? '';
@@ -140,10 +187,17 @@ export function bringToLife(el: HTMLElement): void {
     last = { values, width, theme: t, bands };
     const start = performance.now();
     const height = Math.round(Math.max(baseHeight * 0.6, (baseHeight * width) / baseWidth));
-    chart.replaceChildren(renderFigure(def, values, { width, height }, t, document, context));
-    if (caption) caption.textContent = def.caption(values, context);
+    const svg = renderFigure(def, values, { width, height }, t, document, context);
+    // Patch the chart on screen into the new drawing: only what moved is restyled and repainted.
+    const drawn = chart.firstElementChild;
+    if (drawn?.localName === 'svg' && chart.childNodes.length === 1) morph(drawn, svg);
+    else chart.replaceChildren(svg);
+    if (caption) {
+      const text = def.caption(values, context);
+      if (caption.textContent !== text) caption.textContent = text;
+    }
     if (table) fillTable(table, def.table(values, context));
-    el.dataset['upgraded'] = '';
+    if (el.dataset['upgraded'] === undefined) el.dataset['upgraded'] = '';
     const detail: DrawnDetail = { figure: def.id, ms: performance.now() - start };
     document.dispatchEvent(new CustomEvent('model-figure:drawn', { detail }));
   };

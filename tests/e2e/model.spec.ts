@@ -102,3 +102,34 @@ test('axe finds no violations on the articles, the live controls included', asyn
   await liveFigures(page);
   await expectAxeClean(page);
 });
+
+test('a slider step patches the chart on screen, and its name, caption and table follow', async ({ page }) => {
+  await withoutConsoleErrors(page, async () => {
+    await page.goto(`${LIVE}#model`);
+    const figure = page.locator('#fig-throughput-vs-segment');
+    await expect(figure).toHaveAttribute('data-upgraded', '');
+    const read = () =>
+      figure.evaluate((el) => ({
+        label: el.querySelector('.chart svg')?.getAttribute('aria-label') ?? '',
+        caption: el.querySelector('.caption-text')?.textContent ?? '',
+        table: [...el.querySelectorAll('details.data tbody tr')].map((tr) => tr.textContent ?? ''),
+        charts: el.querySelectorAll('.chart svg').length,
+        kept: (el.querySelector('.chart svg') as (SVGSVGElement & { kept?: boolean }) | null)?.kept === true,
+      }));
+    // Mark the <svg> element on screen (a property: the patch resets attributes it does not draw).
+    await figure.locator('.chart svg').evaluate((svg) => {
+      (svg as SVGSVGElement & { kept?: boolean }).kept = true;
+    });
+    const before = await read();
+    const slider = page.locator('#mc-rxCopyMBps-range');
+    await slider.focus();
+    for (let i = 0; i < 5; i += 1) await slider.press('ArrowRight');
+    await expect.poll(async () => (await read()).caption).not.toBe(before.caption);
+    const after = await read();
+    expect(after.charts).toBe(1);
+    expect(after.kept).toBe(true);
+    expect(after.label).toContain(after.caption);
+    expect(after.table).toHaveLength(before.table.length);
+    expect(after.table).not.toEqual(before.table);
+  });
+});

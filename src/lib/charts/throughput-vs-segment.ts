@@ -3,9 +3,9 @@
  * zero-copy (or copying) alternatives, the unknown ranges as bands, the link as a rule.
  */
 import * as Plot from '@observablehq/plot';
-import { band, clamp, evaluate, PAGE_BYTES, paramFor, type ParamKey, type Values } from '../model/index.ts';
+import { band, bandAlong, type Band, clamp, evaluate, PAGE_BYTES, paramFor, type ParamKey, type Values } from '../model/index.ts';
 // One side at a time and no clamp per point: a line is ~100 points on every slider step.
-import { receiveSide, sendSide } from '../model/throughput.ts';
+import { receiveMBps, sendMBps } from '../model/throughput.ts';
 import { dodge, FONT_SIZE, textWidth } from './layout.ts';
 import { lastOne, stateKey } from './memo.ts';
 import { palette } from './theme.ts';
@@ -80,7 +80,7 @@ const bandKeysOf = (context: FigureContext | undefined): ParamKey[] => activeUnk
 /** A line's rate at one segment size; `v` must be clamped (see `clamp`). */
 const rate = (v: Values, line: Line, mss: number): number => {
   const w = { ...v, ...line.patch, mss };
-  return (line.side === 'tx' ? sendSide(w) : receiveSide(w)).gbps;
+  return ((line.side === 'tx' ? sendMBps(w) : receiveMBps(w)) * 8) / 1000;
 };
 
 /** Whole-page points only for remap lines (elsewhere remap falls back to copying). */
@@ -94,16 +94,17 @@ interface BandRow {
   rxMax: number;
 }
 
-const bandRow = (v: Values, keys: readonly ParamKey[], x: number): BandRow => {
-  const b = band({ ...v, mss: x }, keys);
-  return { x, txMin: b.tx.min, txMax: b.tx.max, rxMin: b.rx.min, rxMax: b.rx.max };
-};
+const toRow = (x: number, b: Band): BandRow => ({ x, txMin: b.tx.min, txMax: b.tx.max, rxMin: b.rx.min, rxMax: b.rx.max });
+const bandRow = (v: Values, keys: readonly ParamKey[], x: number): BandRow => toRow(x, band({ ...v, mss: x }, keys));
 
 /** The bands over the grid; independent of the current segment size, so a segment-size drag reuses them. */
 const bandRows = lastOne(
   (v: Values, keys: readonly ParamKey[]) => `${stateKey(v, 'mss')}/${keys.join()}`,
-  (v: Values, keys: readonly ParamKey[]): BandRow[] =>
-    sorted([...logGrid(BAND_STEPS), ...TABLE_SEGMENTS, ...(v.rxMode === 'remap' ? pages() : [])]).map((x) => bandRow(v, keys, x)),
+  (v: Values, keys: readonly ParamKey[]): BandRow[] => {
+    const xs = sorted([...logGrid(BAND_STEPS), ...TABLE_SEGMENTS, ...(v.rxMode === 'remap' ? pages() : [])]);
+    const bands = bandAlong(v, keys, 'mss', xs);
+    return xs.map((x, i) => toRow(x, bands[i]!));
+  },
 );
 
 function options(values: Values, size: FigureSize, theme: Theme, context?: FigureContext): Plot.PlotOptions {

@@ -5,7 +5,7 @@
  */
 import { clamp } from './clamp.ts';
 import { params, type Param, type ParamKey, type Values } from './params.ts';
-import { PAGE_BYTES, receiveSide, sendSide } from './throughput.ts';
+import { PAGE_BYTES, receiveMBps, sendMBps } from './throughput.ts';
 
 /** Smallest and largest value, 10^9 bit/s. */
 export interface Range {
@@ -57,6 +57,77 @@ function combos(lists: readonly (readonly [string, readonly (number | string)[]]
 
 const gbps = (mbps: number): number => (mbps * 8) / 1000;
 
+/** The settings a band tries, worked out once for a state and a set of keys. */
+interface Trials {
+  readonly varied: readonly Param[];
+  readonly shared: readonly Setting[];
+  readonly sends: readonly Setting[];
+  readonly receives: readonly Setting[];
+}
+
+function trials(v: Values, keys: ParamKey | readonly ParamKey[] | undefined): Trials {
+  const wanted = keys === undefined ? undefined : new Set<string>(typeof keys === 'string' ? [keys] : keys);
+  const varied = params.filter((p) => p.unknown !== undefined && (wanted === undefined || wanted.has(p.key)));
+  const lists = (pick: (p: Param) => boolean): [string, readonly (number | string)[]][] =>
+    varied.filter(pick).map((p) => [p.key, candidates(p, v[p.key])]);
+  return {
+    varied,
+    shared: combos(lists((p) => p.group !== 'send' && p.group !== 'receive')),
+    sends: combos(lists((p) => p.group === 'send')),
+    receives: combos(lists((p) => p.group === 'receive')),
+  };
+}
+
+/** The band of the clamped state `v` over the settings `t` (worked out for `v`'s varied values). */
+function run(v: Values, t: Trials): Band {
+  const { shared, sends, receives } = t;
+  const tx = { min: Infinity, max: -Infinity };
+  const rx = { min: Infinity, max: -Infinity };
+  const e2e = { min: Infinity, max: -Infinity };
+  // One working state, its varied keys overwritten in place (every setting of a list has the
+  // same keys, and the three lists have none in common): a band is thousands of evaluations a
+  // slider step, and copying the state for each was most of its cost.
+  const w: Record<string, number | string> = { ...v };
+  const restore = (settings: readonly Setting[]): void => {
+    for (const k of Object.keys(settings[0] ?? {})) w[k] = v[k as ParamKey];
+  };
+  for (const s of shared) {
+    Object.assign(w, s);
+    let tMin = Infinity;
+    let tMax = -Infinity;
+    let rMin = Infinity;
+    let rMax = -Infinity;
+    for (const c of sends) {
+      const x = sendMBps(Object.assign(w, c) as Values);
+      tMin = Math.min(tMin, x);
+      tMax = Math.max(tMax, x);
+    }
+    restore(sends);
+    for (const c of receives) {
+      const x = receiveMBps(Object.assign(w, c) as Values);
+      rMin = Math.min(rMin, x);
+      rMax = Math.max(rMax, x);
+    }
+    restore(receives);
+    const win = (w['window'] as number) / (w['rtt'] as number);
+    tx.min = Math.min(tx.min, tMin);
+    tx.max = Math.max(tx.max, tMax);
+    rx.min = Math.min(rx.min, rMin);
+    rx.max = Math.max(rx.max, rMax);
+    // Send and receive vary independently here, so the best end to end is the smaller best.
+    e2e.min = Math.min(e2e.min, tMin, rMin, win);
+    e2e.max = Math.max(e2e.max, Math.min(tMax, rMax, win));
+  }
+  const range = (m: { min: number; max: number }): Range => ({ min: gbps(m.min), max: gbps(m.max) });
+  return {
+    tx: range(tx),
+    rx: range(rx),
+    endToEnd: range(e2e),
+    keys: t.varied.map((p) => p.key),
+    evaluations: shared.length * (sends.length + receives.length),
+  };
+}
+
 /**
  * The band of send, receive and end-to-end rates (Gbit/s) over every unknown range, or only
  * over the given keys (keys without an `unknown` range are ignored). Each range's extremes
@@ -66,45 +137,22 @@ const gbps = (mbps: number): number => (mbps * 8) / 1000;
  */
 export function band(values: Readonly<Record<string, unknown>> = {}, keys?: ParamKey | readonly ParamKey[]): Band {
   const v = clamp(values).values;
-  const wanted = keys === undefined ? undefined : new Set<string>(typeof keys === 'string' ? [keys] : keys);
-  const varied = params.filter((p) => p.unknown !== undefined && (wanted === undefined || wanted.has(p.key)));
-  const lists = (pick: (p: Param) => boolean): [string, readonly (number | string)[]][] =>
-    varied.filter(pick).map((p) => [p.key, candidates(p, v[p.key])]);
-  const shared = combos(lists((p) => p.group !== 'send' && p.group !== 'receive'));
-  const sends = combos(lists((p) => p.group === 'send'));
-  const receives = combos(lists((p) => p.group === 'receive'));
-  const tx = { min: Infinity, max: -Infinity };
-  const rx = { min: Infinity, max: -Infinity };
-  const e2e = { min: Infinity, max: -Infinity };
-  for (const s of shared) {
-    const base = { ...v, ...s } as Values;
-    const t = { min: Infinity, max: -Infinity };
-    const r = { min: Infinity, max: -Infinity };
-    for (const c of sends) {
-      const x = sendSide({ ...base, ...c } as Values).mbps;
-      t.min = Math.min(t.min, x);
-      t.max = Math.max(t.max, x);
-    }
-    for (const c of receives) {
-      const x = receiveSide({ ...base, ...c } as Values).mbps;
-      r.min = Math.min(r.min, x);
-      r.max = Math.max(r.max, x);
-    }
-    const w = base.window / base.rtt;
-    tx.min = Math.min(tx.min, t.min);
-    tx.max = Math.max(tx.max, t.max);
-    rx.min = Math.min(rx.min, r.min);
-    rx.max = Math.max(rx.max, r.max);
-    // Send and receive vary independently here, so the best end to end is the smaller best.
-    e2e.min = Math.min(e2e.min, t.min, r.min, w);
-    e2e.max = Math.max(e2e.max, Math.min(t.max, r.max, w));
-  }
-  const range = (m: { min: number; max: number }): Range => ({ min: gbps(m.min), max: gbps(m.max) });
-  return {
-    tx: range(tx),
-    rx: range(rx),
-    endToEnd: range(e2e),
-    keys: varied.map((p) => p.key),
-    evaluations: shared.length * (sends.length + receives.length),
-  };
+  return run(v, trials(v, keys));
+}
+
+/**
+ * `band({ ...values, [key]: x }, keys)` for each x, the same numbers for less work: when
+ * `key` is not one of the varied keys, the combinations to try are the same at every x and
+ * are worked out once (a figure draws a band at dozens of segment sizes on every slider step).
+ */
+export function bandAlong(
+  values: Readonly<Record<string, unknown>>,
+  keys: ParamKey | readonly ParamKey[] | undefined,
+  key: ParamKey,
+  xs: readonly number[],
+): Band[] {
+  const v = clamp(values).values;
+  const t = trials(v, keys);
+  if (t.varied.some((p) => p.key === key)) return xs.map((x) => band({ ...v, [key]: x }, keys));
+  return xs.map((x) => run(clamp({ ...v, [key]: x }).values, t));
 }

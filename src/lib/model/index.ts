@@ -17,7 +17,7 @@ export function evaluate(values: Readonly<Record<string, unknown>> = {}): Result
   return throughput(clamp(values).values);
 }
 
-export { band, type Band, type Range } from './band.ts';
+export { band, bandAlong, type Band, type Range } from './band.ts';
 export { clamp, type Change, type ClampResult } from './clamp.ts';
 export {
   defaults,

@@ -467,7 +467,9 @@ export function paramFor(key: string): Param | undefined {
   return byKey.get(key);
 }
 
-/** A fresh object holding every default. */
+const DEFAULTS: Readonly<Values> = Object.freeze(Object.fromEntries(params.map((p) => [p.key, p.default])) as Values);
+
+/** A fresh object holding every default (a copy: callers may change it). */
 export function defaults(): Values {
-  return Object.fromEntries(params.map((p) => [p.key, p.default])) as Values;
+  return { ...DEFAULTS };
 }

@@ -169,6 +169,25 @@ function receivePlan(v: Values): Plan {
   }
 }
 
+/**
+ * A side's CPU limit, MB/s: S ÷ the busiest core's µs per segment. The same arithmetic as
+ * side()'s time breakdown (side() uses it), without building the breakdown.
+ */
+function cpuLimit(plan: Plan, v: Values): number {
+  const S = v.mss;
+  const protocol = plan.segUs + (plan.checksumPasses * S) / v.csumMBps;
+  const app = (plan.copies * S) / plan.copyMBps + plan.pages * plan.pageUs;
+  return S / (plan.cores > 1 ? Math.max(protocol, app) : protocol + app);
+}
+
+/** Memory-bus crossings per payload byte: the DMA, two per CPU copy, one per checksum pass. */
+const crossingsOf = (plan: Plan): number => 1 + 2 * plan.copies + plan.checksumPasses;
+
+/** A side's rate, MB/s: the smallest of its limits (side()'s `mbps`, without the rest). */
+function planMBps(plan: Plan, v: Values): number {
+  return Math.min(cpuLimit(plan, v), v.memMBps / crossingsOf(plan), v.busMBps * v.busEff, (v.linkGbps * 1000) / 8);
+}
+
 function side(plan: Plan, v: Values): SideResult {
   const S = v.mss;
   const segmentUs: SegmentTime = {
@@ -179,10 +198,9 @@ function side(plan: Plan, v: Values): SideResult {
   };
   const stageUs = { protocol: segmentUs.protocol + segmentUs.checksum, app: segmentUs.copy + segmentUs.remap };
   const segmentTotalUs = stageUs.protocol + stageUs.app;
-  const busiestUs = plan.cores > 1 ? Math.max(stageUs.protocol, stageUs.app) : segmentTotalUs;
-  const busCrossings = 1 + 2 * plan.copies + plan.checksumPasses;
+  const busCrossings = crossingsOf(plan);
   const limits = {
-    cpu: S / busiestUs,
+    cpu: cpuLimit(plan, v),
     memory: v.memMBps / busCrossings,
     bus: v.busMBps * v.busEff,
     link: (v.linkGbps * 1000) / 8,
@@ -231,6 +249,19 @@ export function sendSide(v: Values): SideResult {
 /** The receive side of a complete, in-range state. */
 export function receiveSide(v: Values): SideResult {
   return side(receivePlan(v), v);
+}
+
+/**
+ * The send side's rate alone, MB/s (= sendSide(v).mbps): for sweeps and bands, which run the
+ * model thousands of times a slider step and need nothing else.
+ */
+export function sendMBps(v: Values): number {
+  return planMBps(sendPlan(v), v);
+}
+
+/** The receive side's rate alone, MB/s (= receiveSide(v).mbps). */
+export function receiveMBps(v: Values): number {
+  return planMBps(receivePlan(v), v);
 }
 
 /** End to end from the two sides and the window limit. */
