@@ -1,50 +1,8 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { messagesDir, readEntries } from './lib/mail/entries.ts';
 import { params as modelParams, type ParamKey } from './lib/model/params.ts';
 import { noteStatusList, noteTagList } from './lib/notes.ts';
-
-/** A link to another archive's copy of a message. */
-const archiveLink = z.object({ label: z.string(), url: z.url() });
-
-/**
- * One message of the archive: imported full text, or one of our summary entries.
- * Written by `npm run import` (src/lib/mail/store.ts) or by hand for summaries.
- */
-const messages = defineCollection({
-  // Read as plain files: mail bodies are shown verbatim, never run through Markdown.
-  loader: () => readEntries(messagesDir()),
-  schema: z.object({
-    /** Message-ID without angle brackets (real, or a stable derived id). */
-    messageId: z.string().min(1),
-    /** Derived ids that map to this message (hypermail page ids). */
-    aliases: z.array(z.string()).default([]),
-    /** Author's display name; never an address. */
-    author: z.string(),
-    /** ISO 8601 with the sender's original offset. */
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$/),
-    subject: z.string(),
-    inReplyTo: z.string().nullable().default(null),
-    /** In-Reply-To as written, when it held free text. */
-    inReplyToRaw: z.string().optional(),
-    references: z.array(z.string()).default([]),
-    /** For summary entries: parent from the real headers, or inferred by us. */
-    parentBasis: z.enum(['header', 'inferred']).optional(),
-    list: z.string().default('linux-kernel'),
-    sourceFormat: z.enum(['mbox', 'eml', 'hypermail-text', 'hypermail-html', 'summary']),
-    provenance: z.enum(['imported', 'reconstructed', 'summary']),
-    /** File name of the raw bytes beside this entry. */
-    raw: z.string().optional(),
-    /** Our own paraphrase. */
-    summary: z.string().optional(),
-    /** Our own statements of the message's technical claims. */
-    claims: z.array(z.string()).optional(),
-    archive: z.array(archiveLink).optional(),
-    /** The message text, verbatim. */
-    body: z.string(),
-  }),
-});
 
 /** Annotated explainers (MDX), written by us. */
 const articles = defineCollection({
@@ -88,4 +46,9 @@ const notes = defineCollection({
   }),
 });
 
-export const collections = { messages, articles, notes };
+/**
+ * Messages are not a collection: src/site.ts reads the entries itself and checks each against
+ * `messageSchema` (src/lib/mail/schema.ts). Ten thousand mail bodies copied into Astro's
+ * content store cost seconds a build and were only ever read back whole.
+ */
+export const collections = { articles, notes };

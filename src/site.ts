@@ -2,10 +2,9 @@
  * Site-level glue for pages: base-aware URLs and the archive, built once per build.
  * Pages import from here; src/lib stays free of astro:*.
  */
-import { getCollection } from 'astro:content';
 import { shareArchive } from './lib/downloads.ts';
 import { buildArchive, type Archive } from './lib/mail/archive.ts';
-import { slugOf } from './lib/mail/ids.ts';
+import { messagesDir, readRecords } from './lib/mail/entries.ts';
 import { pageSize } from './lib/paginate.ts';
 import { withBase } from './lib/routes.ts';
 
@@ -16,16 +15,9 @@ export function href(path: string): string {
 
 let archive: Promise<Archive> | undefined;
 
-/** The archive of every stored message entry, merged and threaded (memoised per build). */
+/** The archive of every stored message entry, checked, merged and threaded (memoised per build). */
 export function loadArchive(): Promise<Archive> {
-  archive ??= getCollection('messages').then((entries) =>
-    buildArchive(
-      entries.map(({ data }) => {
-        const { body, ...rest } = data;
-        return { ...rest, slug: slugOf(rest.messageId), body } as Parameters<typeof buildArchive>[0][number];
-      }),
-    ),
-  );
+  archive ??= Promise.resolve().then(() => buildArchive(readRecords(messagesDir())));
   shareArchive(archive);
   return archive;
 }

@@ -1,10 +1,13 @@
 /**
- * Reads stored message entries for the content collection (build time, file system).
+ * Reads stored message entries for the build (file system).
  * The entry format itself is store.ts's; this only lists and loads the files.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { slugOf } from './ids.ts';
+import { messageSchema } from './schema.ts';
 import { parseEntry } from './store.ts';
+import type { MessageRecord } from './types.ts';
 
 /** Where entries live: `MESSAGES_DIR` (used by the test fixture site) or src/content/messages. */
 export function messagesDir(): string {
@@ -25,4 +28,20 @@ export function readEntries(dir: string): { id: string; body: string }[] {
         throw new Error(`${path}: ${error instanceof Error ? error.message : String(error)}`);
       }
     });
+}
+
+/**
+ * Every entry in `dir` as a message record, each checked against {@link messageSchema}
+ * (defaults filled in); the first entry that fails stops the build with its file and why.
+ */
+export function readRecords(dir: string): MessageRecord[] {
+  return readEntries(dir).map(({ id, ...entry }) => {
+    const checked = messageSchema.safeParse(entry);
+    if (!checked.success) {
+      const why = checked.error.issues.map((i) => `${i.path.join('.') || '(entry)'}: ${i.message}`).join('; ');
+      throw new Error(`${join(dir, `${id}.md`)}: ${why}`);
+    }
+    // Zod types optional keys as `T | undefined`; it leaves absent ones out, as MessageRecord wants.
+    return { ...checked.data, slug: slugOf(checked.data.messageId) } as MessageRecord;
+  });
 }
