@@ -4,7 +4,17 @@ import { join } from 'node:path';
 // The parser Astro's content layer runs on every entry (js-yaml underneath).
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { describe, expect, it } from 'vitest';
-import { loadStore, mergeMessage, parseEntry, serializeEntry, writeEntry, writeFileAtomic } from '../../src/lib/mail/store.ts';
+import fc from 'fast-check';
+import { parse } from 'yaml';
+import {
+  loadStore,
+  mergeMessage,
+  parseEntry,
+  readOwnFrontmatter,
+  serializeEntry,
+  writeEntry,
+  writeFileAtomic,
+} from '../../src/lib/mail/store.ts';
 import type { MessageData, ParsedMessage } from '../../src/lib/mail/types.ts';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'store-test-'));
@@ -204,5 +214,54 @@ describe('loadStore / writeEntry', () => {
     );
     expect(await writeEntry(store, message({ aliases: ['hypermail.1111222233334444'] }))).toBe('updated');
     expect(readdirSync(dir).sort()).toEqual(['m1@example.org.md', 'm1@example.org.raw']);
+  });
+});
+
+describe('readOwnFrontmatter', () => {
+  const frontmatter = (text: string): string => text.slice(4, text.indexOf('\n---\n') + 1);
+  const anyText = fc.string({ unit: 'binary', maxLength: 40 });
+
+  it('reads whatever serializeEntry writes exactly as the YAML parser does', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          messageId: anyText.filter((s) => s.length > 0),
+          aliases: fc.array(anyText, { maxLength: 3 }),
+          author: anyText,
+          date: anyText,
+          subject: anyText,
+          inReplyTo: fc.option(anyText),
+          references: fc.array(anyText, { maxLength: 4 }),
+          list: anyText,
+          claims: fc.option(fc.array(anyText, { minLength: 1, maxLength: 3 }), { nil: undefined }),
+        }),
+        (fields) => {
+          const text = frontmatter(serializeEntry({ ...data, ...fields } as MessageData, 'body\n'));
+          const own = readOwnFrontmatter(text);
+          expect(own).toBeDefined();
+          expect(own).toEqual(parse(text));
+        },
+      ),
+      { seed: 2002, numRuns: 300 },
+    );
+  });
+
+  it('leaves anything else to the YAML parser', () => {
+    for (const text of [
+      'messageId: plain\n',
+      'messageId: "a" # comment\n',
+      'references:\n',
+      'references:\nlist: "x"\n',
+      'messageId: "a"\nmessageId: "b"\n',
+      'null: "a"\n',
+      'order: 3\n',
+      'archive:\n  - label: "x"\n',
+      'subject: "tab\there"\n',
+      'subject: "folded\n  line"\n',
+      'messageId: "a"\n\nlist: "b"\n',
+      '  - "orphan item"\n',
+    ]) {
+      expect(readOwnFrontmatter(text), text).toBeUndefined();
+    }
   });
 });
