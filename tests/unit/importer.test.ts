@@ -244,13 +244,13 @@ describe('importPaths when a write fails', () => {
   it('reports the message that could not be written by file and position, and imports the rest', async () => {
     const dir = tempDir();
     const input = fixture('mboxo.mbox');
-    // Where the second message's entry should go there is a folder, so renaming onto it fails.
+    // Where the second message's raw bytes should go there is a folder, so renaming onto it fails.
     const probe = tempDir();
     await importPaths([input], { dir: probe });
     const names = readdirSync(probe)
       .filter((n) => n.endsWith('.md'))
       .sort();
-    const blocked = names[1] as string;
+    const blocked = (names[1] as string).replace(/\.md$/, '.raw');
     mkdirSync(join(dir, blocked));
     writeFileSync(join(dir, blocked, 'keep'), 'not an entry');
     const result = await importPaths([input], { dir });
@@ -259,11 +259,12 @@ describe('importPaths when a write fails', () => {
     expect(result.rejected[0]).toMatchObject({ file: input, index: 2 });
     expect(result.rejected[0]?.line).toBeGreaterThan(1);
     expect(result.rejected[0]?.reason).toMatch(/^not written: /);
+    // Raw first, then the entry: the entry that would name the missing raw file is not written.
     expect(
       readdirSync(dir)
         .filter((n) => n.endsWith('.md'))
         .sort(),
-    ).toEqual(names);
+    ).toEqual(names.filter((_, i) => i !== 1));
     expect(readdirSync(dir).some((n) => n.endsWith('.tmp'))).toBe(false);
   });
 });

@@ -10,6 +10,7 @@
  * Flushing a batch at once instead of one file after another is what makes a 10,000-message
  * import take seconds rather than half a minute.
  */
+import { statSync } from 'node:fs';
 import { mkdir, open, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -98,7 +99,8 @@ export class Journal {
     const changed: boolean[] = [];
     for (const { path, content } of writes) {
       const bytes = toBuffer(content);
-      const current = await readFile(path).catch(() => null);
+      // Most targets are new: ask first, as a failed open costs an error object each.
+      const current = statSync(path, { throwIfNoEntry: false }) ? await readFile(path).catch(() => null) : null;
       const same = current?.equals(bytes) ?? false;
       changed.push(!same);
       if (!same) group.writes.push({ path, bytes });

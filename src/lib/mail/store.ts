@@ -3,6 +3,7 @@
  * then the body verbatim) and the raw bytes beside it as `<slug>.raw`. Writes are atomic
  * and skipped when the bytes would not change, so importing twice changes nothing.
  */
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { parse, stringify } from 'yaml';
@@ -296,13 +297,7 @@ export async function writeEntry(
   const batch = journal ?? new Journal();
   const existing = findEntry(store, [message.messageId, ...message.aliases]);
   const path = entryPath(store, message, existing);
-  if (
-    !existing &&
-    (await readFile(path).then(
-      () => true,
-      () => false,
-    ))
-  ) {
+  if (!existing && existsSync(path)) {
     throw new Error(`${path} exists but is not a readable entry; not overwriting it`);
   }
   const rawName = `${basename(path, '.md')}.raw`;
