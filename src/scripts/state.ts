@@ -45,7 +45,14 @@ export function bandKeys(): ParamKey[] {
   return bandKeysFor(store.get(), origin, base);
 }
 
+/** A replace of the URL put off while a drag goes on (see `update`). */
+let deferred: ReturnType<typeof setTimeout> | undefined;
+/** How long a drag's URL may lag behind it: writing history costs 1–2 ms a step, a frame's worth. */
+const DEFER_MS = 150;
+
 function writeUrl(how: 'push' | 'replace'): void {
+  clearTimeout(deferred);
+  deferred = undefined;
   const search = writeSearch(location.search, store.get(), named, base);
   if (search === location.search) return;
   const url = `${location.pathname}${search}${location.hash}`;
@@ -56,14 +63,19 @@ function writeUrl(how: 'push' | 'replace'): void {
 /**
  * Sets some values from a control. `phase` 'input' while dragging or typing, 'commit' on the
  * control's `change` event. The first step of a gesture pushes a history entry; later steps,
- * and commits within a second on the same control, replace it.
+ * and commits within a second on the same control, replace it. Later input steps replace it
+ * once they pause for DEFER_MS (or on the commit), not on every step.
  */
 export function update(patch: Partial<Values>, phase: 'input' | 'commit', control: ParamKey | string): void {
   store.set(patch);
   if (named && !sameValues(store.get(), presetValues(named))) named = undefined;
   const now = performance.now();
   const same = open !== null && open.key === control && now <= open.until;
-  writeUrl(same ? 'replace' : 'push');
+  if (same && phase === 'input') {
+    // Mid-drag: the URL catches up once the steps pause, and at the latest on the commit.
+    clearTimeout(deferred);
+    deferred = setTimeout(() => writeUrl('replace'), DEFER_MS);
+  } else writeUrl(same ? 'replace' : 'push');
   open = { key: control, until: phase === 'input' ? Number.POSITIVE_INFINITY : now + SAME_GESTURE_MS };
 }
 
@@ -88,6 +100,7 @@ export function reset(): void {
 }
 
 addEventListener('popstate', () => {
+  clearTimeout(deferred);
   const state = readSearch(location.search, base);
   named = state.preset;
   origin = state.preset ?? presetMatching(state.values) ?? origin;

@@ -133,3 +133,35 @@ test('a slider step patches the chart on screen, and its name, caption and table
     expect(after.table).not.toEqual(before.table);
   });
 });
+
+test('a drag writes the URL once it pauses, not on every step, and one history entry in all', async ({ page }) => {
+  await page.addInitScript(() => {
+    const w = window as unknown as { historyWrites: number };
+    w.historyWrites = 0;
+    for (const name of ['pushState', 'replaceState'] as const) {
+      const original = history[name].bind(history);
+      history[name] = (...args: Parameters<History['pushState']>) => {
+        w.historyWrites += 1;
+        original(...args);
+      };
+    }
+  });
+  await page.goto(LIVE);
+  const length = await page.evaluate(() => history.length);
+  const slider = page.locator('#mc-rxCopyMBps-range');
+  await slider.scrollIntoViewIfNeeded();
+  // Twenty input steps in quick succession, as a drag sends them, then the release.
+  await slider.evaluate((el: HTMLInputElement) => {
+    for (let i = 0; i < 20; i += 1) {
+      el.stepUp();
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+  });
+  const writes = await page.evaluate(() => (window as unknown as { historyWrites: number }).historyWrites);
+  expect(writes).toBeLessThan(5);
+  // The slider is a log scale; the number box shows the value the URL carries.
+  const value = await page.locator('#mc-rxCopyMBps-number').inputValue();
+  await expect(page).toHaveURL(new RegExp(`[?&]rxCopyMBps=${value}(&|$)`));
+  await slider.evaluate((el: HTMLInputElement) => el.dispatchEvent(new Event('change', { bubbles: true })));
+  expect(await page.evaluate(() => history.length)).toBe(length + 1);
+});
