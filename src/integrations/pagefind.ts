@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
 import { isIndexed, scopeGlob } from '../lib/search/scope.ts';
+import { writeDateOrder } from '../lib/search/date-order-build.ts';
 
 /**
  * Chrome inside indexed pages that other components render, left out of the index here so
@@ -56,6 +57,8 @@ export default function pagefind(): AstroIntegration {
         check('addDirectory', added.errors);
         check('writeFiles', (await index.writeFiles({ outputPath: `${site}pagefind` })).errors);
         await close();
+        // Sorting by date loads its own file, so Pagefind's metadata carries no sort key.
+        writeDateOrder(`${site}pagefind`);
         // Pagefind also writes its ready-made UIs; the site does not serve them, and their
         // banners carry an e-mail address, which must never be published.
         for (const ui of ['pagefind-ui', 'pagefind-component-ui', 'pagefind-modular-ui']) {

@@ -2,15 +2,17 @@
  * The search page in the browser. Reads the search from the URL, loads Pagefind's JS API
  * (`pagefind/pagefind.js`) the first time it is needed (the box gains focus, or the URL
  * holds a search), runs the plan of src/lib/search, and builds the results from DOM nodes:
- * no text from the query or the index is ever parsed as HTML.
+ * no text from the query or the index is ever parsed as HTML. The filter index loads when
+ * the filters are needed, and the date order (date-order.ts) when the reader sorts by date.
  */
-import { FACETS, KINDS, type FacetKey } from '../lib/search/facets.ts';
 import { passes } from '../lib/search/checks.ts';
+import { DATE_ORDER_FILE, readDateOrder, sortByDate } from '../lib/search/date-order.ts';
+import { FACETS, KINDS, type FacetKey } from '../lib/search/facets.ts';
 import { needsChecks, pagefindFilters, planSearch, type FilterCounts, type SearchPlan } from '../lib/search/plan.ts';
 import { passagesOf, type Passage } from '../lib/search/passages.ts';
 import { parseQuery, withoutPart, type ParsedQuery } from '../lib/search/query.ts';
 import type { ResultData } from '../lib/search/result.ts';
-import { pagefindSort, readState, writeState, type SearchState } from '../lib/search/url.ts';
+import { readState, writeState, type SearchState, type Sort } from '../lib/search/url.ts';
 
 interface PagefindResult {
   id: string;
@@ -25,7 +27,7 @@ interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   filters(): Promise<FilterCounts>;
-  search(term: string | null, o: { filters: Record<string, unknown>; sort: Record<string, string> }): Promise<PagefindResponse | null>;
+  search(term: string | null, o: { filters: Record<string, unknown> }): Promise<PagefindResponse | null>;
 }
 
 /** Results shown at once; "Show more" adds as many again. */
@@ -99,6 +101,19 @@ function loadFilters(): Promise<FilterCounts> {
 /** Whether the filter values have been loaded (searches then return counts). */
 let filtersLoaded = false;
 
+let dateOrder: Promise<Map<string, number>> | undefined;
+/** Each dated page's place in date order, loaded the first time the reader sorts by date. */
+function loadDateOrder(): Promise<Map<string, number>> {
+  dateOrder ??= fetch(`${base}pagefind/${DATE_ORDER_FILE}`).then(async (r) => {
+    if (!r.ok) throw new Error(`search: ${r.url} answered ${r.status}`);
+    return readDateOrder(await r.json());
+  });
+  dateOrder.catch(() => {
+    dateOrder = undefined;
+  });
+  return dateOrder;
+}
+
 interface Found {
   results: PagefindResult[];
   data: Map<string, ResultData>;
@@ -106,10 +121,13 @@ interface Found {
   counts: FilterCounts;
 }
 
-/** Runs one plan: Pagefind's search, then the checks on each result's data when needed. */
-async function find(pf: Pagefind, plan: SearchPlan, sort: Record<string, string>): Promise<Found> {
-  const response = await pf.search(plan.term, { filters: pagefindFilters(plan.conditions), sort });
-  const all = response?.results ?? [];
+/** How results are ordered: best match first, or by date with each page's place. */
+type Order = { sort: Exclude<Sort, ''>; places: Map<string, number> } | undefined;
+
+/** Runs one plan: Pagefind's search, the order, then the checks on each result's data when needed. */
+async function find(pf: Pagefind, plan: SearchPlan, order: Order): Promise<Found> {
+  const response = await pf.search(plan.term, { filters: pagefindFilters(plan.conditions) });
+  const all = order ? sortByDate(response?.results ?? [], order.places, order.sort) : (response?.results ?? []);
   if (!needsChecks(plan.post)) return { results: all, data: new Map(), capped: false, counts: response?.filters ?? {} };
   const data = new Map<string, ResultData>();
   const results: PagefindResult[] = [];
@@ -356,19 +374,43 @@ function suggestions(q: ParsedQuery, state: SearchState): HTMLElement {
 
 let shown: { found: Found; next: number; phrases: string[] } | undefined;
 
-/** Adds the next page of results; returns the first new link (for focus). */
-async function showMore(gen: number): Promise<HTMLAnchorElement | null> {
+/** Results on screen before the status line says how many there are. */
+const FIRST_PAINT = 3;
+
+/**
+ * Adds the next page of results, each as soon as its data and the data of those above it
+ * have come (all are requested at once), so the first results show while the rest load.
+ * With `fresh` the first new result replaces the list (a new search keeps the old results
+ * until then). Calls `painted` once the first FIRST_PAINT are on screen (or there are none).
+ * The list is aria-busy until the page is complete. Returns the first new link (for focus).
+ */
+async function showMore(gen: number, fresh = false, painted?: () => void): Promise<HTMLAnchorElement | null> {
   if (!shown) return null;
-  const { found } = shown;
+  const { found, phrases } = shown;
   const slice = found.results.slice(shown.next, shown.next + PAGE);
-  const datas = await Promise.all(slice.map(async (r) => found.data.get(r.id) ?? (await r.data())));
-  if (gen !== generation) return null;
-  const items = datas.map((d) => resultItem(d, shown?.phrases ?? []));
-  resultsEl.append(...items);
   shown.next += slice.length;
+  resultsEl.setAttribute('aria-busy', 'true');
+  const datas = slice.map((r) => {
+    const d = found.data.get(r.id);
+    return d ? Promise.resolve(d) : r.data();
+  });
+  let first: HTMLAnchorElement | null = null;
+  for (const [k, pending] of datas.entries()) {
+    const item = resultItem(await pending, phrases);
+    if (gen !== generation) return null;
+    if (fresh && k === 0) resultsEl.replaceChildren(item);
+    else resultsEl.append(item);
+    first ??= item.querySelector('a');
+    if (k + 1 === Math.min(FIRST_PAINT, slice.length)) painted?.();
+  }
+  if (slice.length === 0) {
+    if (fresh) resultsEl.replaceChildren();
+    painted?.();
+  }
   const left = found.results.length - shown.next;
   moreEl.replaceChildren(left > 0 ? h('button', { type: 'button', id: 'search-more-button' }, `Show ${Math.min(left, PAGE)} more`) : '');
-  return items[0]?.querySelector('a') ?? null;
+  resultsEl.removeAttribute('aria-busy');
+  return first;
 }
 
 // ---- searching ---------------------------------------------------------------------
@@ -392,6 +434,7 @@ async function run(state: SearchState, mode: 'push' | 'replace' | 'none'): Promi
   const selected = Object.fromEntries(Object.entries(state.selected).filter(([, v]) => v.length > 0));
   if (q.parts.length === 0 && Object.keys(selected).length === 0) {
     resultsEl.replaceChildren();
+    resultsEl.removeAttribute('aria-busy');
     moreEl.replaceChildren();
     noneEl.replaceChildren();
     renderNotices(q.notices);
@@ -402,6 +445,8 @@ async function run(state: SearchState, mode: 'push' | 'replace' | 'none'): Promi
     return;
   }
   resultsEl.setAttribute('aria-busy', 'true');
+  // The date order loads beside Pagefind, and only when the reader sorts by date.
+  const sorting = state.sort !== '' ? loadDateOrder() : undefined;
   let pf: Pagefind;
   let all: FilterCounts = {};
   // Filter values are needed to resolve f:, t: and d:, and to draw the open filters.
@@ -420,38 +465,46 @@ async function run(state: SearchState, mode: 'push' | 'replace' | 'none'): Promi
   }
   if (gen !== generation) return;
   const plan = planSearch(q, all, selected);
-  const sort = pagefindSort(state.sort);
+  const notices = [...q.notices, ...plan.notices];
+  let order: Order;
+  if (sorting && state.sort !== '') {
+    try {
+      order = { sort: state.sort, places: await sorting };
+      notices.push('Sorted by date: articles and notes have no date, so only messages are listed.');
+    } catch {
+      notices.push('The dates could not be loaded, so the results are in best-match order. Reload the page to try again.');
+    }
+    if (gen !== generation) return;
+  }
   let found: Found = { results: [], data: new Map(), capped: false, counts: {} };
   const counts: FilterCounts = {};
   if (!plan.impossible && !plan.empty) {
-    found = await find(pf, plan, sort);
+    found = await find(pf, plan, order);
     Object.assign(counts, found.counts);
     // A ticked filter's own counts come from the search without it, so its other values
     // say how many results they would add (values of one filter are alternatives).
     for (const key of Object.keys(selected)) {
       const others = Object.fromEntries(Object.entries(selected).filter(([k]) => k !== key));
       const without = planSearch(q, all, others);
-      counts[key] = without.impossible ? {} : ((await find(pf, without, sort)).counts[key] ?? {});
+      counts[key] = without.impossible ? {} : ((await find(pf, without, order)).counts[key] ?? {});
     }
   }
   if (gen !== generation) return;
-  const notices = [...q.notices, ...plan.notices];
-  if (state.sort !== '') notices.push('Sorted by date: articles and notes have no date, so only messages are listed.');
   if (found.capped) notices.push(`Only the best ${CHECK_LIMIT} matches were checked against the prefixes and phrases.`);
   renderNotices(notices);
   renderFacets(counts, all, selected);
-  resultsEl.replaceChildren();
   shown = { found, next: 0, phrases: q.phrases };
-  await showMore(gen);
-  if (gen !== generation) return;
-  resultsEl.removeAttribute('aria-busy');
   const n = found.results.length;
   const what = describe(state);
   const stop = what.endsWith('.') ? '' : '.';
-  statusEl.textContent =
+  const status =
     n === 0
       ? `No results for ${what}${stop}`
       : `${found.capped ? 'At least ' : ''}${n} ${n === 1 ? 'result' : 'results'} for ${what}${stop}`;
+  await showMore(gen, true, () => {
+    statusEl.textContent = status;
+  });
+  if (gen !== generation) return;
   noneEl.replaceChildren(n === 0 ? suggestions(q, state) : '');
 }
 

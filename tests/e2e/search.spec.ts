@@ -11,7 +11,14 @@ test.use({ reducedMotion: 'reduce' });
 /** Opens the search page of `site` with a query (and more URL parameters) and waits for the answer. */
 async function search(page: Page, q: string, site = SITE, more = ''): Promise<void> {
   await page.goto(new URL(`search/?q=${encodeURIComponent(q)}${more}`, site).href);
+  await settled(page);
+}
+
+/** Waits until the status line answers and the whole first page of results is drawn. */
+async function settled(page: Page): Promise<void> {
   await expect(page.locator('#search-status')).toHaveText(/results? for|No results/);
+  // The status speaks once the first results show; the rest of the page follows.
+  await expect(page.locator('#search-results')).not.toHaveAttribute('aria-busy', 'true');
 }
 
 /** The title links of every result, after showing all of them. */
@@ -21,6 +28,7 @@ async function resultLinks(page: Page): Promise<string[]> {
     const before = await page.locator('.search-result').count();
     await more.click();
     await expect(page.locator('.search-result')).not.toHaveCount(before);
+    await expect(page.locator('#search-results')).not.toHaveAttribute('aria-busy', 'true');
   }
   return page.locator('.search-result h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
 }
@@ -159,6 +167,71 @@ test('a shared ?q= URL restores the search, and back and forward step through se
   await page.goForward();
   await expect(page.locator('#search-q')).toHaveValue('netif_rx');
   await expect(page.locator('#search-status')).toContainText('netif_rx');
+});
+
+test('sorting by date loads the date order only then, and lists messages newest or oldest first', async ({ page }) => {
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await withoutConsoleErrors(page, async () => {
+    // Message pages carry no Pagefind sort key: it would ride in every first search.
+    await page.goto(`m/${SEED}/`);
+    await expect(page.locator('[data-pagefind-meta^="date:"]')).toHaveCount(1);
+    await expect(page.locator('[data-pagefind-sort]')).toHaveCount(0);
+
+    await search(page, 'copy');
+    const best = await page.locator('.search-facts').allTextContents();
+    expect(best.some((f) => !f.startsWith('Message'))).toBe(true);
+    expect(requests).not.toContain('/pagefind/date-order.json');
+
+    // The order is by instant (a page shows the sender's own day, which may differ from UTC's).
+    const instant = async (href: string): Promise<number> => {
+      const html = await (await page.request.get(href.split('#')[0] ?? href)).text();
+      return Date.parse(/data-pagefind-meta="date:([^"]+)"/.exec(html)?.[1] ?? '');
+    };
+    const sorted = async (sort: string): Promise<string[]> => {
+      await page.locator('#search-sort').selectOption(sort);
+      await expect(page).toHaveURL(new RegExp(`sort=${sort}$`));
+      await expect(page.locator('#search-notices')).toContainText('Sorted by date');
+      await settled(page);
+      for (const f of await page.locator('.search-facts').allTextContents()) expect(f).toMatch(/^Message/);
+      const links = await resultLinks(page);
+      expect(links.length).toBeGreaterThan(1);
+      const times = await Promise.all(links.map(instant));
+      expect(times.every((t) => Number.isFinite(t))).toBe(true);
+      expect(times).toEqual([...times].sort((a, b) => (sort === 'newest' ? b - a : a - b)));
+      return links;
+    };
+    const newest = await sorted('newest');
+    expect(requests.filter((p) => p === '/pagefind/date-order.json')).toHaveLength(1);
+    const oldest = await sorted('oldest');
+    expect(oldest).toEqual([...newest].reverse());
+    // Best match again: everything is back, in Pagefind's order.
+    await page.locator('#search-sort').selectOption('');
+    await expect(page.locator('#search-notices')).not.toContainText('Sorted by date');
+    await settled(page);
+    expect(await page.locator('.search-facts').allTextContents()).toEqual(best);
+  });
+});
+
+test('the first results show, with the status line, before the rest of the page has loaded', async ({ page }) => {
+  // Hold back the last fragment the first page asks for (they are asked for in result order).
+  const held: (() => void)[] = [];
+  let asked = 0;
+  await page.context().route('**/pagefind/fragment/*', async (route) => {
+    asked += 1;
+    if (asked === 10) await new Promise<void>((release) => held.push(release));
+    await route.continue();
+  });
+  await page.goto('search/?q=copy');
+  await expect(page.locator('#search-status')).toHaveText(/^\d+ results for “copy”\.$/);
+  await expect(page.locator('.search-result')).toHaveCount(9);
+  await expect(page.locator('#search-results')).toHaveAttribute('aria-busy', 'true');
+  await expect(page.locator('#search-more')).toBeEmpty();
+  expect(held).toHaveLength(1);
+  for (const release of held) release();
+  await expect(page.locator('.search-result')).toHaveCount(10);
+  await expect(page.locator('#search-results')).not.toHaveAttribute('aria-busy', 'true');
+  await expect(page.locator('#search-more button')).toHaveText(/^Show \d+ more$/);
 });
 
 test('the search box in a page header opens the search page under the base path, with no script', async ({ page }) => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { articleFacets, messageFacets } from '../../src/lib/search/facets.ts';
 import { needsChecks, pagefindFilters, planSearch, type FilterCounts } from '../../src/lib/search/plan.ts';
 import { parseQuery } from '../../src/lib/search/query.ts';
-import { pagefindSort, readState, writeState } from '../../src/lib/search/url.ts';
+import { readState, writeState } from '../../src/lib/search/url.ts';
 
 const available: FilterCounts = {
   kind: { message: 18, article: 5, note: 12 },
@@ -83,7 +83,7 @@ describe('planSearch', () => {
 });
 
 describe('facets', () => {
-  it('gives a message its kind, author, year, day, thread, provenance, metadata and a UTC sort key', () => {
+  it('gives a message its kind, author, year, day, thread, provenance, and metadata', () => {
     const f = messageFacets(
       { messageId: 'a@b.invalid', author: 'Hurwitz Justin W.', date: '2002-06-27T21:01:29-06:00', provenance: 'imported' },
       'zero-copy networking & a performance drop',
@@ -97,13 +97,12 @@ describe('facets', () => {
       day: ['2002-06-27'],
     });
     expect(f.meta).toEqual({ author: 'Hurwitz Justin W.', messageId: 'a@b.invalid', date: '2002-06-27T21:01:29-06:00' });
-    expect(f.sort).toEqual({ date: '2002-06-28T03:01:29.000Z' });
   });
 
   it('leaves undated messages out of dates and sorting', () => {
     const f = messageFacets({ messageId: 'x', author: 'A', date: null, provenance: 'reconstructed' }, undefined);
     expect(f.filters).toEqual({ kind: ['message'], author: ['A'], provenance: ['reconstructed'] });
-    expect(f.sort).toEqual({});
+    expect(f.meta).toEqual({ author: 'A', messageId: 'x' });
   });
 
   it('gives an article its kind and tags', () => {
@@ -127,11 +126,5 @@ describe('search URLs', () => {
       selected: { kind: ['note'] },
       sort: '',
     });
-  });
-
-  it('maps the order to Pagefind sort keys', () => {
-    expect(pagefindSort('newest')).toEqual({ date: 'desc' });
-    expect(pagefindSort('oldest')).toEqual({ date: 'asc' });
-    expect(pagefindSort('')).toEqual({});
   });
 });

@@ -1,5 +1,6 @@
 /**
- * What the search index records about each indexed page: filters, metadata and sort keys.
+ * What the search index records about each indexed page: filters and metadata (the `date`
+ * metadata is also the key results sort by, see date-order.ts).
  * Pages pass these to the layout (Page.astro), which writes them as Pagefind attributes.
  * Pure: plain data in, plain data out.
  */
@@ -8,10 +9,11 @@
 export interface SearchFacets {
   /** Pagefind filters, e.g. { kind: ['message'], author: ['Andi Kleen'] }. */
   filters: Record<string, string[]>;
-  /** Pagefind metadata shown with results, e.g. { author, date, messageId }. */
+  /**
+   * Pagefind metadata shown with results, e.g. { author, date, messageId }. `date` (ISO 8601)
+   * also orders the results when the reader sorts by date.
+   */
   meta?: Record<string, string>;
-  /** Pagefind sort keys, e.g. { date: '2002-06-28T03:01:29.000Z' }. */
-  sort?: Record<string, string>;
 }
 
 /** The filters the search page shows as checkboxes, in order, with their legends. */
@@ -43,8 +45,9 @@ export interface MessageFacts {
 
 /**
  * Facets of a message page. Day and year are the sender's own calendar date (what the page
- * shows); the sort key is the instant in UTC, so messages from different zones sort right.
- * Undated reconstructions get neither: they drop out of `d:` searches and date sorting.
+ * shows); sorting compares the instants of the `date` metadata, so messages from different
+ * zones sort right. Undated reconstructions get neither: they drop out of `d:` searches and
+ * date sorting.
  */
 export function messageFacets(m: MessageFacts, threadSubject: string | undefined): SearchFacets {
   const filters: Record<string, string[]> = {
@@ -54,15 +57,13 @@ export function messageFacets(m: MessageFacts, threadSubject: string | undefined
   };
   if (threadSubject) filters['thread'] = [threadSubject];
   const meta: Record<string, string> = { author: m.author, messageId: m.messageId };
-  const sort: Record<string, string> = {};
   if (m.date) {
     const day = m.date.slice(0, 10);
     filters['year'] = [day.slice(0, 4)];
     filters[DAY_FILTER] = [day];
     meta['date'] = m.date;
-    sort['date'] = new Date(m.date).toISOString();
   }
-  return { filters, meta, sort };
+  return { filters, meta };
 }
 
 /** Facets of an annotated article. */

@@ -41,8 +41,3 @@ export function writeState(state: SearchState): string {
   const s = params.toString();
   return s === '' ? '' : `?${s}`;
 }
-
-/** Pagefind's sort option for a sort choice. */
-export function pagefindSort(sort: Sort): Record<string, 'asc' | 'desc'> {
-  return sort === 'newest' ? { date: 'desc' } : sort === 'oldest' ? { date: 'asc' } : {};
-}
