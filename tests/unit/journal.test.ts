@@ -2,27 +2,33 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type Flush, fsyncEach, Journal } from '../../src/lib/mail/journal.ts';
+import type { FileHandle } from 'node:fs/promises';
+import { type Durability, fsyncEach, Journal } from '../../src/lib/mail/journal.ts';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'journal-test-'));
 
-/** A flush that records what it was asked to make durable, then does it. */
-function counting(): { flush: Flush; calls: { dirs: readonly string[]; files: readonly string[] }[] } {
-  const calls: { dirs: readonly string[]; files: readonly string[] }[] = [];
-  return {
-    calls,
-    flush: async (dirs, files) => {
-      calls.push({ dirs, files });
-      await fsyncEach(dirs, files);
+/** Durability that records what it was asked to make durable, then does it. */
+function counting(): { durability: Durability; files: number; dirs: string[] } {
+  const seen = { files: 0, dirs: [] as string[] };
+  return Object.assign(seen, {
+    durability: {
+      file: async (handle: FileHandle) => {
+        seen.files += 1;
+        await fsyncEach.file(handle);
+      },
+      dir: async (path: string) => {
+        seen.dirs.push(path);
+        await fsyncEach.dir(path);
+      },
     },
-  };
+  });
 }
 
 describe('Journal', () => {
-  it('stages groups and lands them together with one flush before and one after the renames', async () => {
+  it('stages groups and lands them together: each temp made durable, the folder after the renames', async () => {
     const dir = tempDir();
-    const { flush, calls } = counting();
-    const journal = new Journal({ flush });
+    const seen = counting();
+    const journal = new Journal({ durability: seen.durability });
     for (let i = 0; i < 5; i += 1) {
       const changed = await journal.stage(i, [
         { path: join(dir, `m${i}.raw`), content: `raw ${i}` },
@@ -37,10 +43,9 @@ describe('Journal', () => {
     expect(journal.failures).toEqual([]);
     expect(readdirSync(dir).sort()).toHaveLength(10);
     expect(readFileSync(join(dir, 'm3.md'), 'utf8')).toBe('entry 3');
-    // Ten files, two flushes: the temps (all ten at once), then the folder after renaming.
-    expect(calls).toHaveLength(2);
-    expect(calls[0]?.files).toHaveLength(10);
-    expect(calls[1]).toEqual({ dirs: [dir], files: [] });
+    // Ten files, each synced once while open; the folder once, after renaming.
+    expect(seen.files).toBe(10);
+    expect(seen.dirs).toEqual([dir]);
   });
 
   it('skips files whose bytes would not change and removes what a group replaces', async () => {
@@ -76,12 +81,15 @@ describe('Journal', () => {
     expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe('two');
   });
 
-  it('when the flush fails, no target is touched, no temp stays and every group is reported', async () => {
+  it('when syncing fails, no target is touched, no temp stays and every group is reported', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'a.md'), 'before');
     const journal = new Journal({
-      flush: async () => {
-        throw new Error('disk on fire');
+      durability: {
+        file: async () => {
+          throw new Error('disk on fire');
+        },
+        dir: fsyncEach.dir,
       },
     });
     await journal.stage('a', [{ path: join(dir, 'a.md'), content: 'after' }]);

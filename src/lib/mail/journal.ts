@@ -1,7 +1,7 @@
 /**
  * Atomic writes in batches, for the importer. A message's files are staged in memory as one
- * group; `commit()` then writes every staged file to a temp name beside its target, makes
- * the temps durable (fdatasync of each, many in flight at once), renames each group's files in the
+ * group; `commit()` then writes every staged file to a temp name beside its target and makes
+ * it durable (fdatasync before closing it, many files in flight at once), renames each group's files in the
  * order they were staged (so a raw file lands before the entry that names it), removes what
  * the group replaces, and flushes again, so what the importer reports as written is on disk.
  *
@@ -11,7 +11,7 @@
  * import take seconds rather than half a minute.
  */
 import { statSync } from 'node:fs';
-import { mkdir, open, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** What one group wants: files to write (in order) and files to remove once they are written. */
@@ -27,8 +27,13 @@ export interface JournalFailure {
   error: Error;
 }
 
-/** Makes `files` and the entries of `dirs` durable. */
-export type Flush = (dirs: readonly string[], files: readonly string[]) => Promise<void>;
+/** How written files and renamed entries are made durable (tests put their own in). */
+export interface Durability {
+  /** A temp file just written, before it is closed. */
+  file(handle: FileHandle): Promise<void>;
+  /** A folder whose entries were renamed. */
+  dir(path: string): Promise<void>;
+}
 
 const CONCURRENCY = 16;
 let tempCounter = 0;
@@ -42,19 +47,20 @@ async function pool<T>(items: readonly T[], work: (item: T) => Promise<void>): P
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));
 }
 
-async function fsyncPath(path: string, data: boolean): Promise<void> {
-  const handle = await open(path, 'r');
-  try {
-    await (data ? handle.datasync() : handle.sync());
-  } finally {
-    await handle.close();
-  }
-}
-
-/** fdatasync of each file, then fsync of each folder, many at once (the kernel groups them into few journal commits). */
-export const fsyncEach: Flush = async (dirs, files) => {
-  await pool(files, (f) => fsyncPath(f, true));
-  await pool(dirs, (d) => fsyncPath(d, false).catch(() => undefined));
+/**
+ * fdatasync of each temp file while it is still open, many at once (the kernel groups them
+ * into few journal commits), then fsync of each folder after the renames.
+ */
+export const fsyncEach: Durability = {
+  file: (handle) => handle.datasync(),
+  dir: async (path) => {
+    const handle = await open(path, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  },
 };
 
 /** The bytes of `content` as a Buffer, without copying a Uint8Array. */
@@ -65,12 +71,12 @@ export function toBuffer(content: string | Uint8Array): Buffer {
 export class Journal {
   readonly #groups: Group[] = [];
   readonly #touched = new Set<string>();
-  readonly #flush: Flush;
+  readonly #durable: Durability;
   /** Groups that failed to commit, over the journal's life. */
   readonly failures: JournalFailure[] = [];
 
-  constructor(opts: { flush?: Flush } = {}) {
-    this.#flush = opts.flush ?? fsyncEach;
+  constructor(opts: { durability?: Durability } = {}) {
+    this.#durable = opts.durability ?? fsyncEach;
   }
 
   /** Groups staged and not yet committed. */
@@ -134,19 +140,18 @@ export class Journal {
       if (failed.has(g)) return;
       const temp = join(dirname(w.path), `.${basename(w.path)}.${process.pid}.${++tempCounter}.tmp`);
       try {
-        await writeFile(temp, w.bytes, { flag: 'wx' });
+        const handle = await open(temp, 'wx');
         w.temp = temp;
+        try {
+          await handle.writeFile(w.bytes);
+          await this.#durable.file(handle);
+        } finally {
+          await handle.close();
+        }
       } catch (error) {
-        await unlink(temp).catch(() => undefined);
         fail(g, error);
       }
     });
-    const temps = writes.flatMap(({ w }) => (w.temp ? [w.temp] : []));
-    try {
-      await this.#flush(dirs, temps);
-    } catch (error) {
-      for (const g of groups) fail(g, error);
-    }
     await pool(groups, async (g) => {
       if (failed.has(g)) return;
       try {
@@ -164,7 +169,7 @@ export class Journal {
       if (w.temp) await unlink(w.temp).catch(() => undefined);
     });
     try {
-      await this.#flush(dirs, []);
+      await pool(dirs, (d) => this.#durable.dir(d));
     } catch (error) {
       for (const g of groups) fail(g, error);
     }
