@@ -7,13 +7,16 @@ import pagefind from './src/integrations/pagefind.ts';
 /** Host anywhere: `BASE=/sub/ npm run build` serves every page under /sub/. */
 const base = process.env.BASE ?? '/';
 
+/** Raw mail, thread JSON and mbox files, written while Pagefind indexes. */
+const files = downloads();
+
 export default defineConfig({
   site: process.env.SITE ?? 'http://localhost:4321',
   base,
   outDir: process.env.OUT_DIR ?? 'dist',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx(), downloads(), pagefind()],
+  integrations: [mdx(), files, pagefind({ alongside: files.write })],
   markdown: {
     // Both themes in the markup; site.css switches to the dark one with the page.
     shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } },

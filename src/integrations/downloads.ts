@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { type Download, rawDownloads, sharedArchive, threadDownloads } from '../lib/downloads.ts';
 import { messagesDir } from '../lib/mail/entries.ts';
 import { paths, withBase } from '../lib/routes.ts';
@@ -28,12 +28,20 @@ async function writeAll(root: string, files: Iterable<Download>): Promise<number
   return count;
 }
 
+/** The downloads step: an integration that reads the site's config, and the work itself. */
+export interface Downloads extends AstroIntegration {
+  /** Writes every download file under the built site `dir`. */
+  write(dir: URL, logger: AstroIntegrationLogger): Promise<void>;
+}
+
 /**
  * Writes the archive's download files (src/lib/downloads.ts) once the pages are built:
  * raw mail per message, JSON and mbox per thread. The raw bytes are read from the
- * entries folder; absolute message URLs use the configured site and base.
+ * entries folder; absolute message URLs use the configured site and base. The Pagefind
+ * integration runs `write` while it indexes (astro.config.mjs), as the index is built in
+ * Pagefind's own process and this thread would otherwise wait.
  */
-export default function downloads(): AstroIntegration {
+export default function downloads(): Downloads {
   let site: URL | undefined;
   let base = '/';
   return {
@@ -43,19 +51,19 @@ export default function downloads(): AstroIntegration {
         site = config.site ? new URL(config.site) : undefined;
         base = config.base;
       },
-      'astro:build:done': async ({ dir, logger }) => {
-        const started = performance.now();
-        const archive = await sharedArchive();
-        const root = fileURLToPath(dir);
-        const entries = messagesDir();
-        const messageUrl = (slug: string): string => new URL(withBase(base, paths.message(slug)), site).href;
-        const count =
-          (await writeAll(
-            root,
-            rawDownloads(archive, (name) => readFileSync(join(entries, name))),
-          )) + (await writeAll(root, threadDownloads(archive, messageUrl)));
-        logger.info(`wrote ${count} download files in ${Math.round(performance.now() - started)} ms`);
-      },
+    },
+    async write(dir, logger) {
+      const started = performance.now();
+      const archive = await sharedArchive();
+      const root = fileURLToPath(dir);
+      const entries = messagesDir();
+      const messageUrl = (slug: string): string => new URL(withBase(base, paths.message(slug)), site).href;
+      const count =
+        (await writeAll(
+          root,
+          rawDownloads(archive, (name) => readFileSync(join(entries, name))),
+        )) + (await writeAll(root, threadDownloads(archive, messageUrl)));
+      logger.info(`wrote ${count} download files in ${Math.round(performance.now() - started)} ms`);
     },
   };
 }

@@ -1,7 +1,7 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { close, createIndex } from 'pagefind';
 import { isIndexed, scopeGlob } from '../lib/search/scope.ts';
 import { writeDateOrder } from '../lib/search/date-order-build.ts';
@@ -16,17 +16,28 @@ import { writeDateOrder } from '../lib/search/date-order-build.ts';
  */
 const EXCLUDE = ['dl.headers', 'model-controls', 'section.message-notes'];
 
-/** The HTML files under `site` that opt into the index, relative and `/`-separated. */
+/**
+ * HTML files under `site` that opt into the index, relative and `/`-separated: enough of
+ * them for {@link scopeGlob}, which needs one per top folder. Once a folder is known to hold
+ * one, its other files are not read (ten thousand message pages are not read to learn that
+ * m/ is indexed); folders that hold none are read through.
+ */
 async function indexedPages(site: string): Promise<string[]> {
   const files = (await readdir(site, { recursive: true, withFileTypes: true }))
     .filter((e) => e.isFile() && e.name.endsWith('.html'))
-    .map((e) => join(e.parentPath, e.name));
+    .map((e) => relative(site, join(e.parentPath, e.name)).split(sep).join('/'));
   const indexed: string[] = [];
+  const known = new Set<string>();
+  const top = (path: string): string => (path.includes('/') ? path.slice(0, path.indexOf('/')) : path);
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < files.length) {
-      const file = files[next++] as string;
-      if (isIndexed(await readFile(file, 'utf8'))) indexed.push(relative(site, file).split(sep).join('/'));
+      const path = files[next++] as string;
+      if (known.has(top(path))) continue;
+      if (isIndexed(await readFile(join(site, path), 'utf8'))) {
+        indexed.push(path);
+        known.add(top(path));
+      }
     }
   };
   await Promise.all(Array.from({ length: 8 }, worker));
@@ -42,21 +53,27 @@ function check(step: string, errors: string[]): void {
  * Indexes the built site with Pagefind's Node API once Astro has written dist/.
  * Any Pagefind error fails the build; scope comes from `data-pagefind-body` in layouts, and
  * Pagefind reads only the folders that hold such pages (src/lib/search/scope.ts).
+ * `alongside` runs while Pagefind indexes; the hook waits for both.
  */
-export default function pagefind(): AstroIntegration {
+export default function pagefind(opts: { alongside?: (dir: URL, logger: AstroIntegrationLogger) => Promise<void> } = {}): AstroIntegration {
   return {
     name: 'slowest-side:pagefind',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
         const started = performance.now();
-        const { index, errors } = await createIndex({ includeCharacters: '_', excludeSelectors: EXCLUDE });
-        check('createIndex', errors);
-        if (!index) throw new Error('Pagefind returned no index');
-        const added = await index.addDirectory({ path: site, glob: scopeGlob(await indexedPages(site)) });
-        check('addDirectory', added.errors);
-        check('writeFiles', (await index.writeFiles({ outputPath: `${site}pagefind` })).errors);
-        await close();
+        const indexing = async (): Promise<number> => {
+          const { index, errors } = await createIndex({ includeCharacters: '_', excludeSelectors: EXCLUDE });
+          check('createIndex', errors);
+          if (!index) throw new Error('Pagefind returned no index');
+          const added = await index.addDirectory({ path: site, glob: scopeGlob(await indexedPages(site)) });
+          check('addDirectory', added.errors);
+          check('writeFiles', (await index.writeFiles({ outputPath: `${site}pagefind` })).errors);
+          await close();
+          return added.page_count;
+        };
+        // Pagefind indexes in its own process; other build work (`alongside`) runs meanwhile.
+        const [pages] = await Promise.all([indexing(), opts.alongside?.(dir, logger)]);
         // Sorting by date loads its own file, so Pagefind's metadata carries no sort key.
         writeDateOrder(`${site}pagefind`);
         // Pagefind also writes its ready-made UIs; the site does not serve them, and their
@@ -64,9 +81,9 @@ export default function pagefind(): AstroIntegration {
         for (const ui of ['pagefind-ui', 'pagefind-component-ui', 'pagefind-modular-ui']) {
           for (const ext of ['js', 'css']) await rm(`${site}pagefind/${ui}.${ext}`, { force: true });
         }
-        if (added.page_count === 0) throw new Error('Pagefind indexed no page: is data-pagefind-body missing from the layout?');
+        if (pages === 0) throw new Error('Pagefind indexed no page: is data-pagefind-body missing from the layout?');
         // `npm run bench` reads this line for the index time.
-        logger.info(`Pagefind indexed ${added.page_count} pages in ${Math.round(performance.now() - started)} ms`);
+        logger.info(`Pagefind indexed ${pages} pages in ${Math.round(performance.now() - started)} ms`);
       },
     },
   };
