@@ -6,7 +6,9 @@
  * one with the same pages as ours (every message, thread and listing page, as plain text;
  * the budget's comparison) and one with only the N message pages. Then, in Chromium, the
  * first search's bytes and time on ours and on the message-pages bare index.
- * Everything is written under .tmp/bench/; nothing is asserted.
+ * Everything is written under .tmp/bench/run-<time>/ (earlier runs are removed at the end,
+ * not before, so their deletion does not slow this run's file writes); nothing is asserted.
+ * Run it again only minutes after the last run for the same reason.
  */
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -20,6 +22,8 @@ import { synthArchive } from '../src/lib/synth/archive.ts';
 export type Row = { what: string; value: number; unit: string; note?: string };
 
 const ROOT = resolve(import.meta.dirname, '..');
+/** Every run's archives, sites and indexes: `.tmp/bench/run-<time>/<N>/`. */
+const BENCH_DIR = join(ROOT, '.tmp/bench');
 const node = process.execPath;
 /** A word the synthetic vocabulary uses often enough to give many results. */
 const QUERY = 'netif_rx';
@@ -194,10 +198,9 @@ export async function firstSearch(
 }
 
 /** Measures one archive size; returns the rows for the table. */
-async function measure(n: number, browser: Browser | undefined): Promise<Row[]> {
+async function measure(n: number, browser: Browser | undefined, runDir: string): Promise<Row[]> {
   const rows: Row[] = [];
-  const dir = join(ROOT, '.tmp/bench', String(n));
-  rmSync(dir, { recursive: true, force: true });
+  const dir = join(BENCH_DIR, runDir, String(n));
   mkdirSync(dir, { recursive: true });
   const mbox = join(dir, 'month.mbox');
   const messages = join(dir, 'messages');
@@ -338,9 +341,16 @@ export async function benchScale(browser: Browser | undefined): Promise<Row[]> {
     .map(Number)
     .filter((x) => Number.isInteger(x) && x > 0);
   const rows: Row[] = [];
+  // Each run writes to its own folder and removes earlier runs only when it is done: ext4
+  // makes creating files slow for minutes after tens of thousands were deleted (it skips
+  // recently freed inodes), which doubled the import time when the old run went first.
+  const runDir = `run-${Date.now()}`;
   for (const n of ns) {
     console.error(`bench: archive of ${n} messages…`);
-    rows.push(...(await measure(n, browser)));
+    rows.push(...(await measure(n, browser, runDir)));
+  }
+  for (const old of existsSync(BENCH_DIR) ? readdirSync(BENCH_DIR) : []) {
+    if (old !== runDir) rmSync(join(BENCH_DIR, old), { recursive: true, force: true });
   }
   // Linear growth: time per message at each size.
   const per = ns.map((n) => ({
