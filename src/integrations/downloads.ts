@@ -7,20 +7,24 @@ import { type Download, rawDownloads, sharedArchive, threadDownloads } from '../
 import { messagesDir } from '../lib/mail/entries.ts';
 import { paths, withBase } from '../lib/routes.ts';
 
-/** Writes `files` under `root`, a few at a time; returns how many. */
-async function writeAll(root: string, files: Iterable<Download>): Promise<number> {
-  const made = new Set<string>();
+/**
+ * Writes `files` under `root`, a few at a time; returns how many. Their folders nearly all
+ * exist already (a message's raw file sits beside its page), so a folder is only made when
+ * a write finds it missing.
+ */
+export async function writeAll(root: string, files: Iterable<Download>): Promise<number> {
   const queue = files[Symbol.iterator]();
   let count = 0;
   const worker = async (): Promise<void> => {
     for (let next = queue.next(); !next.done; next = queue.next()) {
       const file = join(root, next.value.path);
-      const dir = dirname(file);
-      if (!made.has(dir)) {
-        made.add(dir);
-        await mkdir(dir, { recursive: true });
+      try {
+        await writeFile(file, next.value.bytes);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        await mkdir(dirname(file), { recursive: true });
+        await writeFile(file, next.value.bytes);
       }
-      await writeFile(file, next.value.bytes);
       count += 1;
     }
   };

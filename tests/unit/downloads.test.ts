@@ -1,4 +1,8 @@
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeAll } from '../../src/integrations/downloads.ts';
 import { rawDownloads, sharedArchive, shareArchive, threadDownloads } from '../../src/lib/downloads.ts';
 import { buildArchive, threadSlug } from '../../src/lib/mail/archive.ts';
 import { slugOf } from '../../src/lib/mail/ids.ts';
@@ -59,5 +63,19 @@ describe('shareArchive', () => {
     shareArchive(Promise.resolve(archive));
     expect(await sharedArchive()).toBe(archive);
     delete (globalThis as Record<symbol, unknown>)[key];
+  });
+});
+
+describe('writeAll', () => {
+  it('writes every file, into folders that exist and ones it has to make', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'downloads-test-'));
+    mkdirSync(join(root, 'm/a'), { recursive: true });
+    const files = [
+      { path: 'm/a/raw.txt', bytes: Buffer.from('one') },
+      { path: 'threads/t.json', bytes: Buffer.from('{}') },
+      { path: 'threads/deeper/t.mbox', bytes: Buffer.from('From x') },
+    ];
+    expect(await writeAll(root, files)).toBe(3);
+    for (const f of files) expect(readFileSync(join(root, f.path), 'utf8')).toBe(f.bytes.toString());
   });
 });
