@@ -94,6 +94,15 @@ describe('linkQuotes', () => {
     expect(linkQuotes([self, other])[0]?.source.messageId).toBe('other@example.org');
   });
 
+  it('links only the quotes of the messages `quoting` accepts, with every message still a source', () => {
+    const source = msg('src@example.org', '2002-06-27T10:00:00Z', 'The receive path copies each byte twice on this driver.');
+    const a = msg('a@example.org', '2002-06-28T10:00:00Z', '> The receive path copies each byte twice on this driver.\n\nAgreed.');
+    const b = msg('b@example.org', '2002-06-28T11:00:00Z', '> The receive path copies each byte twice on this driver.\n\nNo.');
+    expect(linkQuotes([source, a, b]).map((l) => l.messageId)).toEqual(['a@example.org', 'b@example.org']);
+    const only = linkQuotes([source, a, b], (m) => m.messageId === 'b@example.org');
+    expect(only.map((l) => [l.messageId, l.source.messageId])).toEqual([['b@example.org', 'src@example.org']]);
+  });
+
   it('ignores short quotes and text that is only quoted, never written, elsewhere', () => {
     const a2 = msg(
       'a2@example.org',

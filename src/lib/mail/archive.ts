@@ -206,7 +206,10 @@ export function buildArchive(records: MessageRecord[]): Archive {
   // quotes name its parent, and the ancestry continues from there.
   const held = [...byId.values()].filter((x) => x.provenance === 'imported');
   const heldSources = new Map<string, string>();
-  for (const l of linkQuotes(held.map((m) => ({ messageId: m.messageId, date: m.date, segments: m.segments })))) {
+  // Only a reply without In-Reply-To needs its quoted parent found here.
+  const noParent = new Set(held.filter((m) => !m.inReplyTo).map((m) => m.messageId));
+  const heldInputs = held.map((m) => ({ messageId: m.messageId, date: m.date, segments: m.segments }));
+  for (const l of linkQuotes(heldInputs, (m) => noParent.has(m.messageId))) {
     if (byId.get(l.messageId)?.segments[l.segment]?.depth === 1 && !heldSources.has(l.messageId)) {
       heldSources.set(l.messageId, l.source.messageId);
     }

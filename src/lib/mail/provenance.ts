@@ -116,12 +116,14 @@ function candidates(key: string, index: ReturnType<typeof indexSources>): Iterab
  * Links every quote segment to the own-text paragraph where its text first appears: among the
  * other messages whose own paragraphs contain it (whitespace-insensitive, case kept), the
  * earliest by date (undated last; ties go to input order). Never links a message to itself.
- * Quote segments with no source, or shorter than 20 characters, get no link.
+ * Quote segments with no source, or shorter than 20 characters, get no link. With `quoting`,
+ * only the quotes of the messages it accepts are linked (every message is still a source).
  */
-export function linkQuotes(messages: QuoteLinkInput[]): QuoteLink[] {
+export function linkQuotes(messages: QuoteLinkInput[], quoting?: (m: QuoteLinkInput) => boolean): QuoteLink[] {
   const found = indexSources(messages);
   const links: QuoteLink[] = [];
   for (const m of messages) {
+    if (quoting && !quoting(m)) continue;
     m.segments.forEach((s, index) => {
       if (s.kind !== 'quote') return;
       const key = matchKey(s.lines.join('\n'));
