@@ -40,10 +40,10 @@ export const FUTURE_SLACK_MS = 24 * 60 * 60 * 1000;
 /** Largest decompressed size of a .gz input, in bytes. */
 export const MAX_INFLATED_BYTES = 1024 * 1024 * 1024;
 
-/** File names picked up when walking a folder; other files are skipped. */
-/** Messages staged before their files are written, flushed and renamed together (see journal.ts). */
+/** Messages staged before their files are written, synced and renamed together (see journal.ts). */
 const BATCH = 500;
 
+/** File names picked up when walking a folder; other files are skipped. */
 const IMPORTABLE = /\.(?:mbox|mbox\.gz|gz|eml|txt|html?)$/i;
 
 /** Reads a derived-id → Message-ID table. A missing file is an empty table; malformed JSON throws. */

@@ -1,14 +1,15 @@
 /**
  * Atomic writes in batches, for the importer. A message's files are staged in memory as one
  * group; `commit()` then writes every staged file to a temp name beside its target and makes
- * it durable (fdatasync before closing it, many files in flight at once), renames each group's files in the
- * order they were staged (so a raw file lands before the entry that names it), removes what
- * the group replaces, and flushes again, so what the importer reports as written is on disk.
+ * it durable (fdatasync before closing it, many files in flight at once), renames each
+ * group's files in the order they were staged (so a raw file lands before the entry that
+ * names it), removes what the group replaces, and fsyncs the folders, so what the importer
+ * reports as written is on disk.
  *
  * A crash at any point leaves each file either as it was or as it is meant to be, never
  * half-written; at worst a hidden `.…tmp` file stays behind (the store ignores dot files).
- * Flushing a batch at once instead of one file after another is what makes a 10,000-message
- * import take seconds rather than half a minute.
+ * Syncing a batch's files all at once instead of one after another is what makes a
+ * 10,000-message import take seconds rather than half a minute.
  */
 import { statSync } from 'node:fs';
 import { type FileHandle, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
@@ -64,7 +65,7 @@ export const fsyncEach: Durability = {
 };
 
 /** The bytes of `content` as a Buffer, without copying a Uint8Array. */
-export function toBuffer(content: string | Uint8Array): Buffer {
+function toBuffer(content: string | Uint8Array): Buffer {
   return typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
 }
 
