@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { type Download, rawDownloads, sharedArchive, threadDownloads } from '../lib/downloads.ts';
 import { messagesDir } from '../lib/mail/entries.ts';
+import { pool } from '../lib/pool.ts';
 import { paths, withBase } from '../lib/routes.ts';
 
 /**
@@ -13,22 +14,18 @@ import { paths, withBase } from '../lib/routes.ts';
  * a write finds it missing.
  */
 export async function writeAll(root: string, files: Iterable<Download>): Promise<number> {
-  const queue = files[Symbol.iterator]();
   let count = 0;
-  const worker = async (): Promise<void> => {
-    for (let next = queue.next(); !next.done; next = queue.next()) {
-      const file = join(root, next.value.path);
-      try {
-        await writeFile(file, next.value.bytes);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-        await mkdir(dirname(file), { recursive: true });
-        await writeFile(file, next.value.bytes);
-      }
-      count += 1;
+  await pool(files, 16, async ({ path, bytes }) => {
+    const file = join(root, path);
+    try {
+      await writeFile(file, bytes);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      await mkdir(dirname(file), { recursive: true });
+      await writeFile(file, bytes);
     }
-  };
-  await Promise.all(Array.from({ length: 16 }, worker));
+    count += 1;
+  });
   return count;
 }
 

@@ -3,6 +3,7 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { close, createIndex } from 'pagefind';
+import { pool } from '../lib/pool.ts';
 import { isIndexed, scopeGlob } from '../lib/search/scope.ts';
 import { writeDateOrder } from '../lib/search/date-order-build.ts';
 
@@ -29,18 +30,13 @@ async function indexedPages(site: string): Promise<string[]> {
   const indexed: string[] = [];
   const known = new Set<string>();
   const top = (path: string): string => (path.includes('/') ? path.slice(0, path.indexOf('/')) : path);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < files.length) {
-      const path = files[next++] as string;
-      if (known.has(top(path))) continue;
-      if (isIndexed(await readFile(join(site, path), 'utf8'))) {
-        indexed.push(path);
-        known.add(top(path));
-      }
+  await pool(files, 8, async (path) => {
+    if (known.has(top(path))) return;
+    if (isIndexed(await readFile(join(site, path), 'utf8'))) {
+      indexed.push(path);
+      known.add(top(path));
     }
-  };
-  await Promise.all(Array.from({ length: 8 }, worker));
+  });
   return indexed;
 }
 

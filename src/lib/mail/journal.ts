@@ -12,6 +12,7 @@
  * 10,000-message import take seconds rather than half a minute.
  */
 import { statSync } from 'node:fs';
+import { pool } from '../pool.ts';
 import { type FileHandle, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -36,17 +37,9 @@ export interface Durability {
   dir(path: string): Promise<void>;
 }
 
+/** Files, folders or groups in flight at once. */
 const CONCURRENCY = 16;
 let tempCounter = 0;
-
-/** Runs `work` over `items` with at most CONCURRENCY in flight. */
-async function pool<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) await work(items[next++] as T);
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));
-}
 
 /**
  * fdatasync of each temp file while it is still open, many at once (the kernel groups them
@@ -133,11 +126,11 @@ export class Journal {
       if (!failed.has(g)) failed.set(g, error instanceof Error ? error : new Error(String(error)));
     };
     const dirs = [...new Set(groups.flatMap((g) => g.writes.map((w) => dirname(w.path))))];
-    await pool(dirs, async (d) => {
+    await pool(dirs, CONCURRENCY, async (d) => {
       await mkdir(d, { recursive: true }).catch(() => undefined);
     });
     const writes = groups.flatMap((g) => g.writes.map((w) => ({ g, w })));
-    await pool(writes, async ({ g, w }) => {
+    await pool(writes, CONCURRENCY, async ({ g, w }) => {
       if (failed.has(g)) return;
       const temp = join(dirname(w.path), `.${basename(w.path)}.${process.pid}.${++tempCounter}.tmp`);
       try {
@@ -153,7 +146,7 @@ export class Journal {
         fail(g, error);
       }
     });
-    await pool(groups, async (g) => {
+    await pool(groups, CONCURRENCY, async (g) => {
       if (failed.has(g)) return;
       try {
         for (const w of g.writes) {
@@ -166,11 +159,11 @@ export class Journal {
       }
     });
     // Temps of failed groups go; renamed files of a group that failed half-way stay (each is whole).
-    await pool(writes, async ({ w }) => {
+    await pool(writes, CONCURRENCY, async ({ w }) => {
       if (w.temp) await unlink(w.temp).catch(() => undefined);
     });
     try {
-      await pool(dirs, (d) => this.#durable.dir(d));
+      await pool(dirs, CONCURRENCY, (d) => this.#durable.dir(d));
     } catch (error) {
       for (const g of groups) fail(g, error);
     }
