@@ -134,3 +134,48 @@ describe('redactor', () => {
     expect(redact(`mail someone@example.org about <${BERND}>`)).toBe(`mail [address hidden] about <${BERND}>`);
   });
 });
+
+describe('reconstructions and the real messages', () => {
+  const QUESTION_TEXT = 'Our receive path tops out well below the send path on the same link.';
+  const OBJECTION = 'Ask the vendor first; they sold you the card and know its driver.';
+  const question = mail('q.100@host.example.org', {
+    author: 'Asker Example',
+    date: '2002-06-27T10:00:00Z',
+    subject: 'slow receive',
+    body: `Hello,\n\n${QUESTION_TEXT}\n\nThanks.\n`,
+  });
+  // A news gateway: no headers, and an attribution whose id carries the gateway's suffix.
+  const objection = mail('o.200@host.example.org', {
+    author: 'Objector Example',
+    date: '2002-06-27T12:00:00Z',
+    body: `In article <q.100@host.example.org.lists.example> you wrote:\n> ${QUESTION_TEXT}\n\n${OBJECTION}\n`,
+  });
+  // Quotes both, as one block each, without headers or names.
+  const answer = mail('a.300@host.example.org', {
+    author: 'Asker Example',
+    date: '2002-06-27T14:00:00Z',
+    body: `Someone wrote:\n> In article <> you wrote:\n>> ${QUESTION_TEXT}\n> ${OBJECTION}\n\nFair point.\n`,
+  });
+
+  it('merge into the real message whatever id the quotes gave them', () => {
+    const archive = buildArchive([question, objection, answer]);
+    expect([...archive.messages.keys()].sort()).toEqual([answer, objection, question].map((m) => m.messageId).sort());
+    expect(archive.threads).toHaveLength(1);
+    expect(archive.placement.get(answer.messageId)?.parent?.id).toBe(objection.messageId);
+    expect(archive.placement.get(objection.messageId)?.parent?.id).toBe(question.messageId);
+  });
+
+  it('of one missing message are one, for replies that name it only in References', () => {
+    const ghost = 'missing.400@host.example.org';
+    const reply = (id: string, minute: number, own: string) =>
+      mail(id, {
+        date: `2002-06-28T10:${minute}:00Z`,
+        references: [ghost],
+        body: `Jane wrote:\n> The prequeue holds the segment until the reader runs again.\n\n${own}\n`,
+      });
+    const archive = buildArchive([reply('r1@host.example.org', 10, 'First answer.'), reply('r2@host.example.org', 20, 'Second answer.')]);
+    expect(archive.messages.get(ghost)?.provenance).toBe('reconstructed');
+    expect([...archive.messages.keys()].filter(isDerivedId)).toEqual([]);
+    expect(archive.threads.map((t) => [t.id, t.size])).toEqual([[ghost, 3]]);
+  });
+});

@@ -134,4 +134,23 @@ describe('linkQuotes', () => {
     expect(byPara?.get(2)).toEqual([{ messageId: 'c@example.org', segment: 1 }]);
     expect(byPara?.has(1)).toBe(false);
   });
+
+  it('finds a quote that the source splits over two paragraphs and wraps differently', () => {
+    const source = msg(
+      'split@example.org',
+      '2002-06-27T10:00:00Z',
+      'A greeting nobody quotes.\n\nThe send side runs at line rate on this card.\n\nThe receive side stalls on a copy\nthat nobody has found yet.\n',
+    );
+    const quoting = msg(
+      'joined@example.org',
+      '2002-06-28T10:00:00Z',
+      '> The send side runs at line rate on this card. The receive side stalls on a copy that\n> nobody has found yet.\n\nWhich copy?',
+    );
+    const links = linkQuotes([source, quoting]);
+    expect(links).toEqual([
+      { messageId: 'joined@example.org', segment: 0, source: { messageId: 'split@example.org', paragraph: 2, through: 3 } },
+    ]);
+    const back = backlinks(links).get('split@example.org');
+    expect([...(back?.keys() ?? [])]).toEqual([2, 3]);
+  });
 });

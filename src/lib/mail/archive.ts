@@ -6,7 +6,8 @@
 import { anchorOf, slugOf } from './ids.ts';
 import { redactRawMail } from './raw-redact.ts';
 import { redactAddresses } from './redact.ts';
-import { backlinks, linkQuotes, type QuoteLink } from './provenance.ts';
+import { gatewayPrefixes } from './headers.ts';
+import { backlinks, linkQuotes, type PassageSource, SourceIndex, type QuoteLink } from './provenance.ts';
 import { paragraphs, quotedShare, segment, type Paragraph, type Segment } from './quotes.ts';
 import { reconstruct, type Reconstruction } from './reconstruct.ts';
 import { threadMessages, walk, type Thread, type ThreadInput, type ThreadNode } from './thread.ts';
@@ -61,7 +62,7 @@ export interface Archive {
   threads: Thread[];
   placement: Map<string, Placement>;
   /** Quote segment → where its text was first written, keyed `${messageId}#${segment}`. */
-  quoteSources: Map<string, { messageId: string; paragraph: number }>;
+  quoteSources: Map<string, PassageSource>;
   /** Source message → paragraph → the places quoting it. */
   quotedBy: Map<string, Map<number, { messageId: string; segment: number }[]>>;
 }
@@ -104,15 +105,35 @@ function mergeBodies(a: string, b: string): string {
   return extra.length === 0 ? long : [long, ...extra].join('\n[…]\n');
 }
 
-/** Parent chain as far as the headers and summaries know it: [parent, grandparent, …]. */
+/** The parent the headers name: In-Reply-To, else the last References id. */
+function parentOf(m: ArchiveMessage | undefined): string | null {
+  if (!m) return null;
+  return m.inReplyTo ?? m.references.filter((r) => r !== m.messageId).at(-1) ?? null;
+}
+
+/**
+ * Parent chain as far as the headers and summaries know it: [parent, grandparent, …]. Where
+ * a link is missing from the archive, the chain goes on with the References of the last
+ * message read, newest first, so replies to one missing message share its reconstruction.
+ */
 function ancestorsOf(id: string, byId: Map<string, ArchiveMessage>): string[] {
   const out: string[] = [];
   const seen = new Set([id]);
-  let next = byId.get(id)?.inReplyTo ?? null;
-  while (next && !seen.has(next) && out.length < 50) {
-    out.push(next);
-    seen.add(next);
-    next = byId.get(next)?.inReplyTo ?? null;
+  let m = byId.get(id);
+  while (m && out.length < 50) {
+    const parent = parentOf(m);
+    if (!parent) break;
+    const refs = m.references;
+    const i = refs.lastIndexOf(parent);
+    let next: ArchiveMessage | undefined;
+    for (const up of [parent, ...(i > 0 ? refs.slice(0, i).reverse() : [])]) {
+      if (seen.has(up)) return out;
+      out.push(up);
+      seen.add(up);
+      next = byId.get(up);
+      if (next) break;
+    }
+    m = next;
   }
   return out;
 }
@@ -189,6 +210,61 @@ function threadInput(m: ArchiveMessage, own: readonly QuoteLink[], summaryInferr
   return input;
 }
 
+/** The message that first wrote the first depth-1 quote of `m` (never `m` itself). */
+function firstQuoteSource(m: ArchiveMessage, index: SourceIndex): string | undefined {
+  for (const s of m.segments) {
+    if (s.kind !== 'quote' || s.depth !== 1) continue;
+    const source = index.find(s.lines.join('\n'), (id) => id !== m.messageId);
+    if (source) return source.messageId;
+  }
+  return undefined;
+}
+
+/**
+ * The archived message whose own text holds most of a reconstruction's passages, written no
+ * later than the message quoting it: the real message a reconstruction stands for, whatever
+ * id the quotes gave it. Undefined unless it holds at least half of the passages.
+ */
+function realSourceOf(r: Reconstruction, quoting: ArchiveMessage, index: SourceIndex): string | undefined {
+  const until = timeOf(quoting.date);
+  const accept = (id: string, time: number): boolean => id !== quoting.messageId && id !== r.messageId && time <= until;
+  const votes = new Map<string, number>();
+  let passages = 0;
+  for (const p of paragraphs(segment(r.body))) {
+    if (p.text.trim().length < 20) continue;
+    passages++;
+    const source = index.find(p.text, accept);
+    if (source) votes.set(source.messageId, (votes.get(source.messageId) ?? 0) + 1);
+  }
+  let best: [string, number] | undefined;
+  for (const vote of votes) if (!best || vote[1] > best[1]) best = vote;
+  return best && best[1] * 2 >= passages ? best[0] : undefined;
+}
+
+/**
+ * Rebuilds the messages `m` quotes. A rebuilt message whose id the archive lacks is matched
+ * to a real one: a news gateway's suffix cut off its id, or, failing that, the archived
+ * message that first wrote its words. That message takes its place in the chain, and what
+ * lies above it comes from its own headers. So a reconstruction merges into the real message
+ * as soon as that is imported, whatever id the quotes gave it.
+ */
+function rebuildFrom(m: ArchiveMessage, ancestors: string[], byId: Map<string, ArchiveMessage>, index: SourceIndex): Reconstruction[] {
+  const chain = [...ancestors];
+  for (;;) {
+    const rebuilt = reconstruct(m, chain);
+    const moved = rebuilt.find((r) => {
+      if (byId.has(r.messageId)) return false;
+      const real = gatewayPrefixes(r.messageId).find((id) => byId.has(id)) ?? realSourceOf(r, m, index);
+      if (real === undefined || real === m.messageId || chain.includes(real)) return false;
+      chain.length = r.depth - 1;
+      chain[r.depth - 1] = real;
+      chain.push(...ancestorsOf(real, byId).filter((id) => !chain.includes(id)));
+      return true;
+    });
+    if (!moved) return rebuilt;
+  }
+}
+
 /** Builds the whole archive from stored entries. */
 export function buildArchive(records: MessageRecord[]): Archive {
   const byId = new Map<string, ArchiveMessage>();
@@ -205,23 +281,16 @@ export function buildArchive(records: MessageRecord[]): Archive {
   // A reply without headers whose quotes come from a held message is not rebuilt: its
   // quotes name its parent, and the ancestry continues from there.
   const held = [...byId.values()].filter((x) => x.provenance === 'imported');
-  const heldSources = new Map<string, string>();
-  // Only a reply without In-Reply-To needs its quoted parent found here.
-  const noParent = new Set(held.filter((m) => !m.inReplyTo).map((m) => m.messageId));
-  const heldInputs = held.map((m) => ({ messageId: m.messageId, date: m.date, segments: m.segments }));
-  for (const l of linkQuotes(heldInputs, (m) => noParent.has(m.messageId))) {
-    if (byId.get(l.messageId)?.segments[l.segment]?.depth === 1 && !heldSources.has(l.messageId)) {
-      heldSources.set(l.messageId, l.source.messageId);
-    }
-  }
+  const index = new SourceIndex(held.map((m) => ({ messageId: m.messageId, date: m.date, segments: m.segments })));
   const hintFor = new Map<string, string>();
   for (const m of held) {
-    const quotedParent = m.inReplyTo ? undefined : heldSources.get(m.messageId);
+    // Only a reply whose headers name no parent needs its quoted parent found here.
+    const quotedParent = parentOf(m) ? undefined : firstQuoteSource(m, index);
     const ancestors = quotedParent ? [quotedParent, ...ancestorsOf(quotedParent, byId)] : ancestorsOf(m.messageId, byId);
-    const rebuilt = reconstruct(m, ancestors);
+    const rebuilt = rebuildFrom(m, ancestors, byId, index);
     for (const r of rebuilt) applyReconstruction(byId, r, m.date);
     const direct = rebuilt.find((r) => r.depth === 1);
-    if (direct && !m.inReplyTo && !quotedParent) hintFor.set(m.messageId, direct.messageId);
+    if (direct && !parentOf(m) && !quotedParent) hintFor.set(m.messageId, direct.messageId);
   }
 
   const all = [...byId.values()];
@@ -254,7 +323,7 @@ export function buildArchive(records: MessageRecord[]): Archive {
     });
   }
 
-  const quoteSources = new Map<string, { messageId: string; paragraph: number }>();
+  const quoteSources = new Map<string, PassageSource>();
   for (const l of links) quoteSources.set(`${l.messageId}#${l.segment}`, l.source);
   return {
     messages: byId,

@@ -4,6 +4,7 @@
  * search close to linear in the size of the archive.
  */
 import { paragraphs, type Segment } from './quotes.ts';
+import { matchKey, type OwnText, ownText, paragraphSpan } from './stream.ts';
 
 /** One message as provenance needs it: its id, date (ISO or null) and segments. */
 export interface QuoteLinkInput {
@@ -12,31 +13,27 @@ export interface QuoteLinkInput {
   segments: Segment[];
 }
 
-/** A quote segment (by its message and segment index) and the paragraph where its text was first written. */
+/** Where a passage's words were first written: a message and the paragraph they start in. */
+export interface PassageSource {
+  messageId: string;
+  paragraph: number;
+  /** The last paragraph the words run into, when they cross a paragraph break there. */
+  through?: number;
+}
+
+/** A quote segment (by its message and segment index) and where its text was first written. */
 export interface QuoteLink {
   messageId: string;
   segment: number;
-  source: { messageId: string; paragraph: number };
+  source: PassageSource;
 }
 
 /** Quotes shorter than this (after normalising) are too trivial to attribute. */
 const MIN_MATCH = 20;
 
-/**
- * Matching form of a passage: case kept, stray `>` markers at word starts dropped (rewrapped
- * quotes leave them mid-line), all whitespace runs collapsed to one space.
- */
-function matchKey(text: string): string {
-  return text
-    .replace(/(?:^|\s)>[\s>]*/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 interface Source {
   messageId: string;
-  paragraph: number;
-  key: string;
+  own: OwnText;
   /** Sort time; undated messages sort last. */
   time: number;
 }
@@ -65,82 +62,94 @@ class PairKeys {
   }
 }
 
-/** All own-text paragraphs, in input order, with an index from word pair to paragraphs. */
-function indexSources(messages: QuoteLinkInput[]): { sources: Source[]; pairs: Map<number, number[]>; words: PairKeys } {
-  const sources: Source[] = [];
-  const pairs = new Map<number, number[]>();
-  const words = new PairKeys();
-  for (const m of messages) {
-    const time = timeOf(m.date);
-    for (const p of paragraphs(m.segments)) {
-      const key = matchKey(p.text);
-      const id = sources.length;
-      sources.push({ messageId: m.messageId, paragraph: p.index, key, time });
+/**
+ * Finds where passages were first written, among the own text of a set of messages. Each
+ * message's own paragraphs are searched as one run of words, so a passage still matches when
+ * the message splits or wraps it differently from the quote.
+ */
+export class SourceIndex {
+  readonly #sources: Source[] = [];
+  readonly #pairs = new Map<number, number[]>();
+  readonly #words = new PairKeys();
+
+  constructor(messages: readonly QuoteLinkInput[]) {
+    for (const m of messages) {
+      const own = ownText(paragraphs(m.segments));
+      if (own.text === '') continue;
+      const id = this.#sources.length;
+      this.#sources.push({ messageId: m.messageId, own, time: timeOf(m.date) });
       let prev = -1;
-      for (const word of key.split(' ')) {
-        const next = words.id(word, true);
+      for (const word of own.text.split(' ')) {
+        const next = this.#words.id(word, true);
         if (prev >= 0) {
           const pair = PairKeys.pair(prev, next);
-          const list = pairs.get(pair);
-          if (!list) pairs.set(pair, [id]);
+          const list = this.#pairs.get(pair);
+          if (!list) this.#pairs.set(pair, [id]);
           else if (list.at(-1) !== id) list.push(id);
         }
         prev = next;
       }
     }
   }
-  return { sources, pairs, words };
-}
 
-/**
- * Paragraphs that may contain `key`: those holding its rarest inner word pair. Inner pairs
- * (first and last word left out, as a quote may start or end mid-word) must appear whole in
- * any paragraph that contains the quote. Quotes under four words fall back to all paragraphs.
- */
-function candidates(key: string, index: ReturnType<typeof indexSources>): Iterable<number> {
-  const { sources, pairs, words } = index;
-  const parts = key.split(' ');
-  if (parts.length < 4) return sources.keys();
-  let best: number[] | undefined;
-  for (let i = 1; i + 2 < parts.length; i++) {
-    const a = words.id(parts[i] as string, false);
-    const b = words.id(parts[i + 1] as string, false);
-    const list = a < 0 || b < 0 ? undefined : pairs.get(PairKeys.pair(a, b));
-    if (!list) return [];
-    if (!best || list.length < best.length) best = list;
+  /**
+   * Sources that may contain `key`: those holding its rarest inner word pair. Inner pairs
+   * (first and last word left out, as a quote may start or end mid-word) must appear whole in
+   * any text that contains the quote. Quotes under four words fall back to every source.
+   */
+  #candidates(key: string): Iterable<number> {
+    const parts = key.split(' ');
+    if (parts.length < 4) return this.#sources.keys();
+    let best: number[] | undefined;
+    for (let i = 1; i + 2 < parts.length; i++) {
+      const a = this.#words.id(parts[i] as string, false);
+      const b = this.#words.id(parts[i + 1] as string, false);
+      const list = a < 0 || b < 0 ? undefined : this.#pairs.get(PairKeys.pair(a, b));
+      if (!list) return [];
+      if (!best || list.length < best.length) best = list;
+    }
+    return best ?? [];
   }
-  return best ?? [];
+
+  /**
+   * The earliest message (undated last; ties in input order) whose own text holds `text`
+   * (whitespace-insensitive, case kept) and that `accept` allows; undefined when none does
+   * or the passage is shorter than 20 characters.
+   */
+  find(text: string, accept: (messageId: string, time: number) => boolean = () => true): PassageSource | undefined {
+    const key = matchKey(text);
+    if (key.length < MIN_MATCH) return undefined;
+    let best: { source: Source; at: number } | undefined;
+    for (const id of this.#candidates(key)) {
+      const source = this.#sources[id];
+      if (!source || (best && source.time >= best.source.time) || !accept(source.messageId, source.time)) continue;
+      const at = source.own.text.indexOf(key);
+      if (at >= 0) best = { source, at };
+    }
+    if (!best) return undefined;
+    const { first, last } = paragraphSpan(best.source.own, best.at, best.at + key.length);
+    return { messageId: best.source.messageId, paragraph: first, ...(last === first ? {} : { through: last }) };
+  }
 }
 
 /**
  * Links every quote segment to the own-text paragraph where its text first appears: among the
- * other messages whose own paragraphs contain it (whitespace-insensitive, case kept), the
- * earliest by date (undated last; ties go to input order). Never links a message to itself.
- * Quote segments with no source, or shorter than 20 characters, get no link. With `quoting`,
- * only the quotes of the messages it accepts are linked (every message is still a source).
+ * other messages whose own text contains it (whitespace- and paragraph-break-insensitive,
+ * case kept), the earliest by date (undated last; ties go to input order). Never links a
+ * message to itself. Quote segments with no source, or shorter than 20 characters, get no
+ * link. With `quoting`, only the quotes of the messages it accepts are linked (every
+ * message is still a source).
  */
 export function linkQuotes(messages: QuoteLinkInput[], quoting?: (m: QuoteLinkInput) => boolean): QuoteLink[] {
-  const found = indexSources(messages);
+  const index = new SourceIndex(messages);
   const links: QuoteLink[] = [];
   for (const m of messages) {
     if (quoting && !quoting(m)) continue;
-    m.segments.forEach((s, index) => {
+    const other = (id: string): boolean => id !== m.messageId;
+    m.segments.forEach((s, segment) => {
       if (s.kind !== 'quote') return;
-      const key = matchKey(s.lines.join('\n'));
-      if (key.length < MIN_MATCH) return;
-      let best: Source | undefined;
-      for (const id of candidates(key, found)) {
-        const source = found.sources[id];
-        if (!source || source.messageId === m.messageId || !source.key.includes(key)) continue;
-        if (!best || source.time < best.time) best = source;
-      }
-      if (best) {
-        links.push({
-          messageId: m.messageId,
-          segment: index,
-          source: { messageId: best.messageId, paragraph: best.paragraph },
-        });
-      }
+      const source = index.find(s.lines.join('\n'), other);
+      if (source) links.push({ messageId: m.messageId, segment, source });
     });
   }
   return links;
@@ -155,10 +164,12 @@ export function backlinks(links: QuoteLink[]): Map<string, Map<number, { message
       byParagraph = new Map();
       out.set(link.source.messageId, byParagraph);
     }
-    const places = byParagraph.get(link.source.paragraph);
     const place = { messageId: link.messageId, segment: link.segment };
-    if (places) places.push(place);
-    else byParagraph.set(link.source.paragraph, [place]);
+    for (let p = link.source.paragraph; p <= (link.source.through ?? link.source.paragraph); p++) {
+      const places = byParagraph.get(p);
+      if (places) places.push(place);
+      else byParagraph.set(p, [place]);
+    }
   }
   return out;
 }
