@@ -3,6 +3,8 @@
  * Pages import from here; src/lib stays free of astro:*.
  */
 import { getCollection } from 'astro:content';
+import lock from './content/anchors.json' with { type: 'json' };
+import { AnchorBook, anchorsInMdx, type LockedAnchor, lostWarning } from './lib/anchors.ts';
 import { shareArchive } from './lib/downloads.ts';
 import { buildArchive, type Archive } from './lib/mail/archive.ts';
 import { messagesDir, readRecords } from './lib/mail/entries.ts';
@@ -24,8 +26,34 @@ export function loadArchive(): Promise<Archive> {
   return archive;
 }
 
+let anchors: Promise<AnchorBook> | undefined;
+const WARNED = Symbol.for('slowest-side.anchors-warned');
+
+/**
+ * Every anchor of the articles and notes, resolved once per build against the archive and
+ * the recorded words (src/content/anchors.json). An error in our writing stops the build;
+ * words missing from a message a reader imported are listed in one warning.
+ */
+export function loadAnchors(): Promise<AnchorBook> {
+  anchors ??= (async () => {
+    const book = new AnchorBook(await loadArchive(), lock as LockedAnchor[]);
+    for (const article of await getCollection('articles')) for (const ref of anchorsInMdx(article.body ?? '')) book.resolve(ref);
+    for (const note of await getCollection('notes')) for (const at of note.data.messages) book.resolve({ at });
+    const warning = lostWarning(book.lost());
+    // The build may load this module twice (prerender chunks); say it once.
+    const said = globalThis as { [WARNED]?: string };
+    if (warning !== '' && said[WARNED] !== warning) console.warn(`[anchors] ${warning}`);
+    said[WARNED] = warning;
+    return book;
+  })();
+  return anchors;
+}
+
 let backlinks: ReturnType<typeof loadNoteBacklinks> | undefined;
-const loadNoteBacklinks = async () => messageBacklinks(await getCollection('notes'));
+const loadNoteBacklinks = async () => {
+  const book = await loadAnchors();
+  return messageBacklinks(await getCollection('notes'), (at) => book.paragraphsOf({ at }));
+};
 
 /** Message-ID → the notes citing it (memoised per build: every message page asks). */
 export function noteBacklinks(): ReturnType<typeof loadNoteBacklinks> {

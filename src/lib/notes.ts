@@ -70,21 +70,32 @@ export interface MessageBacklink<T> {
   whole: boolean;
 }
 
-/** Message-ID → the notes citing it (reading order), with the cited paragraphs. */
-export function messageBacklinks<T extends NoteLike>(notes: readonly T[]): Map<string, MessageBacklink<T>[]> {
+/**
+ * Message-ID → the notes citing it (reading order), with the cited paragraphs. `land` says
+ * which paragraphs a reference lands on now (anchors follow the words: src/lib/anchors.ts),
+ * or null when its words are gone from this version; by default the number it names.
+ */
+export function messageBacklinks<T extends NoteLike>(
+  notes: readonly T[],
+  land: (ref: string) => number[] | null = (ref) => {
+    const { paragraph } = parseRef(ref);
+    return paragraph === null ? [] : [paragraph];
+  },
+): Map<string, MessageBacklink<T>[]> {
   const out = new Map<string, MessageBacklink<T>[]>();
   for (const note of sortNotes(notes)) {
     const mine = new Map<string, MessageBacklink<T>>();
     for (const ref of note.data.messages) {
-      const { messageId, paragraph } = parseRef(ref);
+      const { messageId } = parseRef(ref);
+      const landed = land(ref);
       let link = mine.get(messageId);
       if (!link) {
         link = { note, paragraphs: [], whole: false };
         mine.set(messageId, link);
         out.set(messageId, [...(out.get(messageId) ?? []), link]);
       }
-      if (paragraph === null) link.whole = true;
-      else if (!link.paragraphs.includes(paragraph)) link.paragraphs.push(paragraph);
+      if (landed === null || landed.length === 0) link.whole = true;
+      for (const p of landed ?? []) if (!link.paragraphs.includes(p)) link.paragraphs.push(p);
     }
     for (const link of mine.values()) link.paragraphs.sort((a, b) => a - b);
   }
