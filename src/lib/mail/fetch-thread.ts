@@ -30,12 +30,10 @@ export interface FetchedInputs {
 
 const USER_AGENT = 'slowest-side-import (fetches one thread mbox per command)';
 
-function causeOf(error: unknown): { code?: string; message: string } {
+/** The system error code (`ECONNREFUSED` …) and message behind a failed fetch. */
+function causeOf(error: unknown): { code: string | undefined; message: string } {
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-  return {
-    ...((cause as NodeJS.ErrnoException).code !== undefined && { code: (cause as NodeJS.ErrnoException).code }),
-    message: cause instanceof Error ? cause.message : String(cause),
-  };
+  return { code: (cause as NodeJS.ErrnoException).code, message: cause instanceof Error ? cause.message : String(cause) };
 }
 
 /** A one-line reason for a failed request, naming the URL. */
