@@ -178,4 +178,24 @@ describe('reconstructions and the real messages', () => {
     expect([...archive.messages.keys()].filter(isDerivedId)).toEqual([]);
     expect(archive.threads.map((t) => [t.id, t.size])).toEqual([[ghost, 3]]);
   });
+
+  it('of one missing message are one, for replies without headers that quote the same words', () => {
+    const quoted =
+      'Jane wrote:\n> The backlog queue drops the frame once it holds three hundred skbs.\n> That limit is a sysctl, netdev_max_backlog, not a constant.\n\n';
+    const a = mail('h1@host.example.org', {
+      date: '2002-06-28T10:10:00Z',
+      subject: 'backlog drops',
+      body: `${quoted}Raising it helped here.\n`,
+    });
+    const b = mail('h2@host.example.org', {
+      date: '2002-06-28T10:20:00Z',
+      subject: 'backlog drops',
+      body: `${quoted}It did nothing for us.\n`,
+    });
+    const archive = buildArchive([a, b]);
+    const rebuilt = [...archive.messages.values()].filter((m) => m.provenance === 'reconstructed');
+    expect(rebuilt).toHaveLength(1);
+    expect(rebuilt[0]?.rebuiltFrom.sort()).toEqual([a.messageId, b.messageId]);
+    expect(archive.threads.map((t) => t.size)).toEqual([3]);
+  });
 });

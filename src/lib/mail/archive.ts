@@ -3,7 +3,7 @@
  * their quotes, one record per Message-ID, with quote links, backlinks and threads.
  * Pure: takes records, returns plain data. Called once per build (src/archive.ts).
  */
-import { anchorOf, slugOf } from './ids.ts';
+import { anchorOf, isDerivedId, slugOf } from './ids.ts';
 import { redactRawMail } from './raw-redact.ts';
 import { redactAddresses } from './redact.ts';
 import { gatewayPrefixes } from './headers.ts';
@@ -221,13 +221,15 @@ function firstQuoteSource(m: ArchiveMessage, index: SourceIndex): string | undef
 }
 
 /**
- * The archived message whose own text holds most of a reconstruction's passages, written no
- * later than the message quoting it: the real message a reconstruction stands for, whatever
- * id the quotes gave it. Undefined unless it holds at least half of the passages.
+ * The message among `index`'s sources whose own text holds most of a reconstruction's
+ * passages, written no later than the message quoting it (undated sources are allowed): the
+ * real message a reconstruction stands for, whatever id the quotes gave it, or an earlier
+ * rebuild of the same missing message. Undefined unless it holds at least half the passages.
  */
-function realSourceOf(r: Reconstruction, quoting: ArchiveMessage, index: SourceIndex): string | undefined {
+function sourceOf(r: Reconstruction, quoting: ArchiveMessage, index: SourceIndex): string | undefined {
   const until = timeOf(quoting.date);
-  const accept = (id: string, time: number): boolean => id !== quoting.messageId && id !== r.messageId && time <= until;
+  const accept = (id: string, time: number): boolean =>
+    id !== quoting.messageId && id !== r.messageId && (time <= until || time === Number.POSITIVE_INFINITY);
   const votes = new Map<string, number>();
   let passages = 0;
   for (const p of paragraphs(segment(r.body))) {
@@ -243,25 +245,42 @@ function realSourceOf(r: Reconstruction, quoting: ArchiveMessage, index: SourceI
 
 /**
  * Rebuilds the messages `m` quotes. A rebuilt message whose id the archive lacks is matched
- * to a real one: a news gateway's suffix cut off its id, or, failing that, the archived
- * message that first wrote its words. That message takes its place in the chain, and what
- * lies above it comes from its own headers. So a reconstruction merges into the real message
- * as soon as that is imported, whatever id the quotes gave it.
+ * to a real one: a news gateway's suffix cut off its id, or the archived message that first
+ * wrote its words. That message takes its place in the chain, and what lies above it comes
+ * from its own headers. So a reconstruction merges into the real message as soon as that is
+ * imported, whatever id the quotes gave it. A rebuild that only has a derived id joins an
+ * earlier rebuild of the same words (`rebuilds`), so replies without headers to one missing
+ * message share it.
  */
-function rebuildFrom(m: ArchiveMessage, ancestors: string[], byId: Map<string, ArchiveMessage>, index: SourceIndex): Reconstruction[] {
+function rebuildFrom(
+  m: ArchiveMessage,
+  ancestors: string[],
+  byId: Map<string, ArchiveMessage>,
+  index: SourceIndex,
+  rebuilds: SourceIndex,
+): Reconstruction[] {
   const chain = [...ancestors];
   for (;;) {
     const rebuilt = reconstruct(m, chain);
     const moved = rebuilt.find((r) => {
       if (byId.has(r.messageId)) return false;
-      const real = gatewayPrefixes(r.messageId).find((id) => byId.has(id)) ?? realSourceOf(r, m, index);
+      const real =
+        gatewayPrefixes(r.messageId).find((id) => byId.has(id)) ??
+        sourceOf(r, m, index) ??
+        (isDerivedId(r.messageId) ? sourceOf(r, m, rebuilds) : undefined);
       if (real === undefined || real === m.messageId || chain.includes(real)) return false;
       chain.length = r.depth - 1;
       chain[r.depth - 1] = real;
       chain.push(...ancestorsOf(real, byId).filter((id) => !chain.includes(id)));
       return true;
     });
-    if (!moved) return rebuilt;
+    if (!moved) {
+      for (const r of rebuilt) {
+        if (isDerivedId(r.messageId) && !byId.has(r.messageId))
+          rebuilds.add({ messageId: r.messageId, date: null, segments: segment(r.body) });
+      }
+      return rebuilt;
+    }
   }
 }
 
@@ -282,12 +301,13 @@ export function buildArchive(records: MessageRecord[]): Archive {
   // quotes name its parent, and the ancestry continues from there.
   const held = [...byId.values()].filter((x) => x.provenance === 'imported');
   const index = new SourceIndex(held.map((m) => ({ messageId: m.messageId, date: m.date, segments: m.segments })));
+  const rebuilds = new SourceIndex();
   const hintFor = new Map<string, string>();
   for (const m of held) {
     // Only a reply whose headers name no parent needs its quoted parent found here.
     const quotedParent = parentOf(m) ? undefined : firstQuoteSource(m, index);
     const ancestors = quotedParent ? [quotedParent, ...ancestorsOf(quotedParent, byId)] : ancestorsOf(m.messageId, byId);
-    const rebuilt = rebuildFrom(m, ancestors, byId, index);
+    const rebuilt = rebuildFrom(m, ancestors, byId, index, rebuilds);
     for (const r of rebuilt) applyReconstruction(byId, r, m.date);
     const direct = rebuilt.find((r) => r.depth === 1);
     if (direct && !parentOf(m) && !quotedParent) hintFor.set(m.messageId, direct.messageId);

@@ -72,23 +72,26 @@ export class SourceIndex {
   readonly #pairs = new Map<number, number[]>();
   readonly #words = new PairKeys();
 
-  constructor(messages: readonly QuoteLinkInput[]) {
-    for (const m of messages) {
-      const own = ownText(paragraphs(m.segments));
-      if (own.text === '') continue;
-      const id = this.#sources.length;
-      this.#sources.push({ messageId: m.messageId, own, time: timeOf(m.date) });
-      let prev = -1;
-      for (const word of own.text.split(' ')) {
-        const next = this.#words.id(word, true);
-        if (prev >= 0) {
-          const pair = PairKeys.pair(prev, next);
-          const list = this.#pairs.get(pair);
-          if (!list) this.#pairs.set(pair, [id]);
-          else if (list.at(-1) !== id) list.push(id);
-        }
-        prev = next;
+  constructor(messages: readonly QuoteLinkInput[] = []) {
+    for (const m of messages) this.add(m);
+  }
+
+  /** Adds one more message's own text to the sources. */
+  add(m: QuoteLinkInput): void {
+    const own = ownText(paragraphs(m.segments));
+    if (own.text === '') return;
+    const id = this.#sources.length;
+    this.#sources.push({ messageId: m.messageId, own, time: timeOf(m.date) });
+    let prev = -1;
+    for (const word of own.text.split(' ')) {
+      const next = this.#words.id(word, true);
+      if (prev >= 0) {
+        const pair = PairKeys.pair(prev, next);
+        const list = this.#pairs.get(pair);
+        if (!list) this.#pairs.set(pair, [id]);
+        else if (list.at(-1) !== id) list.push(id);
       }
+      prev = next;
     }
   }
 
