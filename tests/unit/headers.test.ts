@@ -3,6 +3,7 @@ import {
   credits,
   gatewayPrefixes,
   isReplySubject,
+  isThreadableId,
   nameTokens,
   normaliseInReplyTo,
   normaliseSubject,
@@ -106,6 +107,32 @@ describe('normaliseInReplyTo', () => {
     expect(normaliseInReplyTo(undefined)).toEqual({ id: null, named: null });
     expect(normaliseInReplyTo('your note of last week')).toEqual({ id: null, named: null });
     expect(normaliseInReplyTo('nonsense')).toEqual({ id: null, named: null });
+    expect(normaliseInReplyTo('<yes>')).toEqual({ id: null, named: null });
+    expect(normaliseInReplyTo('see <yes>')).toEqual({ id: null, named: null });
+  });
+
+  it('reads the prose after a leading token that is not an id', () => {
+    expect(normaliseInReplyTo('<> (Jane Doe\'s message of "28 Jun 2002 00:35:31 +0200")')).toEqual({
+      id: null,
+      named: { who: 'Jane Doe', date: '28 Jun 2002 00:35:31 +0200' },
+    });
+  });
+});
+
+describe('isThreadableId', () => {
+  it('accepts local@domain and the ids the archive derives', () => {
+    for (const id of ['a@b', '20020628.1234.abc@host.example.org', 'E17NgVM-0001l3-00@sites.inka.de', '"odd@local"@host']) {
+      expect(isThreadableId(id), id).toBe(true);
+    }
+    for (const id of ['quoted.0123456789abcdef', 'hypermail.0123456789abcdef', 'nomsgid.0123456789abcdef']) {
+      expect(isThreadableId(id), id).toBe(true);
+    }
+  });
+
+  it('rejects junk', () => {
+    for (const id of ['yes', '', '<>', '<yes>', '@', 'x@', '@x', 'a b@c', 'a@b c', 'a@b\n', 'a\u0000@b', 'quoted. x']) {
+      expect(isThreadableId(id), JSON.stringify(id)).toBe(false);
+    }
   });
 });
 

@@ -296,6 +296,43 @@ describe('threadMessages: inference', () => {
   });
 });
 
+describe('threadMessages: junk ids', () => {
+  const root = msg('20020627100000.GA1200@box.example.org', 0, { subject: 'sendfile and TCP_CORK' });
+
+  it('ignores a bare word in References and threads the reply by its subject', () => {
+    const reply = msg('reply@x.test', 5, { references: ['yes'], subject: 'Re: sendfile and TCP_CORK' });
+    const threads = threadMessages([root, reply]);
+    expect(shape(threads)).toEqual([[root.messageId, '  reply@x.test']]);
+    expect(find(threads, 'reply@x.test')).toMatchObject({ link: 'inferred', reason: 'subject and date' });
+  });
+
+  it('ignores a junk In-Reply-To and takes the parent from References', () => {
+    const threads = threadMessages([root, msg('reply@x.test', 5, { inReplyTo: 'yes', references: ['', '@', root.messageId] })]);
+    expect(shape(threads)).toEqual([[root.messageId, '  reply@x.test']]);
+    expect(find(threads, 'reply@x.test').link).toBe('header');
+  });
+
+  it('never makes a thread or a ghost of a junk token', () => {
+    const junk = ['yes', '<yes>', '', '<>', '@', '<@>', 'x@', '@x.test', 'not an id@x.test', 'a b', 'no'];
+    const threads = threadMessages([
+      msg('u@x.test', 1, { subject: 'one', inReplyTo: 'yes', references: junk }),
+      msg('v@x.test', 2, { subject: 'two', inReplyToRaw: '<yes> (see above)', references: ['<>'] }),
+      msg('w@x.test', 3, { subject: 'three', parentHint: { id: 'yes', kind: 'header' } }),
+    ]);
+    expect(shape(threads)).toEqual([['u@x.test'], ['v@x.test'], ['w@x.test']]);
+    expect(threads.map((t) => t.subject)).toEqual(['one', 'two', 'three']);
+  });
+
+  it('still threads the derived ids the archive makes for mail without a usable Message-ID', () => {
+    const threads = threadMessages([
+      msg('hypermail.0123456789abcdef', 0),
+      msg('nomsgid.0123456789abcdef', 1, { inReplyTo: 'hypermail.0123456789abcdef' }),
+      msg('quoted.0123456789abcdef', 2, { references: ['hypermail.0123456789abcdef', 'nomsgid.0123456789abcdef'] }),
+    ]);
+    expect(shape(threads)).toEqual([['hypermail.0123456789abcdef', '  nomsgid.0123456789abcdef', '    quoted.0123456789abcdef']]);
+  });
+});
+
 describe('walk', () => {
   it('visits depth-first with children by date, undated last, then id', () => {
     const threads = threadMessages([

@@ -1,8 +1,9 @@
 /**
  * Threading: JWZ's container algorithm (jwz.org/doc/threading.html) adapted for an archive.
  * Ghost placeholders stand for referenced messages the archive lacks and are never pruned
- * while they hold replies; subjects are not merged unless asked; messages whose headers
- * were lost get an inferred parent from hints, prose, quotes, attributions or subject.
+ * while they hold replies; tokens that are not ids (`<yes>`, `<>`) are ignored; subjects
+ * are not merged unless asked; messages whose headers were lost get an inferred parent
+ * from hints, prose, quotes, attributions or subject.
  * Every link is checked for cycles before it is made.
  */
 import type { LinkKind } from './types.ts';
@@ -10,6 +11,7 @@ import {
   credits,
   gatewayPrefixes,
   isReplySubject,
+  isThreadableId,
   nameTokens,
   normaliseInReplyTo,
   normaliseSubject,
@@ -169,17 +171,30 @@ function rootOf(node: ThreadNode): ThreadNode {
 }
 
 /**
+ * What a message's own headers say, junk left out: its parent (In-Reply-To, else the last
+ * References id) and its References.
+ */
+function headerIds(msg: ThreadInput): { own: string | undefined; refs: string[] } {
+  const usable = (id: string | null | undefined): id is string =>
+    id !== null && id !== undefined && id !== msg.messageId && isThreadableId(id);
+  const refs = msg.references.filter(usable);
+  const reply = usable(msg.inReplyTo) ? msg.inReplyTo : [normaliseInReplyTo(msg.inReplyToRaw).id].find(usable);
+  return { own: reply ?? refs.at(-1), refs };
+}
+
+/**
  * Threads an archive. Parent evidence, strongest first: the message's own In-Reply-To (else
  * last References id), other messages' References chains, `parentHint`, a free-text
  * In-Reply-To naming author and date, quoted text, attribution lines, and for a `Re:`
- * subject the earliest earlier thread with that subject. Threads come out sorted by
- * the date of their earliest message.
+ * subject the earliest earlier thread with that subject. Tokens that are not ids are
+ * ignored. Threads come out sorted by the date of their earliest message.
  */
 export function threadMessages(messages: ThreadInput[], options: ThreadOptions = {}): Thread[] {
   const entries = entriesOf(messages);
   const byId = new Map(entries.map((e) => [e.id, e]));
   const table = new Map(entries.map((e) => [e.id, e.node]));
-  const referenced = new Set(entries.flatMap((e) => [...e.msg.references, e.msg.inReplyTo ?? '']).filter(Boolean));
+  const headers = new Map(entries.map((e) => [e, headerIds(e.msg)]));
+  const referenced = new Set([...headers.values()].flatMap((h) => h.refs));
 
   const resolve = (id: string): { id: string; mapped: boolean } => {
     if (byId.has(id)) return { id, mapped: false };
@@ -196,19 +211,19 @@ export function threadMessages(messages: ThreadInput[], options: ThreadOptions =
     return node;
   };
   const link = (child: ThreadNode, to: string, kind: LinkKind, reason?: string): boolean => {
+    if (!byId.has(to) && !isThreadableId(to)) return false;
     const r = resolve(to);
     return attach(child, nodeOf(r.id), kind, r.mapped ? GATEWAY : reason);
   };
 
   // 1. Each message's own headers name its parent.
-  const refsOf = (e: Entry): string[] => e.msg.references.filter((r) => r !== e.msg.messageId);
   for (const e of entries) {
-    const own = e.msg.inReplyTo ?? normaliseInReplyTo(e.msg.inReplyToRaw).id ?? refsOf(e).at(-1);
-    if (own !== undefined && own !== null) link(e.node, own, 'header');
+    const own = headers.get(e)?.own;
+    if (own !== undefined) link(e.node, own, 'header');
   }
   // 2. References chains fill in parents nobody's own headers gave.
   for (const e of entries) {
-    const refs = refsOf(e).map(resolve);
+    const refs = (headers.get(e)?.refs ?? []).map(resolve);
     for (let i = 1; i < refs.length; i++) {
       const [up, down] = [refs[i - 1], refs[i]];
       if (up && down && !table.get(down.id)?.parent) {
@@ -270,7 +285,7 @@ function inference(entries: Entry[], byId: Map<string, Entry>): (e: Entry) => Ge
   return function* candidates(e: Entry): Generator<Link> {
     const { msg } = e;
     if (msg.parentHint) yield { ...msg.parentHint, reason: HINT_REASON[msg.parentHint.kind] };
-    const named = msg.inReplyTo === null ? normaliseInReplyTo(msg.inReplyToRaw).named : null;
+    const named = msg.inReplyTo !== null && isThreadableId(msg.inReplyTo) ? null : normaliseInReplyTo(msg.inReplyToRaw).named;
     const at = parseMailDate(named?.date);
     if (named && at !== null) {
       const hit = near(byPerson.get(personKey(named.who)), at).find((c) => c !== e);
