@@ -296,6 +296,67 @@ describe('threadMessages: inference', () => {
   });
 });
 
+/** The thread holding `id`. */
+function threadOf(threads: Thread[], id: string): Thread {
+  const hit = threads.find((t) => walk(t).some(({ node }) => node.id === id));
+  if (!hit) throw new Error(`no thread holds ${id}`);
+  return hit;
+}
+
+describe('threadMessages: replies to missing messages', () => {
+  const X = '20020628.0930.gone@host.example.org';
+  const R = 'Pine.LNX.4.44.0206270900000.1001-100000@lab.example.gov';
+
+  it('puts replies that name the same missing parent under one ghost', () => {
+    const threads = threadMessages([
+      msg('a@x.test', 1, { inReplyTo: X, references: [X] }),
+      msg('b@x.test', 2, { inReplyTo: X }),
+      msg('c@x.test', 3, { references: [X] }),
+    ]);
+    expect(shape(threads)).toEqual([[`?${X}`, '  a@x.test', '  b@x.test', '  c@x.test']]);
+  });
+
+  it('roots replies with different missing parents at their common missing ancestor', () => {
+    const threads = threadMessages([
+      msg('a@x.test', 1, { references: [R, 'x1@x.test'] }),
+      msg('b@x.test', 2, { references: [R, 'y1@x.test'] }),
+    ]);
+    expect(shape(threads)).toEqual([[`?${R}`, '  ?x1@x.test', '    a@x.test', '  ?y1@x.test', '    b@x.test']]);
+  });
+
+  it('chains an In-Reply-To that References lacks below the last of them', () => {
+    // Mailers that copy the parent's References without appending the parent's own id.
+    const threads = threadMessages([
+      msg('a@x.test', 1, { inReplyTo: 'x1@x.test', references: [R] }),
+      msg('b@x.test', 2, { inReplyTo: 'y1@x.test', references: [R] }),
+    ]);
+    expect(shape(threads)).toEqual([[`?${R}`, '  ?x1@x.test', '    a@x.test', '  ?y1@x.test', '    b@x.test']]);
+    expect(threads[0]).toMatchObject({ id: R, subject: 'frob speed', size: 2 });
+  });
+
+  it('keeps one thread when References disagree about the order of missing ancestors', () => {
+    const threads = threadMessages([
+      msg('a@x.test', 1, { references: ['p@x.test', 'q@x.test'] }),
+      msg('b@x.test', 2, { references: ['q@x.test', 'p@x.test'] }),
+    ]);
+    expect(threads).toHaveLength(1);
+    expect(threads[0]?.size).toBe(2);
+  });
+
+  it('keeps one thread when two messages give a missing message different parents', () => {
+    // a: R → X → a; b: Q → X → b (X already under R); c: Q → Y → c. b names both Q and X.
+    const threads = threadMessages([
+      msg('a@x.test', 1, { references: [R, X] }),
+      msg('b@x.test', 2, { references: ['q@x.test', X] }),
+      msg('c@x.test', 3, { references: ['q@x.test', 'y@x.test'] }),
+    ]);
+    expect(threads).toHaveLength(1);
+    expect(threads[0]).toMatchObject({ id: R, size: 3 });
+    expect(find(threads, X).parent?.id).toBe(R);
+    expect(find(threads, 'q@x.test')).toMatchObject({ parent: { id: R }, link: 'inferred', reason: 'headers join it to this thread' });
+  });
+});
+
 describe('threadMessages: junk ids', () => {
   const root = msg('20020627100000.GA1200@box.example.org', 0, { subject: 'sendfile and TCP_CORK' });
 
@@ -330,6 +391,29 @@ describe('threadMessages: junk ids', () => {
       msg('quoted.0123456789abcdef', 2, { references: ['hypermail.0123456789abcdef', 'nomsgid.0123456789abcdef'] }),
     ]);
     expect(shape(threads)).toEqual([['hypermail.0123456789abcdef', '  nomsgid.0123456789abcdef', '    quoted.0123456789abcdef']]);
+  });
+});
+
+describe('threadMessages: inference never splits', () => {
+  it('keeps a reply whose headers name a ghost with its header thread, whatever it quotes', () => {
+    const threads = threadMessages([
+      msg('elsewhere@x.test', 0, { subject: 'another topic' }),
+      msg('sibling@x.test', 1, { inReplyTo: 'ghost@x.test' }),
+      msg('r@x.test', 2, { inReplyTo: 'ghost@x.test', quotes: ['elsewhere@x.test'], attributions: [{ who: 'Ann Author' }] }),
+    ]);
+    expect(shape(threads)).toEqual([['elsewhere@x.test'], ['?ghost@x.test', '  sibling@x.test', '  r@x.test']]);
+  });
+
+  it('moves a headerless message only together with the replies its headers join', () => {
+    const threads = threadMessages([
+      msg('p@x.test', 0, { subject: 'another topic' }),
+      msg('e@x.test', 1, { quotes: ['p@x.test'] }),
+      msg('r@x.test', 2, { references: ['e@x.test'] }),
+      msg('s@x.test', 3, { references: ['g@x.test', 'e@x.test'], quotes: ['p@x.test'] }),
+    ]);
+    expect(threadOf(threads, 'e@x.test').id).toBe(threadOf(threads, 'r@x.test').id);
+    expect(threadOf(threads, 's@x.test').id).toBe(threadOf(threads, 'r@x.test').id);
+    expect(find(threads, 'e@x.test').parent?.id).toBe('g@x.test');
   });
 });
 
