@@ -1,6 +1,7 @@
 /**
  * Header normalisation for threading: subjects, personal names, mail dates, free-text
- * In-Reply-To values, junk tokens, and ids that a news gateway extended with a suffix.
+ * In-Reply-To values, junk tokens, and ids that a news gateway extended with a suffix
+ * or rewrote under its own domain.
  * Pure functions; nothing here touches the DOM or the file system.
  */
 import { parseMailDate as rfcDate } from './dates.ts';
@@ -148,6 +149,32 @@ export function isThreadableId(token: string): boolean {
   if (isDerivedId(token)) return true;
   const at = token.lastIndexOf('@');
   return at > 0 && at < token.length - 1;
+}
+
+const SEPARATORS = '.-$_%+=';
+const MIN_LOCAL = 12;
+const MIN_DIGITS = 4;
+
+/**
+ * The local part of `id` when it is distinctive enough that the same local part under
+ * another domain can only be the same message under an id a gateway rewrote
+ * (`20020628.1234.abc@host.example.org` and `20020628.1234.abc@news.gateway.example`):
+ * at least 12 characters, at least 4 digits and at least one of `. - $ _ % + =`, as in the
+ * ids mailers generate from a time, a counter and a process id. Null otherwise, so
+ * `1@a`/`1@b`, addresses such as `jane.doe@…` and word-like ids never match.
+ */
+export function rewritableLocalPart(id: string): string | null {
+  const at = id.lastIndexOf('@');
+  if (at <= 0) return null;
+  if (at < MIN_LOCAL) return null;
+  let digits = 0;
+  let separated = false;
+  for (let i = 0; i < at; i++) {
+    const c = id.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (SEPARATORS.includes(id.charAt(i))) separated = true;
+  }
+  return digits >= MIN_DIGITS && separated ? id.slice(0, at) : null;
 }
 
 /**

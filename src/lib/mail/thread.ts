@@ -1,7 +1,8 @@
 /**
  * Threading: JWZ's container algorithm (jwz.org/doc/threading.html) adapted for an archive.
  * Ghost placeholders stand for referenced messages the archive lacks and are never pruned
- * while they hold replies; tokens that are not ids (`<yes>`, `<>`) are ignored.
+ * while they hold replies; one ghost serves every spelling of a missing id (a news gateway's
+ * suffix, a gateway's own domain). Tokens that are not ids (`<yes>`, `<>`) are ignored.
  * Messages whose headers connect them always share a thread, as in notmuch and
  * public-inbox; subjects are not merged unless asked; messages whose headers were lost get
  * an inferred parent from hints, prose, quotes, attributions or subject, which only ever
@@ -18,6 +19,7 @@ import {
   normaliseSubject,
   parseMailDate,
   personKey,
+  rewritableLocalPart,
 } from './headers.ts';
 
 /** One message as the threader sees it. */
@@ -88,6 +90,7 @@ interface Link {
 
 const TOLERANCE_MS = 2 * 60_000;
 const GATEWAY = 'gateway suffix stripped';
+const REWRITTEN = 'id rewritten by a gateway (domain differs)';
 const JOINED = 'headers join it to this thread';
 const HINT_REASON: Record<LinkKind, string> = {
   header: 'headers recorded in a summary',
@@ -172,20 +175,54 @@ function rootOf(node: ThreadNode): ThreadNode {
   return n;
 }
 
-/** How a header id was matched to a container: as written, or with a gateway suffix cut. */
+/** How a header id was matched to a container: as written, or as another spelling of one. */
 interface Resolved {
   id: string;
-  via: 'exact' | 'suffix';
+  via: 'exact' | 'suffix' | 'domain';
 }
 
-/** Maps an id to an archived (else a referenced) id a news gateway extended into it. */
+/**
+ * Maps each id that headers name to the container standing for its message. An archived id
+ * is itself. Otherwise, in order: the longest archived id a news gateway extended into it
+ * (`a.1@host.lists.linux.kernel` → `a.1@host`); the archived id with the same distinctive
+ * local part under another domain (see `rewritableLocalPart`; the earliest, if several);
+ * the shortest id referenced elsewhere that it extends; the first-referenced spelling of
+ * its distinctive local part. Spellings of one missing message thus share one ghost.
+ * Linear: ids are indexed by local part, never compared pairwise.
+ */
 function resolver(entries: Entry[], referenced: Set<string>): (id: string) => Resolved {
   const held = new Set(entries.map((e) => e.id));
-  return (id) => {
-    if (held.has(id)) return { id, via: 'exact' };
+  const heldByLocal = new Map<string, string>();
+  for (const e of entries) {
+    const local = e.id === e.msg.messageId ? rewritableLocalPart(e.id) : null;
+    if (local !== null && !heldByLocal.has(local)) heldByLocal.set(local, e.id);
+  }
+  const bySuffix = (id: string): Resolved => {
     const prefixes = gatewayPrefixes(id);
-    const hit = prefixes.find((p) => held.has(p)) ?? prefixes.find((p) => referenced.has(p));
+    const hit = prefixes.find((p) => held.has(p)) ?? prefixes.findLast((p) => referenced.has(p));
     return hit === undefined ? { id, via: 'exact' } : { id: hit, via: 'suffix' };
+  };
+  const ghostByLocal = new Map<string, string>();
+  for (const id of referenced) {
+    const base = held.has(id) ? id : bySuffix(id).id;
+    const local = rewritableLocalPart(base);
+    if (local !== null && !ghostByLocal.has(local)) ghostByLocal.set(local, base);
+  }
+  const memo = new Map<string, Resolved>();
+  return (id) => {
+    let r = memo.get(id);
+    if (r) return r;
+    if (held.has(id)) r = { id, via: 'exact' };
+    else {
+      const suffix = bySuffix(id);
+      const local = rewritableLocalPart(suffix.id);
+      const rewritten = local === null ? undefined : (heldByLocal.get(local) ?? ghostByLocal.get(local));
+      if (suffix.via === 'suffix' && held.has(suffix.id)) r = suffix;
+      else if (rewritten !== undefined && rewritten !== suffix.id) r = { id: rewritten, via: 'domain' };
+      else r = suffix;
+    }
+    memo.set(id, r);
+    return r;
   };
 }
 
@@ -208,7 +245,8 @@ function headerIds(msg: ThreadInput): { own: string | undefined; chain: string[]
  * last References id), other messages' References chains, `parentHint`, a free-text
  * In-Reply-To naming author and date, quoted text, attribution lines, and for a `Re:`
  * subject the earliest earlier thread with that subject. Tokens that are not ids are
- * ignored. Messages the headers connect always share a thread: inference only links
+ * ignored; other spellings of an id (gateway suffixes, rewritten domains) find its
+ * container. Messages the headers connect always share a thread: inference only links
  * whole header-joined trees. Threads come out sorted by the date of their earliest message.
  */
 export function threadMessages(messages: ThreadInput[], options: ThreadOptions = {}): Thread[] {
@@ -228,8 +266,10 @@ export function threadMessages(messages: ThreadInput[], options: ThreadOptions =
     return node;
   };
   /** Links `child` under `parent`, saying so when either was found under another spelling. */
-  const linkResolved = (child: ThreadNode, parent: Resolved, kind: LinkKind, reason?: string, via = parent.via): boolean =>
-    attach(child, nodeOf(parent.id), kind, via === 'suffix' ? GATEWAY : reason);
+  const linkResolved = (child: ThreadNode, parent: Resolved, kind: LinkKind, reason?: string, via = parent.via): boolean => {
+    if (via === 'domain') return attach(child, nodeOf(parent.id), 'inferred', REWRITTEN);
+    return attach(child, nodeOf(parent.id), kind, via === 'suffix' ? GATEWAY : reason);
+  };
   const link = (child: ThreadNode, to: string, kind: LinkKind, reason?: string): boolean =>
     (byId.has(to) || isThreadableId(to)) && linkResolved(child, resolve(to), kind, reason);
 
@@ -248,7 +288,7 @@ export function threadMessages(messages: ThreadInput[], options: ThreadOptions =
       if (!up || !down || up.id === down.id) continue;
       const node = nodeOf(down.id);
       if (!node.parent) {
-        const via = up.via === 'suffix' ? up.via : down.via;
+        const via = up.via === 'domain' || down.via === 'domain' ? 'domain' : up.via === 'suffix' ? 'suffix' : down.via;
         linkResolved(node, up, 'header', undefined, via);
       } else if (node.parent.id !== up.id) apart.push([nodeOf(up.id), node]);
     }
