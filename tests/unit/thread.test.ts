@@ -441,6 +441,20 @@ describe('threadMessages: ids a gateway rewrote', () => {
   });
 });
 
+describe('threadMessages: thread names', () => {
+  it('names a thread after a real subject, never after an id', () => {
+    const threads = threadMessages([
+      msg('a@x.test', 0, { subject: '', inReplyTo: 'yes' }),
+      msg('b@x.test', 1, { subject: 'Re: the real topic', inReplyTo: 'a@x.test' }),
+      msg('c@x.test', 2, { subject: 'Re: a reply to nothing', references: ['gone@x.test'] }),
+    ]);
+    expect(threads.map((t) => [t.id, t.subject])).toEqual([
+      ['a@x.test', 'Re: the real topic'],
+      ['gone@x.test', 'Re: a reply to nothing'],
+    ]);
+  });
+});
+
 describe('threadMessages: inference never splits', () => {
   it('keeps a reply whose headers name a ghost with its header thread, whatever it quotes', () => {
     const threads = threadMessages([

@@ -62,7 +62,10 @@ export interface Thread {
   /** The root node's id (ghost or real). */
   id: string;
   root: ThreadNode;
-  /** The root's subject, or for a ghost root the subject of the earliest message. */
+  /**
+   * The root's subject; for a ghost root, or a root whose subject is blank, the subject of
+   * the earliest message below that has one; '' when none has. Never an id.
+   */
   subject: string;
   /** Real messages in the thread, ghosts excluded. */
   size: number;
@@ -444,11 +447,12 @@ function collect(table: Map<string, ThreadNode>, entries: Entry[], mergeSubjects
   const order = (a: ThreadNode, b: ThreadNode): number =>
     byTime({ time: time.get(a) ?? null, id: a.id }, { time: time.get(b) ?? null, id: b.id });
 
-  const info = new Map<ThreadNode, { earliest: Entry | undefined; size: number }>();
+  const info = new Map<ThreadNode, Scan>();
   for (const node of table.values()) {
     if (!node.parent && (node.message || node.children.length > 0)) info.set(node, scan(node, byNode));
   }
-  const subjectOf = (root: ThreadNode): string => root.message?.subject ?? info.get(root)?.earliest?.msg.subject ?? '';
+  const subjectOf = (root: ThreadNode): string =>
+    (root.message?.subject.trim() ? root.message.subject : info.get(root)?.named?.msg.subject) ?? '';
   const first = (root: ThreadNode): { time: number | null; id: string } => ({ time: info.get(root)?.earliest?.time ?? null, id: root.id });
   let roots = [...info.keys()].sort((a, b) => byTime(first(a), first(b)));
   if (mergeSubjects) {
@@ -469,21 +473,28 @@ function collect(table: Map<string, ThreadNode>, entries: Entry[], mergeSubjects
   return roots.map((root) => ({ id: root.id, root, subject: subjectOf(root), size: info.get(root)?.size ?? 0 }));
 }
 
-/** The earliest message and the number of real messages under `root`. */
-function scan(root: ThreadNode, byNode: Map<ThreadNode, Entry>): { earliest: Entry | undefined; size: number } {
-  let earliest: Entry | undefined;
-  let size = 0;
+interface Scan {
+  /** The earliest message under the root, and the earliest with a subject that is not blank. */
+  earliest: Entry | undefined;
+  named: Entry | undefined;
+  /** Real messages under the root. */
+  size: number;
+}
+
+function scan(root: ThreadNode, byNode: Map<ThreadNode, Entry>): Scan {
+  const out: Scan = { earliest: undefined, named: undefined, size: 0 };
   for (const stack = [root]; stack.length > 0; ) {
     const n = stack.pop();
     if (!n) break;
     const e = byNode.get(n);
     if (e) {
-      size++;
-      if (!earliest || byTime(e, earliest) < 0) earliest = e;
+      out.size++;
+      if (!out.earliest || byTime(e, out.earliest) < 0) out.earliest = e;
+      if (e.msg.subject.trim() !== '' && (!out.named || byTime(e, out.named) < 0)) out.named = e;
     }
     for (const child of n.children) stack.push(child);
   }
-  return { earliest, size };
+  return out;
 }
 
 /** Depth-first walk in display order (children sorted by date, undated last, then id). */
