@@ -3,11 +3,13 @@ import {
   credits,
   gatewayPrefixes,
   isReplySubject,
+  isThreadableId,
   nameTokens,
   normaliseInReplyTo,
   normaliseSubject,
   parseMailDate,
   personKey,
+  rewritableLocalPart,
 } from '../../src/lib/mail/headers.ts';
 
 describe('normaliseSubject / isReplySubject', () => {
@@ -106,6 +108,57 @@ describe('normaliseInReplyTo', () => {
     expect(normaliseInReplyTo(undefined)).toEqual({ id: null, named: null });
     expect(normaliseInReplyTo('your note of last week')).toEqual({ id: null, named: null });
     expect(normaliseInReplyTo('nonsense')).toEqual({ id: null, named: null });
+    expect(normaliseInReplyTo('<yes>')).toEqual({ id: null, named: null });
+    expect(normaliseInReplyTo('see <yes>')).toEqual({ id: null, named: null });
+  });
+
+  it('reads the prose after a leading token that is not an id', () => {
+    expect(normaliseInReplyTo('<> (Jane Doe\'s message of "28 Jun 2002 00:35:31 +0200")')).toEqual({
+      id: null,
+      named: { who: 'Jane Doe', date: '28 Jun 2002 00:35:31 +0200' },
+    });
+  });
+});
+
+describe('isThreadableId', () => {
+  it('accepts local@domain and the ids the archive derives', () => {
+    for (const id of ['a@b', '20020628.1234.abc@host.example.org', 'E17NgVM-0001l3-00@sites.inka.de', '"odd@local"@host']) {
+      expect(isThreadableId(id), id).toBe(true);
+    }
+    for (const id of ['quoted.0123456789abcdef', 'hypermail.0123456789abcdef', 'nomsgid.0123456789abcdef']) {
+      expect(isThreadableId(id), id).toBe(true);
+    }
+  });
+
+  it('rejects junk', () => {
+    for (const id of ['yes', '', '<>', '<yes>', '@', 'x@', '@x', 'a b@c', 'a@b c', 'a@b\n', 'a\u0000@b', 'quoted. x']) {
+      expect(isThreadableId(id), JSON.stringify(id)).toBe(false);
+    }
+  });
+});
+
+describe('rewritableLocalPart', () => {
+  it('gives the local part of ids mailers generate', () => {
+    expect(rewritableLocalPart('20020628.1234.abc@host.example.org')).toBe('20020628.1234.abc');
+    expect(rewritableLocalPart('Pine.LNX.4.44.0206271943340.24818-100000@alvie-mail.lanl.gov')).toBe(
+      'Pine.LNX.4.44.0206271943340.24818-100000',
+    );
+    expect(rewritableLocalPart('E17NgVM-0001l3-00@sites.inka.de')).toBe('E17NgVM-0001l3-00');
+    expect(rewritableLocalPart('000a01c21e2b$5e8d2f40$0200a8c0@home')).toBe('000a01c21e2b$5e8d2f40$0200a8c0');
+  });
+
+  it('gives null for short, digit-poor or unseparated local parts', () => {
+    for (const id of [
+      '1@a',
+      'abc.123@host',
+      'jane.doe@example.org',
+      'abcdefghijkl.mnop@x',
+      '200206281234567@x',
+      'x.1.2.3@host',
+      'hypermail.0123456789abcdef',
+    ]) {
+      expect(rewritableLocalPart(id), id).toBeNull();
+    }
   });
 });
 

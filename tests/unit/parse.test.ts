@@ -86,6 +86,17 @@ describe('parseMessage', () => {
     expect(withId.inReplyToRaw).toBe('<p@example.org> (Jane\'s message of "28 Jun 2002")');
   });
 
+  it('drops tokens that are not ids from In-Reply-To and References, keeping the header as written', async () => {
+    const m = await parseMessage(bytes(`${HEAD}In-Reply-To: <yes>\nReferences: <yes> <> <@> <m0@example.org> <m1@>\n\nx\n`), 'eml');
+    expect(m.inReplyTo).toBeNull();
+    expect(m.inReplyToRaw).toBe('<yes>');
+    expect(m.references).toEqual(['m0@example.org']);
+    const both = await parseMessage(bytes(`${HEAD}In-Reply-To: <yes> <p@example.org>\n\nx\n`), 'eml');
+    expect(both.inReplyTo).toBe('p@example.org');
+    const at = await parseMessage(bytes(`${HEAD}In-Reply-To: @\n\nx\n`), 'eml');
+    expect([at.inReplyTo, at.inReplyToRaw]).toEqual([null, '@']);
+  });
+
   it('hides addresses in prose In-Reply-To, subject and author', async () => {
     const m = await parseMessage(
       bytes(

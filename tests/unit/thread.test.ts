@@ -296,6 +296,188 @@ describe('threadMessages: inference', () => {
   });
 });
 
+/** The thread holding `id`. */
+function threadOf(threads: Thread[], id: string): Thread {
+  const hit = threads.find((t) => walk(t).some(({ node }) => node.id === id));
+  if (!hit) throw new Error(`no thread holds ${id}`);
+  return hit;
+}
+
+describe('threadMessages: replies to missing messages', () => {
+  const X = '20020628.0930.gone@host.example.org';
+  const R = 'Pine.LNX.4.44.0206270900000.1001-100000@lab.example.gov';
+
+  it('puts replies that name the same missing parent under one ghost', () => {
+    const threads = threadMessages([
+      msg('a@x.test', 1, { inReplyTo: X, references: [X] }),
+      msg('b@x.test', 2, { inReplyTo: X }),
+      msg('c@x.test', 3, { references: [X] }),
+    ]);
+    expect(shape(threads)).toEqual([[`?${X}`, '  a@x.test', '  b@x.test', '  c@x.test']]);
+  });
+
+  it('roots replies with different missing parents at their common missing ancestor', () => {
+    const threads = threadMessages([
+      msg('a@x.test', 1, { references: [R, 'x1@x.test'] }),
+      msg('b@x.test', 2, { references: [R, 'y1@x.test'] }),
+    ]);
+    expect(shape(threads)).toEqual([[`?${R}`, '  ?x1@x.test', '    a@x.test', '  ?y1@x.test', '    b@x.test']]);
+  });
+
+  it('chains an In-Reply-To that References lacks below the last of them', () => {
+    // Mailers that copy the parent's References without appending the parent's own id.
+    const threads = threadMessages([
+      msg('a@x.test', 1, { inReplyTo: 'x1@x.test', references: [R] }),
+      msg('b@x.test', 2, { inReplyTo: 'y1@x.test', references: [R] }),
+    ]);
+    expect(shape(threads)).toEqual([[`?${R}`, '  ?x1@x.test', '    a@x.test', '  ?y1@x.test', '    b@x.test']]);
+    expect(threads[0]).toMatchObject({ id: R, subject: 'frob speed', size: 2 });
+  });
+
+  it('keeps one thread when References disagree about the order of missing ancestors', () => {
+    const threads = threadMessages([
+      msg('a@x.test', 1, { references: ['p@x.test', 'q@x.test'] }),
+      msg('b@x.test', 2, { references: ['q@x.test', 'p@x.test'] }),
+    ]);
+    expect(threads).toHaveLength(1);
+    expect(threads[0]?.size).toBe(2);
+  });
+
+  it('keeps one thread when two messages give a missing message different parents', () => {
+    // a: R → X → a; b: Q → X → b (X already under R); c: Q → Y → c. b names both Q and X.
+    const threads = threadMessages([
+      msg('a@x.test', 1, { references: [R, X] }),
+      msg('b@x.test', 2, { references: ['q@x.test', X] }),
+      msg('c@x.test', 3, { references: ['q@x.test', 'y@x.test'] }),
+    ]);
+    expect(threads).toHaveLength(1);
+    expect(threads[0]).toMatchObject({ id: R, size: 3 });
+    expect(find(threads, X).parent?.id).toBe(R);
+    expect(find(threads, 'q@x.test')).toMatchObject({ parent: { id: R }, link: 'inferred', reason: 'headers join it to this thread' });
+  });
+});
+
+describe('threadMessages: junk ids', () => {
+  const root = msg('20020627100000.GA1200@box.example.org', 0, { subject: 'sendfile and TCP_CORK' });
+
+  it('ignores a bare word in References and threads the reply by its subject', () => {
+    const reply = msg('reply@x.test', 5, { references: ['yes'], subject: 'Re: sendfile and TCP_CORK' });
+    const threads = threadMessages([root, reply]);
+    expect(shape(threads)).toEqual([[root.messageId, '  reply@x.test']]);
+    expect(find(threads, 'reply@x.test')).toMatchObject({ link: 'inferred', reason: 'subject and date' });
+  });
+
+  it('ignores a junk In-Reply-To and takes the parent from References', () => {
+    const threads = threadMessages([root, msg('reply@x.test', 5, { inReplyTo: 'yes', references: ['', '@', root.messageId] })]);
+    expect(shape(threads)).toEqual([[root.messageId, '  reply@x.test']]);
+    expect(find(threads, 'reply@x.test').link).toBe('header');
+  });
+
+  it('never makes a thread or a ghost of a junk token', () => {
+    const junk = ['yes', '<yes>', '', '<>', '@', '<@>', 'x@', '@x.test', 'not an id@x.test', 'a b', 'no'];
+    const threads = threadMessages([
+      msg('u@x.test', 1, { subject: 'one', inReplyTo: 'yes', references: junk }),
+      msg('v@x.test', 2, { subject: 'two', inReplyToRaw: '<yes> (see above)', references: ['<>'] }),
+      msg('w@x.test', 3, { subject: 'three', parentHint: { id: 'yes', kind: 'header' } }),
+    ]);
+    expect(shape(threads)).toEqual([['u@x.test'], ['v@x.test'], ['w@x.test']]);
+    expect(threads.map((t) => t.subject)).toEqual(['one', 'two', 'three']);
+  });
+
+  it('still threads the derived ids the archive makes for mail without a usable Message-ID', () => {
+    const threads = threadMessages([
+      msg('hypermail.0123456789abcdef', 0),
+      msg('nomsgid.0123456789abcdef', 1, { inReplyTo: 'hypermail.0123456789abcdef' }),
+      msg('quoted.0123456789abcdef', 2, { references: ['hypermail.0123456789abcdef', 'nomsgid.0123456789abcdef'] }),
+    ]);
+    expect(shape(threads)).toEqual([['hypermail.0123456789abcdef', '  nomsgid.0123456789abcdef', '    quoted.0123456789abcdef']]);
+  });
+});
+
+describe('threadMessages: ids a gateway rewrote', () => {
+  const local = '20020628.1234.abc';
+
+  it('shares one ghost between two spellings of a missing id', () => {
+    const threads = threadMessages([
+      msg('a@x.test', 1, { inReplyTo: `${local}@host.example.org`, references: [`${local}@host.example.org`] }),
+      msg('b@x.test', 2, { inReplyTo: `${local}@news.gateway.example`, references: [`${local}@news.gateway.example`] }),
+    ]);
+    expect(shape(threads)).toEqual([[`?${local}@host.example.org`, '  a@x.test', '  b@x.test']]);
+    expect(find(threads, 'a@x.test')).toMatchObject({ link: 'header' });
+    expect(find(threads, 'b@x.test')).toMatchObject({ link: 'inferred', reason: 'id rewritten by a gateway (domain differs)' });
+  });
+
+  it('links a rewritten id to the archived message', () => {
+    const threads = threadMessages([
+      msg(`${local}@host.example.org`, 0),
+      msg('b@x.test', 2, { references: [`${local}@news.gateway.example`] }),
+      msg('c@x.test', 3, { references: [`${local}@news.gateway.example`, 'b@x.test'] }),
+    ]);
+    expect(shape(threads)).toEqual([[`${local}@host.example.org`, '  b@x.test', '    c@x.test']]);
+    expect(find(threads, 'b@x.test')).toMatchObject({ link: 'inferred', reason: 'id rewritten by a gateway (domain differs)' });
+    expect(find(threads, 'c@x.test').link).toBe('header');
+  });
+
+  it('brings every suffixed spelling of a missing id to one ghost', () => {
+    const threads = threadMessages([
+      msg('a@x.test', 1, { inReplyTo: 'p.1@host' }),
+      msg('b@x.test', 2, { inReplyTo: 'p.1@host.lists' }),
+      msg('c@x.test', 3, { inReplyTo: 'p.1@host.lists.linux.kernel' }),
+    ]);
+    expect(shape(threads)).toEqual([['?p.1@host', '  a@x.test', '  b@x.test', '  c@x.test']]);
+    expect(find(threads, 'c@x.test').reason).toBe('gateway suffix stripped');
+  });
+
+  it('never matches short or plain local parts', () => {
+    const threads = threadMessages([
+      msg('1@a.example', 0, { subject: 'one' }),
+      msg('r1@x.test', 1, { subject: 'two', inReplyTo: '1@b.example' }),
+      msg('r2@x.test', 2, { subject: 'three', inReplyTo: 'jane.doe@b.example' }),
+      msg('r3@x.test', 3, { subject: 'four', inReplyTo: 'jane.doe@c.example' }),
+      msg('r4@x.test', 4, { subject: 'five', inReplyTo: 'abcdefghijkl.mnop@b.example' }),
+      msg('r5@x.test', 5, { subject: 'six', inReplyTo: 'abcdefghijkl.mnop@c.example' }),
+    ]);
+    expect(threads).toHaveLength(6);
+  });
+});
+
+describe('threadMessages: thread names', () => {
+  it('names a thread after a real subject, never after an id', () => {
+    const threads = threadMessages([
+      msg('a@x.test', 0, { subject: '', inReplyTo: 'yes' }),
+      msg('b@x.test', 1, { subject: 'Re: the real topic', inReplyTo: 'a@x.test' }),
+      msg('c@x.test', 2, { subject: 'Re: a reply to nothing', references: ['gone@x.test'] }),
+    ]);
+    expect(threads.map((t) => [t.id, t.subject])).toEqual([
+      ['a@x.test', 'Re: the real topic'],
+      ['gone@x.test', 'Re: a reply to nothing'],
+    ]);
+  });
+});
+
+describe('threadMessages: inference never splits', () => {
+  it('keeps a reply whose headers name a ghost with its header thread, whatever it quotes', () => {
+    const threads = threadMessages([
+      msg('elsewhere@x.test', 0, { subject: 'another topic' }),
+      msg('sibling@x.test', 1, { inReplyTo: 'ghost@x.test' }),
+      msg('r@x.test', 2, { inReplyTo: 'ghost@x.test', quotes: ['elsewhere@x.test'], attributions: [{ who: 'Ann Author' }] }),
+    ]);
+    expect(shape(threads)).toEqual([['elsewhere@x.test'], ['?ghost@x.test', '  sibling@x.test', '  r@x.test']]);
+  });
+
+  it('moves a headerless message only together with the replies its headers join', () => {
+    const threads = threadMessages([
+      msg('p@x.test', 0, { subject: 'another topic' }),
+      msg('e@x.test', 1, { quotes: ['p@x.test'] }),
+      msg('r@x.test', 2, { references: ['e@x.test'] }),
+      msg('s@x.test', 3, { references: ['g@x.test', 'e@x.test'], quotes: ['p@x.test'] }),
+    ]);
+    expect(threadOf(threads, 'e@x.test').id).toBe(threadOf(threads, 'r@x.test').id);
+    expect(threadOf(threads, 's@x.test').id).toBe(threadOf(threads, 'r@x.test').id);
+    expect(find(threads, 'e@x.test').parent?.id).toBe('g@x.test');
+  });
+});
+
 describe('walk', () => {
   it('visits depth-first with children by date, undated last, then id', () => {
     const threads = threadMessages([

@@ -1,10 +1,11 @@
 /**
  * Header normalisation for threading: subjects, personal names, mail dates, free-text
- * In-Reply-To values and ids that a news gateway extended with a suffix.
+ * In-Reply-To values, junk tokens, and ids that a news gateway extended with a suffix
+ * or rewrote under its own domain.
  * Pure functions; nothing here touches the DOM or the file system.
  */
 import { parseMailDate as rfcDate } from './dates.ts';
-import { normalizeId } from './ids.ts';
+import { isDerivedId, normalizeId } from './ids.ts';
 
 /** One leading `[tag]`, `Re:`, `Re[2]:`, `Re^2:`, `Aw:`, `Sv:`, `Fw:` or `Fwd:`. */
 const PREFIX = /^\s*(?:\[[^\]]*\]|(re|aw|sv|fwd?)(?:\[\d+\]|\^\d+)?\s*:)\s*/i;
@@ -126,12 +127,54 @@ function namedReply(prose: string): InReplyToParts['named'] {
  */
 export function normaliseInReplyTo(raw: string | null | undefined): InReplyToParts {
   const text = (raw ?? '').replace(/\s+/g, ' ').trim();
-  const lead = /^<([^<>\s]+)>/.exec(text);
-  if (lead) return { id: lead[1] ?? null, named: namedReply(text.slice(lead[0].length)) };
+  const lead = /^<([^<>\s]*)>/.exec(text);
+  if (lead) return { id: idOrNull(lead[1]), named: namedReply(text.slice(lead[0].length)) };
   const named = namedReply(text);
   if (named) return { id: null, named };
-  const id = normalizeId(text);
-  return { id: id !== null && (text.includes('<') || id.includes('@')) ? id : null, named: null };
+  return { id: idOrNull(normalizeId(text)), named: null };
+}
+
+function idOrNull(token: string | null | undefined): string | null {
+  return token !== null && token !== undefined && isThreadableId(token) ? token : null;
+}
+
+/**
+ * Whether a token from In-Reply-To or References can name a message: `local@domain` with
+ * both parts non-empty and no white space, angle brackets or control characters, or an id
+ * the archive derives itself (`quoted.…`, `hypermail.…`, `nomsgid.…`; see ids.ts), which
+ * has no `@`. Junk that mailers and gateways leave there (`yes`, `<>`, `@`, prose) is not.
+ */
+export function isThreadableId(token: string): boolean {
+  if (/[\s<>\x00-\x1f\x7f]/.test(token)) return false;
+  if (isDerivedId(token)) return true;
+  const at = token.lastIndexOf('@');
+  return at > 0 && at < token.length - 1;
+}
+
+const SEPARATORS = '.-$_%+=';
+const MIN_LOCAL = 12;
+const MIN_DIGITS = 4;
+
+/**
+ * The local part of `id` when it is distinctive enough that the same local part under
+ * another domain can only be the same message under an id a gateway rewrote
+ * (`20020628.1234.abc@host.example.org` and `20020628.1234.abc@news.gateway.example`):
+ * at least 12 characters, at least 4 digits and at least one of `. - $ _ % + =`, as in the
+ * ids mailers generate from a time, a counter and a process id. Null otherwise, so
+ * `1@a`/`1@b`, addresses such as `jane.doe@…` and word-like ids never match.
+ */
+export function rewritableLocalPart(id: string): string | null {
+  const at = id.lastIndexOf('@');
+  if (at <= 0) return null;
+  if (at < MIN_LOCAL) return null;
+  let digits = 0;
+  let separated = false;
+  for (let i = 0; i < at; i++) {
+    const c = id.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (SEPARATORS.includes(id.charAt(i))) separated = true;
+  }
+  return digits >= MIN_DIGITS && separated ? id.slice(0, at) : null;
 }
 
 /**

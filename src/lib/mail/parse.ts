@@ -7,6 +7,7 @@
 import PostalMime, { decodeWords } from 'postal-mime';
 import type { Email } from 'postal-mime';
 import { parseMailDate } from './dates.ts';
+import { isThreadableId } from './headers.ts';
 import { isDerivedId, nomsgidId, normalizeId } from './ids.ts';
 import { ADDRESS_PLACEHOLDER, redactAddresses } from './redact.ts';
 import type { ParsedMessage } from './types.ts';
@@ -252,12 +253,15 @@ function messageDate(email: Email): string | null {
   return stamp && received?.includes(';') ? parseMailDate(stamp) : null;
 }
 
-/** All bracketed ids of a header, normalised, in order, without repeats. */
+/**
+ * All bracketed ids of a header, normalised, in order, without repeats. Tokens that are not
+ * ids (`<yes>`, `<>`, `<@>`) are dropped, as the threader ignores them anyway.
+ */
 function bracketedIds(value: string | undefined): string[] {
   const ids: string[] = [];
   for (const m of (value ?? '').matchAll(/<[^<>]*>/g)) {
     const id = normalizeId(m[0]);
-    if (id !== null && !ids.includes(id)) ids.push(id);
+    if (id !== null && isThreadableId(id) && !ids.includes(id)) ids.push(id);
   }
   return ids;
 }
@@ -268,7 +272,7 @@ function inReplyTo(value: string | undefined): Pick<ParsedMessage, 'inReplyTo' |
   if (text === '') return { inReplyTo: null };
   const ids = bracketedIds(text);
   if (ids.length === 1 && /^<[^<>]*>$/.test(text)) return { inReplyTo: ids[0] ?? null };
-  const bare = ids.length === 0 && text.includes('@') && !/[\s<>]/.test(text) ? normalizeId(text) : null;
+  const bare = ids.length === 0 && text.includes('@') && !/[\s<>]/.test(text) && isThreadableId(text) ? normalizeId(text) : null;
   const parent = ids[0] ?? bare;
   return { inReplyTo: parent, inReplyToRaw: redactAddresses(text, (t) => t === parent) };
 }

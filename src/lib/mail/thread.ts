@@ -1,20 +1,25 @@
 /**
  * Threading: JWZ's container algorithm (jwz.org/doc/threading.html) adapted for an archive.
  * Ghost placeholders stand for referenced messages the archive lacks and are never pruned
- * while they hold replies; subjects are not merged unless asked; messages whose headers
- * were lost get an inferred parent from hints, prose, quotes, attributions or subject.
- * Every link is checked for cycles before it is made.
+ * while they hold replies; one ghost serves every spelling of a missing id (a news gateway's
+ * suffix, a gateway's own domain). Tokens that are not ids (`<yes>`, `<>`) are ignored.
+ * Messages whose headers connect them always share a thread, as in notmuch and
+ * public-inbox; subjects are not merged unless asked; messages whose headers were lost get
+ * an inferred parent from hints, prose, quotes, attributions or subject, which only ever
+ * links whole trees. Every link is checked for cycles before it is made.
  */
 import type { LinkKind } from './types.ts';
 import {
   credits,
   gatewayPrefixes,
   isReplySubject,
+  isThreadableId,
   nameTokens,
   normaliseInReplyTo,
   normaliseSubject,
   parseMailDate,
   personKey,
+  rewritableLocalPart,
 } from './headers.ts';
 
 /** One message as the threader sees it. */
@@ -57,7 +62,10 @@ export interface Thread {
   /** The root node's id (ghost or real). */
   id: string;
   root: ThreadNode;
-  /** The root's subject, or for a ghost root the subject of the earliest message. */
+  /**
+   * The root's subject; for a ghost root, or a root whose subject is blank, the subject of
+   * the earliest message below that has one; '' when none has. Never an id.
+   */
   subject: string;
   /** Real messages in the thread, ghosts excluded. */
   size: number;
@@ -85,6 +93,8 @@ interface Link {
 
 const TOLERANCE_MS = 2 * 60_000;
 const GATEWAY = 'gateway suffix stripped';
+const REWRITTEN = 'id rewritten by a gateway (domain differs)';
+const JOINED = 'headers join it to this thread';
 const HINT_REASON: Record<LinkKind, string> = {
   header: 'headers recorded in a summary',
   inferred: 'asserted by a summary',
@@ -168,25 +178,88 @@ function rootOf(node: ThreadNode): ThreadNode {
   return n;
 }
 
+/** How a header id was matched to a container: as written, or as another spelling of one. */
+interface Resolved {
+  id: string;
+  via: 'exact' | 'suffix' | 'domain';
+}
+
+/**
+ * Maps each id that headers name to the container standing for its message. An archived id
+ * is itself. Otherwise, in order: the longest archived id a news gateway extended into it
+ * (`a.1@host.lists.linux.kernel` → `a.1@host`); the archived id with the same distinctive
+ * local part under another domain (see `rewritableLocalPart`; the earliest, if several);
+ * the shortest id referenced elsewhere that it extends; the first-referenced spelling of
+ * its distinctive local part. Spellings of one missing message thus share one ghost.
+ * Linear: ids are indexed by local part, never compared pairwise.
+ */
+function resolver(entries: Entry[], referenced: Set<string>): (id: string) => Resolved {
+  const held = new Set(entries.map((e) => e.id));
+  const heldByLocal = new Map<string, string>();
+  for (const e of entries) {
+    const local = e.id === e.msg.messageId ? rewritableLocalPart(e.id) : null;
+    if (local !== null && !heldByLocal.has(local)) heldByLocal.set(local, e.id);
+  }
+  const bySuffix = (id: string): Resolved => {
+    const prefixes = gatewayPrefixes(id);
+    const hit = prefixes.find((p) => held.has(p)) ?? prefixes.findLast((p) => referenced.has(p));
+    return hit === undefined ? { id, via: 'exact' } : { id: hit, via: 'suffix' };
+  };
+  const ghostByLocal = new Map<string, string>();
+  for (const id of referenced) {
+    const base = held.has(id) ? id : bySuffix(id).id;
+    const local = rewritableLocalPart(base);
+    if (local !== null && !ghostByLocal.has(local)) ghostByLocal.set(local, base);
+  }
+  const memo = new Map<string, Resolved>();
+  return (id) => {
+    let r = memo.get(id);
+    if (r) return r;
+    if (held.has(id)) r = { id, via: 'exact' };
+    else {
+      const suffix = bySuffix(id);
+      const local = rewritableLocalPart(suffix.id);
+      const rewritten = local === null ? undefined : (heldByLocal.get(local) ?? ghostByLocal.get(local));
+      if (suffix.via === 'suffix' && held.has(suffix.id)) r = suffix;
+      else if (rewritten !== undefined && rewritten !== suffix.id) r = { id: rewritten, via: 'domain' };
+      else r = suffix;
+    }
+    memo.set(id, r);
+    return r;
+  };
+}
+
+/**
+ * What a message's own headers say, junk left out: its parent (In-Reply-To, else the last
+ * References id) and the chain of ancestors (References, oldest first, then an In-Reply-To
+ * they lack: mailers that copy the parent's References without adding the parent's id).
+ */
+function headerIds(msg: ThreadInput): { own: string | undefined; chain: string[] } {
+  const usable = (id: string | null | undefined): id is string =>
+    id !== null && id !== undefined && id !== msg.messageId && isThreadableId(id);
+  const refs = msg.references.filter(usable);
+  const reply = usable(msg.inReplyTo) ? msg.inReplyTo : [normaliseInReplyTo(msg.inReplyToRaw).id].find(usable);
+  const chain = reply === undefined || refs.includes(reply) ? refs : [...refs, reply];
+  return { own: reply ?? refs.at(-1), chain };
+}
+
 /**
  * Threads an archive. Parent evidence, strongest first: the message's own In-Reply-To (else
  * last References id), other messages' References chains, `parentHint`, a free-text
  * In-Reply-To naming author and date, quoted text, attribution lines, and for a `Re:`
- * subject the earliest earlier thread with that subject. Threads come out sorted by
- * the date of their earliest message.
+ * subject the earliest earlier thread with that subject. Tokens that are not ids are
+ * ignored; other spellings of an id (gateway suffixes, rewritten domains) find its
+ * container. Messages the headers connect always share a thread: inference only links
+ * whole header-joined trees. Threads come out sorted by the date of their earliest message.
  */
 export function threadMessages(messages: ThreadInput[], options: ThreadOptions = {}): Thread[] {
   const entries = entriesOf(messages);
   const byId = new Map(entries.map((e) => [e.id, e]));
   const table = new Map(entries.map((e) => [e.id, e.node]));
-  const referenced = new Set(entries.flatMap((e) => [...e.msg.references, e.msg.inReplyTo ?? '']).filter(Boolean));
+  const headers = new Map(entries.map((e) => [e, headerIds(e.msg)]));
+  const referenced = new Set([...headers.values()].flatMap((h) => h.chain));
+  const resolve = resolver(entries, referenced);
 
-  const resolve = (id: string): { id: string; mapped: boolean } => {
-    if (byId.has(id)) return { id, mapped: false };
-    const prefixes = gatewayPrefixes(id);
-    const hit = prefixes.find((p) => byId.has(p)) ?? prefixes.find((p) => referenced.has(p));
-    return hit === undefined ? { id, mapped: false } : { id: hit, mapped: true };
-  };
   const nodeOf = (id: string): ThreadNode => {
     let node = table.get(id);
     if (!node) {
@@ -195,35 +268,44 @@ export function threadMessages(messages: ThreadInput[], options: ThreadOptions =
     }
     return node;
   };
-  const link = (child: ThreadNode, to: string, kind: LinkKind, reason?: string): boolean => {
-    const r = resolve(to);
-    return attach(child, nodeOf(r.id), kind, r.mapped ? GATEWAY : reason);
+  /** Links `child` under `parent`, saying so when either was found under another spelling. */
+  const linkResolved = (child: ThreadNode, parent: Resolved, kind: LinkKind, reason?: string, via = parent.via): boolean => {
+    if (via === 'domain') return attach(child, nodeOf(parent.id), 'inferred', REWRITTEN);
+    return attach(child, nodeOf(parent.id), kind, via === 'suffix' ? GATEWAY : reason);
   };
+  const link = (child: ThreadNode, to: string, kind: LinkKind, reason?: string): boolean =>
+    (byId.has(to) || isThreadableId(to)) && linkResolved(child, resolve(to), kind, reason);
 
   // 1. Each message's own headers name its parent.
-  const refsOf = (e: Entry): string[] => e.msg.references.filter((r) => r !== e.msg.messageId);
   for (const e of entries) {
-    const own = e.msg.inReplyTo ?? normaliseInReplyTo(e.msg.inReplyToRaw).id ?? refsOf(e).at(-1);
-    if (own !== undefined && own !== null) link(e.node, own, 'header');
+    const own = headers.get(e)?.own;
+    if (own !== undefined) link(e.node, own, 'header');
   }
-  // 2. References chains fill in parents nobody's own headers gave.
+  // 2. References chains fill in parents nobody's own headers gave. A link refused because
+  // the container already has another parent still says the two belong to one thread.
+  const apart: [ThreadNode, ThreadNode][] = [];
   for (const e of entries) {
-    const refs = refsOf(e).map(resolve);
-    for (let i = 1; i < refs.length; i++) {
-      const [up, down] = [refs[i - 1], refs[i]];
-      if (up && down && !table.get(down.id)?.parent) {
-        attach(nodeOf(down.id), nodeOf(up.id), 'header', up.mapped || down.mapped ? GATEWAY : undefined);
-      }
+    const chain = (headers.get(e)?.chain ?? []).map(resolve).filter((r) => r.id !== e.id);
+    for (let i = 1; i < chain.length; i++) {
+      const [up, down] = [chain[i - 1], chain[i]];
+      if (!up || !down || up.id === down.id) continue;
+      const node = nodeOf(down.id);
+      if (!node.parent) {
+        const via = up.via === 'domain' || down.via === 'domain' ? 'domain' : up.via === 'suffix' ? 'suffix' : down.via;
+        linkResolved(node, up, 'header', undefined, via);
+      } else if (node.parent.id !== up.id) apart.push([nodeOf(up.id), node]);
     }
   }
+  // 3. Trees the headers connect but first-come links left apart join the earliest one.
+  joinConnected(entries, apart);
 
-  // 3. Inference for messages still without a parent.
+  // 4. Inference for messages still without a parent.
   const infer = inference(entries, byId);
   for (const e of entries) {
     if (e.node.parent) continue;
     for (const c of infer(e)) if (link(e.node, c.id, c.kind, c.reason)) break;
   }
-  // 4. A "Re:" with no other evidence joins the thread of the earliest earlier same subject.
+  // 5. A "Re:" with no other evidence joins the thread of the earliest earlier same subject.
   const bySubject = new Map<string, Dated[]>();
   for (const e of entries) if (isDated(e) && e.subject !== '') push(bySubject, e.subject, e);
   const rootBySubject = new Map<string, ThreadNode>(); // a cached root stays right while it has no parent
@@ -240,6 +322,48 @@ export function threadMessages(messages: ThreadInput[], options: ThreadOptions =
   }
 
   return collect(table, entries, options.mergeSubjects === true);
+}
+
+/**
+ * JWZ keeps the first parent a container is given, so References chains that disagree
+ * about a missing message's ancestors can leave apart trees that headers connect (`apart`
+ * holds the refused links). Each such tree goes under the root of the one holding the
+ * earliest message, as an inferred link: the headers say the messages belong together,
+ * not where the later tree's root sits. Union-find over tree roots: near-linear.
+ */
+function joinConnected(entries: Entry[], apart: [ThreadNode, ThreadNode][]): void {
+  if (apart.length === 0) return;
+  const rootMemo = new Map<ThreadNode, ThreadNode>();
+  const treeRoot = (node: ThreadNode): ThreadNode => {
+    const path: ThreadNode[] = [];
+    let n = node;
+    for (; n.parent && !rootMemo.has(n); n = n.parent) path.push(n);
+    const root = rootMemo.get(n) ?? n;
+    for (const p of path) rootMemo.set(p, root);
+    return root;
+  };
+  const up = new Map<ThreadNode, ThreadNode>();
+  const find = (node: ThreadNode): ThreadNode => {
+    let r = node;
+    for (let next = up.get(r); next; next = up.get(r)) r = next;
+    for (let n = node, next = up.get(n); next && next !== r; next = up.get(n)) {
+      up.set(n, r);
+      n = next;
+    }
+    return r;
+  };
+  for (const [a, b] of apart) {
+    const [ra, rb] = [find(treeRoot(a)), find(treeRoot(b))];
+    if (ra !== rb) up.set(ra, rb);
+  }
+  const first = new Map<ThreadNode, ThreadNode>();
+  for (const e of entries) {
+    const root = treeRoot(e.node);
+    const key = find(root);
+    const into = first.get(key);
+    if (!into) first.set(key, root);
+    else if (into !== root && !root.parent) attach(root, into, 'inferred', JOINED);
+  }
 }
 
 /** Candidate parents from hints, prose, quotes and attributions, best first, for one message. */
@@ -270,7 +394,7 @@ function inference(entries: Entry[], byId: Map<string, Entry>): (e: Entry) => Ge
   return function* candidates(e: Entry): Generator<Link> {
     const { msg } = e;
     if (msg.parentHint) yield { ...msg.parentHint, reason: HINT_REASON[msg.parentHint.kind] };
-    const named = msg.inReplyTo === null ? normaliseInReplyTo(msg.inReplyToRaw).named : null;
+    const named = msg.inReplyTo !== null && isThreadableId(msg.inReplyTo) ? null : normaliseInReplyTo(msg.inReplyToRaw).named;
     const at = parseMailDate(named?.date);
     if (named && at !== null) {
       const hit = near(byPerson.get(personKey(named.who)), at).find((c) => c !== e);
@@ -323,11 +447,12 @@ function collect(table: Map<string, ThreadNode>, entries: Entry[], mergeSubjects
   const order = (a: ThreadNode, b: ThreadNode): number =>
     byTime({ time: time.get(a) ?? null, id: a.id }, { time: time.get(b) ?? null, id: b.id });
 
-  const info = new Map<ThreadNode, { earliest: Entry | undefined; size: number }>();
+  const info = new Map<ThreadNode, Scan>();
   for (const node of table.values()) {
     if (!node.parent && (node.message || node.children.length > 0)) info.set(node, scan(node, byNode));
   }
-  const subjectOf = (root: ThreadNode): string => root.message?.subject ?? info.get(root)?.earliest?.msg.subject ?? '';
+  const subjectOf = (root: ThreadNode): string =>
+    (root.message?.subject.trim() ? root.message.subject : info.get(root)?.named?.msg.subject) ?? '';
   const first = (root: ThreadNode): { time: number | null; id: string } => ({ time: info.get(root)?.earliest?.time ?? null, id: root.id });
   let roots = [...info.keys()].sort((a, b) => byTime(first(a), first(b)));
   if (mergeSubjects) {
@@ -348,21 +473,28 @@ function collect(table: Map<string, ThreadNode>, entries: Entry[], mergeSubjects
   return roots.map((root) => ({ id: root.id, root, subject: subjectOf(root), size: info.get(root)?.size ?? 0 }));
 }
 
-/** The earliest message and the number of real messages under `root`. */
-function scan(root: ThreadNode, byNode: Map<ThreadNode, Entry>): { earliest: Entry | undefined; size: number } {
-  let earliest: Entry | undefined;
-  let size = 0;
+interface Scan {
+  /** The earliest message under the root, and the earliest with a subject that is not blank. */
+  earliest: Entry | undefined;
+  named: Entry | undefined;
+  /** Real messages under the root. */
+  size: number;
+}
+
+function scan(root: ThreadNode, byNode: Map<ThreadNode, Entry>): Scan {
+  const out: Scan = { earliest: undefined, named: undefined, size: 0 };
   for (const stack = [root]; stack.length > 0; ) {
     const n = stack.pop();
     if (!n) break;
     const e = byNode.get(n);
     if (e) {
-      size++;
-      if (!earliest || byTime(e, earliest) < 0) earliest = e;
+      out.size++;
+      if (!out.earliest || byTime(e, out.earliest) < 0) out.earliest = e;
+      if (e.msg.subject.trim() !== '' && (!out.named || byTime(e, out.named) < 0)) out.named = e;
     }
     for (const child of n.children) stack.push(child);
   }
-  return { earliest, size };
+  return out;
 }
 
 /** Depth-first walk in display order (children sorted by date, undated last, then id). */
