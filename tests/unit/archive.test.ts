@@ -198,4 +198,24 @@ describe('reconstructions and the real messages', () => {
     expect(rebuilt[0]?.rebuiltFrom.sort()).toEqual([a.messageId, b.messageId]);
     expect(archive.threads.map((t) => t.size)).toEqual([3]);
   });
+
+  it('are not made for a junk In-Reply-To: the quotes name the parent', () => {
+    const source = mail('s.500@host.example.org', {
+      date: '2002-06-28T09:00:00Z',
+      body: 'The card verifies the checksum, so the copy to user space runs alone.\n',
+    });
+    const reply = mail('r.600@host.example.org', {
+      date: '2002-06-28T11:00:00Z',
+      inReplyTo: 'yes',
+      body: '> The card verifies the checksum, so the copy to user space runs alone.\n\nOnly for TCP.\n',
+    });
+    const archive = buildArchive([source, reply]);
+    expect([...archive.messages.keys()].sort()).toEqual([reply.messageId, source.messageId]);
+    expect(archive.placement.get(reply.messageId)?.parent).toMatchObject({ id: source.messageId, link: 'inferred' });
+    // Without the source, the rebuilt parent gets a derived id, never the junk token.
+    const alone = buildArchive([reply]);
+    expect(alone.messages.has('yes')).toBe(false);
+    expect(alone.threads.map((t) => t.id).filter((id) => id === 'yes')).toEqual([]);
+    expect([...alone.messages.keys()].filter(isDerivedId)).toHaveLength(1);
+  });
 });

@@ -6,7 +6,7 @@
 import { anchorOf, isDerivedId, slugOf } from './ids.ts';
 import { redactRawMail } from './raw-redact.ts';
 import { redactAddresses } from './redact.ts';
-import { gatewayPrefixes } from './headers.ts';
+import { gatewayPrefixes, isThreadableId } from './headers.ts';
 import { backlinks, linkQuotes, type PassageSource, SourceIndex, type QuoteLink } from './provenance.ts';
 import { paragraphs, quotedShare, segment, type Paragraph, type Segment } from './quotes.ts';
 import { reconstruct, type Reconstruction } from './reconstruct.ts';
@@ -105,10 +105,11 @@ function mergeBodies(a: string, b: string): string {
   return extra.length === 0 ? long : [long, ...extra].join('\n[…]\n');
 }
 
-/** The parent the headers name: In-Reply-To, else the last References id. */
+/** The parent the headers name: In-Reply-To, else the last References id (junk tokens such as `yes` skipped). */
 function parentOf(m: ArchiveMessage | undefined): string | null {
   if (!m) return null;
-  return m.inReplyTo ?? m.references.filter((r) => r !== m.messageId).at(-1) ?? null;
+  if (m.inReplyTo !== null && isThreadableId(m.inReplyTo) && m.inReplyTo !== m.messageId) return m.inReplyTo;
+  return m.references.filter((r) => r !== m.messageId && isThreadableId(r)).at(-1) ?? null;
 }
 
 /**
@@ -123,7 +124,7 @@ function ancestorsOf(id: string, byId: Map<string, ArchiveMessage>): string[] {
   while (m && out.length < 50) {
     const parent = parentOf(m);
     if (!parent) break;
-    const refs = m.references;
+    const refs = m.references.filter(isThreadableId);
     const i = refs.lastIndexOf(parent);
     let next: ArchiveMessage | undefined;
     for (const up of [parent, ...(i > 0 ? refs.slice(0, i).reverse() : [])]) {
