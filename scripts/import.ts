@@ -1,8 +1,10 @@
 /**
  * CLI: `npm run import -- [--dir <entries dir>] [--aliases <file>] <files or folders>…`
- * Prints each rejection as `file:line (message N): reason`, then
- * `imported N, updated N, unchanged N, rejected N`. Exit code 0 when all went in,
- * 1 when anything was rejected, 2 on a usage error.
+ * Prints each rejection as `file:line (message N): reason` and each repaired message as
+ * `repaired file:line (message N): what was repaired` (stderr), then
+ * `imported N (M with repairs), updated N, unchanged N, rejected K`, M counting the imported
+ * and updated messages that needed a repair. Exit code 0 when all went in, 1 when anything
+ * was rejected, 2 on a usage error.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -44,7 +46,9 @@ try {
     log: (line) => console.error(line),
   });
   for (const r of result.rejected) console.error(`${r.file}:${r.line} (message ${r.index}): ${r.reason}`);
-  console.log(`imported ${result.imported}, updated ${result.updated}, unchanged ${result.unchanged}, rejected ${result.rejected.length}`);
+  console.log(
+    `imported ${result.imported} (${result.repaired} with repairs), updated ${result.updated}, unchanged ${result.unchanged}, rejected ${result.rejected.length}`,
+  );
   process.exitCode = result.rejected.length > 0 ? 1 : 0;
 } catch (error) {
   console.error(`import failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -68,7 +68,7 @@ async function smuggled(page: Page): Promise<string[]> {
 test('every hostile message page shows its mail as text, creates no element from it and runs nothing', async ({ page }) => {
   test.setTimeout(120_000);
   const messages = await hostileMessages();
-  expect(messages.length).toBe(25);
+  expect(messages.length).toBe(35);
   const dialogs: string[] = [];
   page.on('dialog', (d) => {
     dialogs.push(d.message());
@@ -114,8 +114,10 @@ test('markup written in a text body is shown character for character', async ({ 
 });
 
 test('rejected mail has no page, and raw downloads show no address however it was encoded', async ({ request }) => {
-  for (const id of ['hostile-07', 'hostile-14', 'hostile-20', 'hostile-21', 'hostile-24']) {
-    expect((await request.get(at(`m/${id}@example.invalid/`))).status(), id).toBe(404);
+  expect((await request.get(at('m/hostile-07@example.invalid/'))).status()).toBe(404);
+  // Repaired, not rejected: a NUL in a header, a future or broken Date, neither From nor Date.
+  for (const id of ['hostile-14', 'hostile-20', 'hostile-21', 'hostile-24']) {
+    expect((await request.get(at(`m/${id}@example.invalid/`))).status(), id).toBe(200);
   }
   for (const id of ['hostile-25@example.invalid', 'hostile-26@example.invalid']) {
     const raw = await (await request.get(at(`m/${id}/raw.txt`))).text();

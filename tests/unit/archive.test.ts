@@ -16,7 +16,8 @@ const QUESTION = 'Pine.LNX.4.44.0206271146280.9500-100000@alvie-mail.lanl.gov';
 /** The seed as the importer parses it, without the alias table: a hypermail id, no parent. */
 function seedAlone(): MessageRecord {
   const { raw: _bytes, ...p } = parseHypermail(readFileSync(`${root}mail/000_dfd74d5279ec2a6b.txt`));
-  return { ...p, slug: slugOf(p.messageId), list: 'linux-kernel', provenance: 'imported' };
+  if (p.date === null) throw new Error(`the seed is undated: ${p.dateProblem}`);
+  return { ...p, date: p.date, slug: slugOf(p.messageId), list: 'linux-kernel', provenance: 'imported' };
 }
 
 /** The shipped entries: our summaries, with the seed merged into its summary. */

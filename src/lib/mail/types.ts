@@ -56,6 +56,15 @@ export interface ParsedMessage {
   repairs?: string[];
 }
 
+/** A message that nothing in itself dates: `dateProblem` says why; the importer dates it from its file (dating.ts). */
+export interface UndatedMessage extends Omit<ParsedMessage, 'date' | 'dateInferred'> {
+  date: null;
+  dateProblem: string;
+}
+
+/** A message as the parsers return it, before the importer has dated the undated ones. */
+export type ReadMessage = ParsedMessage | UndatedMessage;
+
 /** Where one message sits in an input file, for error reports. */
 export interface InputPosition {
   file: string;
