@@ -167,6 +167,10 @@ export class Journal {
     } catch (error) {
       for (const g of groups) fail(g, error);
     }
-    for (const [g, error] of failed) this.failures.push({ tag: g.tag, error });
+    // In staging order: the order in which writes fail depends on the load of the moment.
+    for (const g of groups) {
+      const error = failed.get(g);
+      if (error) this.failures.push({ tag: g.tag, error });
+    }
   }
 }
