@@ -135,6 +135,7 @@ describe('importing damaged mail', () => {
           unchanged: first.imported + first.updated + first.unchanged,
           repaired: 0,
           rejected: first.rejected,
+          tempsRemoved: 0,
         });
       }),
       { seed: 20020627, numRuns: 120 },

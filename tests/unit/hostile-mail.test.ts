@@ -374,7 +374,7 @@ describe('the hostile corpus', () => {
       Object.fromEntries(readdirSync(dir).map((f) => [f, [readFileSync(join(dir, f), 'base64'), statSync(join(dir, f)).mtimeMs]]));
     const before = snapshot();
     const again = await importPaths([corpus], { dir, now: NOW });
-    expect(again).toEqual({ imported: 0, updated: 0, unchanged: 36, repaired: 0, rejected: first.rejected });
+    expect(again).toEqual({ imported: 0, updated: 0, unchanged: 36, repaired: 0, rejected: first.rejected, tempsRemoved: 0 });
     expect(snapshot()).toEqual(before);
   });
 });

@@ -30,11 +30,11 @@ describe('importPaths', () => {
     const dir = tempDir();
     const inputs = [fixture('mboxo.mbox'), fixture('mboxrd.mbox'), fixture('base64.eml'), fixture('hypermail-page.html'), seed];
     const first = await importPaths(inputs, { dir });
-    expect(first).toEqual({ imported: 8, updated: 0, unchanged: 0, repaired: 0, rejected: [] });
+    expect(first).toEqual({ imported: 8, updated: 0, unchanged: 0, repaired: 0, rejected: [], tempsRemoved: 0 });
     const before = snapshot(dir);
     expect(Object.keys(before).some((name) => name.endsWith('.tmp') || name.startsWith('.'))).toBe(false);
     const second = await importPaths(inputs, { dir });
-    expect(second).toEqual({ imported: 0, updated: 0, unchanged: 8, repaired: 0, rejected: [] });
+    expect(second).toEqual({ imported: 0, updated: 0, unchanged: 8, repaired: 0, rejected: [], tempsRemoved: 0 });
     expect(snapshot(dir)).toEqual(before);
   });
 
@@ -148,7 +148,7 @@ describe('importPaths', () => {
   it('maps the seed to its real Message-ID through the alias table', async () => {
     const dir = tempDir();
     const result = await importPaths([join(root, 'mail')], { dir, aliasesFile: join(root, 'src/content/aliases.json') });
-    expect(result).toEqual({ imported: 1, updated: 0, unchanged: 0, repaired: 0, rejected: [] });
+    expect(result).toEqual({ imported: 1, updated: 0, unchanged: 0, repaired: 0, rejected: [], tempsRemoved: 0 });
     const { data, body } = entry(dir, PINE);
     const derived = parseHypermail(readFileSync(seed)).messageId;
     expect(data).toMatchObject({

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { decodePage, looksLikeHypermail, parseHypermail } from './hypermail.ts';
 import { dateFromFile } from './dating.ts';
-import { Journal } from './journal.ts';
+import { Journal, removeLeftoverTemps } from './journal.ts';
 import { isFromLine, isGzip, looksLikeMbox, splitMbox } from './mbox.ts';
 import { parseMessage } from './parse.ts';
 import { sanitizeMessage } from './sanitize.ts';
@@ -21,7 +21,10 @@ export interface ImportOptions {
   dir: string;
   /** JSON object mapping derived ids to real Message-IDs; a missing file means no aliases. */
   aliasesFile?: string;
-  /** Receives warnings (unreadable store entries, reused Message-IDs) and the repairs made to each message; silent when absent. */
+  /**
+   * Receives warnings (unreadable store entries, reused Message-IDs), the repairs made to
+   * each message and the count of temp files removed; silent when absent.
+   */
   log?: (line: string) => void;
   /** The import's clock (epoch ms): a Date more than a day after it is treated as broken; default now. */
   now?: number;
@@ -35,6 +38,8 @@ export interface ImportResult {
   /** Of the imported and updated messages, how many needed a repair (their entries list them). */
   repaired: number;
   rejected: Rejection[];
+  /** Temp files an interrupted import had left in the entries folder, removed before this one began. */
+  tempsRemoved: number;
 }
 
 export { FUTURE_SLACK_MS } from './dating.ts';
@@ -193,15 +198,19 @@ const where = (p: InputPosition): string => `${p.file}:${p.line} (message ${p.in
  * reported message by message and the batches before it stay; nothing
  * is written when nothing changed. Only input that is not a message is rejected; a message
  * with a missing, unparseable or future Date (more than a day after `opts.now`) is dated
- * another way and says so (see dating.ts). A Message-ID repeated in the batch is an update:
- * the last full-mail copy wins. An earlier copy is only written when the store has no entry
- * yet, so importing twice changes nothing.
+ * another way and says so (see dating.ts). Temp files an interrupted import left in
+ * `opts.dir` are removed first. A Message-ID repeated in the batch is an update: the last
+ * full-mail copy wins. An earlier copy is only written when the store has no entry yet, so
+ * importing twice changes nothing.
  */
 export async function importPaths(paths: readonly string[], opts: ImportOptions): Promise<ImportResult> {
   const aliases = await loadAliases(opts.aliasesFile);
+  const tempsRemoved = await removeLeftoverTemps(opts.dir);
+  if (tempsRemoved > 0)
+    opts.log?.(`removed ${tempsRemoved} temp file${tempsRemoved === 1 ? '' : 's'} an interrupted import left in ${opts.dir}`);
   const store = await loadStore(opts.dir);
   for (const problem of store.problems) opts.log?.(`warning: ${problem}`);
-  const result: ImportResult = { imported: 0, updated: 0, unchanged: 0, repaired: 0, rejected: [] };
+  const result: ImportResult = { imported: 0, updated: 0, unchanged: 0, repaired: 0, rejected: [], tempsRemoved };
   const now = opts.now ?? Date.now();
   const batch: Parsed[] = [];
   const files = await collectFiles(paths);
