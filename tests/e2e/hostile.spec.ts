@@ -127,6 +127,21 @@ test('rejected mail has no page, and raw downloads show no address however it wa
   }
 });
 
+test('an inferred date says so and why, and repairs are listed, in text', async ({ page }) => {
+  await page.goto(at('m/hostile-29@example.invalid/'));
+  const date = page.locator('dl.headers dt', { hasText: /^Date$/ }).locator('xpath=following-sibling::dd[1]');
+  await expect(date).toContainText('Sat, 29 Jun 2002 10:00:06 +0000 (inferred)');
+  await expect(date).toContainText(
+    'Date header unparseable ("Saturday, in the morning"); date taken from the mbox From line, read as UTC (the line gives no zone).',
+  );
+  const repaired = page.locator('dl.headers dt', { hasText: /^Repaired$/ }).locator('xpath=following-sibling::dd[1]');
+  await expect(repaired.locator('li')).toHaveText(['date inferred from the mbox From line']);
+  await expectAxeClean(page);
+  await page.goto(at('m/hostile-01@example.invalid/'));
+  await expect(page.locator('dl.headers')).not.toContainText('(inferred)');
+  await expect(page.locator('dl.headers dt', { hasText: /^Repaired$/ })).toHaveCount(0);
+});
+
 test('a References header of 1000 ids leaves a thread tree the page can show', async ({ page }) => {
   await page.goto(at('threads/ref-0000@example.invalid/'));
   const depth = await page.locator('nav[aria-label="Reply tree"] > ol').evaluate((root) => {

@@ -128,6 +128,19 @@ describe('replies without headers', () => {
   });
 });
 
+describe('inferred dates and repairs', () => {
+  it('reach the page records as the entry holds them, and only where the entry has them', () => {
+    const repaired = mail('repaired.1@example.invalid', {
+      dateInferred: 'no Date header; date taken from the mbox From line',
+      repairs: ['date inferred from the mbox From line'],
+    });
+    const archive = buildArchive([repaired, mail('clean.2@example.invalid', {})]);
+    expect(archive.messages.get(repaired.messageId)).toMatchObject({ dateInferred: repaired.dateInferred, repairs: repaired.repairs });
+    const clean = archive.messages.get('clean.2@example.invalid');
+    expect([clean?.dateInferred, clean?.repairs]).toEqual([undefined, undefined]);
+  });
+});
+
 describe('redactor', () => {
   it("hides addresses but keeps the archive's Message-IDs", () => {
     const archive = buildArchive(shipped());
