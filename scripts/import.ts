@@ -3,9 +3,11 @@
  * <files, folders or public-inbox message URLs>…`. Each URL (and each `--lore` id, a thread on
  * lore.kernel.org/all) is downloaded as its thread's `t.mbox.gz` and checked before anything
  * is imported; a failed download imports nothing and exits 1 (see src/lib/mail/fetch-thread.ts).
- * Prints each rejection as `file:line (message N): reason`, then
- * `imported N, updated N, unchanged N, rejected N`. Exit code 0 when all went in,
- * 1 when anything was rejected, 2 on a usage error.
+ * Prints each rejection as `file:line (message N): reason` and each repaired message as
+ * `repaired file:line (message N): what was repaired` (stderr), then
+ * `imported N (M with repairs), updated N, unchanged N, rejected K`, M counting the imported
+ * and updated messages that needed a repair. Exit code 0 when all went in, 1 when anything
+ * was rejected, 2 on a usage error.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -56,11 +58,14 @@ try {
   const result = await importPaths(inputs.paths, {
     dir: args.values.dir,
     aliasesFile: args.values.aliases,
-    log: (line) => console.error(line),
+    // Lines naming a downloaded thread's temp file name its URL instead.
+    log: (line) => console.error((inputs?.paths ?? []).reduce((l, p) => l.split(p).join(inputs?.label(p) ?? p), line)),
   });
   for (const r of result.rejected) r.file = inputs.label(r.file);
   for (const r of result.rejected) console.error(`${r.file}:${r.line} (message ${r.index}): ${r.reason}`);
-  console.log(`imported ${result.imported}, updated ${result.updated}, unchanged ${result.unchanged}, rejected ${result.rejected.length}`);
+  console.log(
+    `imported ${result.imported} (${result.repaired} with repairs), updated ${result.updated}, unchanged ${result.unchanged}, rejected ${result.rejected.length}`,
+  );
   process.exitCode = result.rejected.length > 0 ? 1 : 0;
 } catch (error) {
   console.error(`import failed: ${error instanceof Error ? error.message : String(error)}`);

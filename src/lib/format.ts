@@ -23,6 +23,13 @@ export function shortDate(iso: string): string {
   return m?.[1] ?? iso;
 }
 
+/** A phrase as a sentence: first letter capitalised, a full stop at the end. */
+export function sentence(phrase: string): string {
+  const text = phrase.trim();
+  if (text === '') return text;
+  return `${text[0]?.toUpperCase()}${text.slice(1)}${/[.!?]$/.test(text) ? '' : '.'}`;
+}
+
 /** Plural helper: `count(3, 'message')` → `3 messages`. */
 export function count(n: number, noun: string): string {
   return `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`;

@@ -68,7 +68,7 @@ async function smuggled(page: Page): Promise<string[]> {
 test('every hostile message page shows its mail as text, creates no element from it and runs nothing', async ({ page }) => {
   test.setTimeout(120_000);
   const messages = await hostileMessages();
-  expect(messages.length).toBe(25);
+  expect(messages.length).toBe(35);
   const dialogs: string[] = [];
   page.on('dialog', (d) => {
     dialogs.push(d.message());
@@ -114,8 +114,10 @@ test('markup written in a text body is shown character for character', async ({ 
 });
 
 test('rejected mail has no page, and raw downloads show no address however it was encoded', async ({ request }) => {
-  for (const id of ['hostile-07', 'hostile-14', 'hostile-20', 'hostile-21', 'hostile-24']) {
-    expect((await request.get(at(`m/${id}@example.invalid/`))).status(), id).toBe(404);
+  expect((await request.get(at('m/hostile-07@example.invalid/'))).status()).toBe(404);
+  // Repaired, not rejected: a NUL in a header, a future or broken Date, neither From nor Date.
+  for (const id of ['hostile-14', 'hostile-20', 'hostile-21', 'hostile-24']) {
+    expect((await request.get(at(`m/${id}@example.invalid/`))).status(), id).toBe(200);
   }
   for (const id of ['hostile-25@example.invalid', 'hostile-26@example.invalid']) {
     const raw = await (await request.get(at(`m/${id}/raw.txt`))).text();
@@ -123,6 +125,21 @@ test('rejected mail has no page, and raw downloads show no address however it wa
     expect((raw.match(ADDRESS) ?? []).filter((token) => !token.endsWith('.invalid'))).toEqual([]);
     expect(raw).not.toMatch(/=40example|ZXhhbXBsZS5vcmc|YWRkcmVzc0BleGFtcGxl/); // `@example` in QP, `example.org` in base64
   }
+});
+
+test('an inferred date says so and why, and repairs are listed, in text', async ({ page }) => {
+  await page.goto(at('m/hostile-29@example.invalid/'));
+  const date = page.locator('dl.headers dt', { hasText: /^Date$/ }).locator('xpath=following-sibling::dd[1]');
+  await expect(date).toContainText('Sat, 29 Jun 2002 10:00:06 +0000 (inferred)');
+  await expect(date).toContainText(
+    'Date header unparseable ("Saturday, in the morning"); date taken from the mbox From line, read as UTC (the line gives no zone).',
+  );
+  const repaired = page.locator('dl.headers dt', { hasText: /^Repaired$/ }).locator('xpath=following-sibling::dd[1]');
+  await expect(repaired.locator('li')).toHaveText(['date inferred from the mbox From line']);
+  await expectAxeClean(page);
+  await page.goto(at('m/hostile-01@example.invalid/'));
+  await expect(page.locator('dl.headers')).not.toContainText('(inferred)');
+  await expect(page.locator('dl.headers dt', { hasText: /^Repaired$/ })).toHaveCount(0);
 });
 
 test('a References header of 1000 ids leaves a thread tree the page can show', async ({ page }) => {

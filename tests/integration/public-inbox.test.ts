@@ -181,7 +181,7 @@ describe('import from a real public-inbox-httpd', () => {
       const third = thread[2]?.id as string;
       const run = await cli(where, `${base}/${third}/T/#u`);
       expect(run.stderr).toBe('');
-      expect([run.code, run.stdout]).toEqual([0, `imported ${thread.length}, updated 0, unchanged 0, rejected 0\n`]);
+      expect([run.code, run.stdout]).toEqual([0, `imported ${thread.length} (0 with repairs), updated 0, unchanged 0, rejected 0\n`]);
       expect(readdirSync(where.entries).filter((n) => n.endsWith('.md'))).toEqual(thread.map((m) => `${slugOf(m.id)}.md`).sort());
       for (const message of thread) {
         const { data, body } = parseEntry(readFileSync(join(where.entries, `${slugOf(message.id)}.md`), 'utf8'));
@@ -194,7 +194,7 @@ describe('import from a real public-inbox-httpd', () => {
 
       // The same thread again through another message is a no-op.
       const again = await cli(where, `${base}/${thread[0]?.id}/`);
-      expect([again.code, again.stdout]).toEqual([0, `imported 0, updated 0, unchanged ${thread.length}, rejected 0\n`]);
+      expect([again.code, again.stdout]).toEqual([0, `imported 0 (0 with repairs), updated 0, unchanged ${thread.length}, rejected 0\n`]);
     },
     TEST_MS,
   );
@@ -206,7 +206,11 @@ describe('import from a real public-inbox-httpd', () => {
       expect(slashed).toContain('/');
       const where = scratch();
       const run = await cli(where, `${base}/${slashed.replace('/', '%2F')}/raw`);
-      expect([run.code, run.stdout, run.stderr]).toEqual([0, `imported ${thread.length}, updated 0, unchanged 0, rejected 0\n`, '']);
+      expect([run.code, run.stdout, run.stderr]).toEqual([
+        0,
+        `imported ${thread.length} (0 with repairs), updated 0, unchanged 0, rejected 0\n`,
+        '',
+      ]);
       expect(existsSync(join(where.entries, `${slugOf(slashed)}.md`))).toBe(true);
     },
     TEST_MS,
@@ -217,7 +221,7 @@ describe('import from a real public-inbox-httpd', () => {
     async () => {
       const where = scratch();
       const run = await cli(where, join(root, 'tests/fixtures/mail/base64.eml'), `${base}/${thread[0]?.id}/t.mbox.gz`);
-      expect([run.code, run.stdout]).toEqual([0, `imported ${thread.length + 1}, updated 0, unchanged 0, rejected 0\n`]);
+      expect([run.code, run.stdout]).toEqual([0, `imported ${thread.length + 1} (0 with repairs), updated 0, unchanged 0, rejected 0\n`]);
     },
     TEST_MS,
   );

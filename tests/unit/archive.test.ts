@@ -16,7 +16,8 @@ const QUESTION = 'Pine.LNX.4.44.0206271146280.9500-100000@alvie-mail.lanl.gov';
 /** The seed as the importer parses it, without the alias table: a hypermail id, no parent. */
 function seedAlone(): MessageRecord {
   const { raw: _bytes, ...p } = parseHypermail(readFileSync(`${root}mail/000_dfd74d5279ec2a6b.txt`));
-  return { ...p, slug: slugOf(p.messageId), list: 'linux-kernel', provenance: 'imported' };
+  if (p.date === null) throw new Error(`the seed is undated: ${p.dateProblem}`);
+  return { ...p, date: p.date, slug: slugOf(p.messageId), list: 'linux-kernel', provenance: 'imported' };
 }
 
 /** The shipped entries: our summaries, with the seed merged into its summary. */
@@ -124,6 +125,19 @@ describe('replies without headers', () => {
   it('take their parent from the held message they quote, and rebuild nothing', () => {
     expect(archive.messages.size).toBe(2);
     expect(archive.placement.get(reply.messageId)?.parent).toMatchObject({ id: parent.messageId, link: 'inferred' });
+  });
+});
+
+describe('inferred dates and repairs', () => {
+  it('reach the page records as the entry holds them, and only where the entry has them', () => {
+    const repaired = mail('repaired.1@example.invalid', {
+      dateInferred: 'no Date header; date taken from the mbox From line',
+      repairs: ['date inferred from the mbox From line'],
+    });
+    const archive = buildArchive([repaired, mail('clean.2@example.invalid', {})]);
+    expect(archive.messages.get(repaired.messageId)).toMatchObject({ dateInferred: repaired.dateInferred, repairs: repaired.repairs });
+    const clean = archive.messages.get('clean.2@example.invalid');
+    expect([clean?.dateInferred, clean?.repairs]).toEqual([undefined, undefined]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { count, mailDate, shortDate } from '../../src/lib/format.ts';
+import { count, mailDate, sentence, shortDate } from '../../src/lib/format.ts';
 import { lorePermalink, paths, withBase } from '../../src/lib/routes.ts';
 import { baseSubject, groupAnchor } from '../../src/lib/indexes.ts';
 
@@ -12,6 +12,14 @@ describe('dates as the sender wrote them', () => {
   });
   it('leaves a malformed date as written', () => {
     expect(mailDate('yesterday')).toBe('yesterday');
+  });
+});
+
+describe('sentence', () => {
+  it('capitalises a phrase and ends it with a full stop, once', () => {
+    expect(sentence('no Date header; date taken from the mbox From line')).toBe('No Date header; date taken from the mbox From line.');
+    expect(sentence('Date header unparseable ("x").')).toBe('Date header unparseable ("x").');
+    expect(sentence('  ')).toBe('');
   });
 });
 

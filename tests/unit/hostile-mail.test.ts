@@ -1,7 +1,8 @@
 /**
  * The hostile corpus (tests/fixtures/hostile) through the real importer: every case ends as
- * its README says, nothing stored can run in a page or shows an address, threading ends on
- * loops, and importing twice changes nothing.
+ * its README says (repaired ones list their repairs, and only they do), nothing stored can
+ * run in a page or shows an address, threading ends on loops, and importing twice changes
+ * nothing.
  */
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,7 +29,7 @@ const NOW = Date.parse('2026-01-01T00:00:00Z');
 
 interface Case {
   file: string;
-  outcome: 'imported' | 'sanitised' | 'rejected';
+  outcome: 'imported' | 'sanitised' | 'repaired' | 'rejected';
   reason: string;
 }
 
@@ -52,6 +53,11 @@ const text = (file: string): string => {
 /** Message-IDs written in a corpus file, in order. */
 const idsIn = (file: string): string[] => [...text(file).matchAll(/^Message-ID: <(.+)>\r?$/gim)].map((m) => m[1] ?? '');
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+/** A file's modification time as the importer writes a date it takes from it. */
+const mtimeDate = (file: string): string =>
+  `${new Date(Math.floor(statSync(join(corpus, file)).mtimeMs / 1000) * 1000).toISOString().slice(0, 19)}+00:00`;
+const BY_MTIME =
+  "and nothing else in the input dates it; the date is the input file's last modification time (the mail is no newer than that)";
 const BODY_CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f]/;
 
 let dir: string;
@@ -100,6 +106,7 @@ const checks: Record<string, () => void> = {
     expect(m.subject).toBe('a subject Bcc: x y z [31m');
     expect(m.author).toBe('Eve Injector Bcc: victim');
     expect(m.inReplyToRaw).toBe('X-Injected: yes');
+    expect(m.repairs).toEqual(['control characters in header fields replaced by spaces']);
   },
   '06-overlong-line.eml.gz': () => {
     const lines = entry('hostile-06@example.invalid').body.split('\n');
@@ -111,6 +118,7 @@ const checks: Record<string, () => void> = {
     expect(m.subject.length).toBe(1100 * 9 - 1); // 1100 words of 8 letters
     const kept = [0, ...Array.from({ length: 19 }, (_, i) => 981 + i)];
     expect(m.references).toEqual(kept.map((n) => `ref-${String(n).padStart(4, '0')}@example.invalid`));
+    expect(m.repairs).toEqual(['References cut from 1000 to 20 ids (the first and the newest)']);
   },
   '09-unknown-charset.eml': () => {
     expect(entry('hostile-09@example.invalid').body).toBe('Café crème in bytes of an unknown charset.\n');
@@ -119,6 +127,9 @@ const checks: Record<string, () => void> = {
     const { body } = entry('hostile-10@example.invalid');
     expect(body.startsWith('This base64 body starts well.\n')).toBe(true);
     expect(body).toContain('\ufffd');
+    expect(entry('hostile-10@example.invalid').repairs).toEqual([
+      expect.stringMatching(/^\d+ control characters in the body replaced by \ufffd/),
+    ]);
   },
   '11-broken-qp.eml': () => {
     expect(entry('hostile-11@example.invalid').body).toBe(
@@ -132,12 +143,21 @@ const checks: Record<string, () => void> = {
   },
   '13-multipart-no-boundary.eml': () => {
     expect(entry('hostile-13@example.invalid').body).toContain("The sender's mailer forgot the boundary; this text must not be lost.");
+    expect(entry('hostile-13@example.invalid').repairs).toEqual([
+      'MIME structure unreadable (a multipart without a boundary); the body is kept as plain text',
+    ]);
   },
-  '14-nul-header.eml': () => undefined,
+  '14-nul-header.eml': () => {
+    const m = entry('hostile-14@example.invalid');
+    expect(m.subject).toBe('a NUL  in the subject header');
+    expect(m.repairs).toEqual(['a NUL byte in the header block replaced by a space']);
+    expect(readFileSync(join(dir, 'hostile-14@example.invalid.raw')).includes(0)).toBe(true);
+  },
   '15-nul-body.eml': () => {
     expect(entry('hostile-15@example.invalid').body).toBe(
       'Before the NUL\ufffdafter the NUL.\nAn escape \ufffd[31mred\ufffd[0m and a bell \ufffd.\n',
     );
+    expect(entry('hostile-15@example.invalid').repairs).toEqual(['4 control characters in the body replaced by \ufffd (U+FFFD)']);
   },
   '16-reply-loop.mbox': () => {
     expect(entry('hostile-16a@example.invalid').inReplyTo).toBe('hostile-16b@example.invalid');
@@ -155,16 +175,34 @@ const checks: Record<string, () => void> = {
     expect(entry('hostile-19@example.invalid').body).toBe('The second copy: a different body under the same Message-ID.\n');
     expect(warnings.filter((w) => w.includes('<hostile-19@example.invalid> is used again'))).toHaveLength(1);
   },
-  '20-future-date.eml': () => undefined,
-  '21-unparseable-date.eml': () => undefined,
+  '20-future-date.eml': () => {
+    const m = entry('hostile-20@example.invalid');
+    expect(m.date).toBe(mtimeDate('20-future-date.eml'));
+    expect(m.dateInferred).toBe(`Date header in the future ("Thu, 1 Jan 2099 00:00:00 +0000"), ${BY_MTIME}`);
+    expect(m.repairs).toEqual(["date inferred from the input file's modification time"]);
+  },
+  '21-unparseable-date.eml': () => {
+    const m = entry('hostile-21@example.invalid');
+    expect(m.date).toBe(mtimeDate('21-unparseable-date.eml'));
+    expect(m.dateInferred).toBe(`Date header unparseable ("sometime after lunch, probably"), ${BY_MTIME}`);
+  },
   '22-missing-message-id.eml': () => {
     const m = records.find((r) => r.subject === 'a message without a Message-ID');
     expect(m?.messageId).toMatch(/^nomsgid\.[0-9a-f]{16}$/);
   },
   '23-missing-from.eml': () => {
     expect(entry('hostile-23@example.invalid').author).toBe('unknown sender');
+    expect(entry('hostile-23@example.invalid').repairs).toEqual(['no From header; the sender is unknown']);
   },
-  '24-missing-from-and-date.eml': () => undefined,
+  '24-missing-from-and-date.eml': () => {
+    const m = entry('hostile-24@example.invalid');
+    expect([m.author, m.date, m.dateInferred]).toEqual([
+      'unknown sender',
+      mtimeDate('24-missing-from-and-date.eml'),
+      `no Date header, ${BY_MTIME}`,
+    ]);
+    expect(m.repairs).toEqual(['no From header; the sender is unknown', "date inferred from the input file's modification time"]);
+  },
   '25-addresses.eml': () => {
     const m = entry('hostile-25@example.invalid');
     expect(m.author).toBe('unknown sender');
@@ -181,6 +219,32 @@ const checks: Record<string, () => void> = {
     expect(entry(id).slug).toBe(slugOf(id));
   },
   '28-not-mail.eml': () => undefined,
+  '29-bad-date-from-line.mbox': () => {
+    const m = entry('hostile-29@example.invalid');
+    expect(m.date).toBe('2002-06-29T10:00:06+00:00');
+    expect(m.dateInferred).toBe(
+      'Date header unparseable ("Saturday, in the morning"); date taken from the mbox From line, read as UTC (the line gives no zone)',
+    );
+    expect(m.repairs).toEqual(['date inferred from the mbox From line']);
+  },
+  '30-bad-date-received.eml': () => {
+    const m = entry('hostile-30@example.invalid');
+    expect(m.date).toBe('2002-07-01T12:30:05+02:00');
+    expect(m.dateInferred).toBe('Date header unparseable ("1 Jul 2002 99:99:99 +0000"); date taken from the latest dated Received header');
+  },
+  '31-bad-date-neighbours.mbox': () => {
+    const m = entry('hostile-31b@example.invalid');
+    expect(m.date).toBe('2002-07-01T09:00:00+02:00');
+    expect(m.dateInferred).toBe(
+      'Date header unparseable ("yesterday-ish"); date taken from message 1 of the same file, the nearest dated message before it',
+    );
+    expect(m.repairs).toEqual(['date inferred from the message before it in the file']);
+    expect(entry('hostile-31c@example.invalid').date).toBe('2002-07-01T17:00:00+02:00');
+  },
+  '32-no-date-header.mbox': () => {
+    const m = entry('hostile-32@example.invalid');
+    expect([m.date, m.dateInferred]).toEqual(['2002-07-02T08:15:00+02:00', 'no Date header; date taken from the mbox From line']);
+  },
 };
 
 describe('the hostile corpus', () => {
@@ -192,7 +256,7 @@ describe('the hostile corpus', () => {
       .sort();
     expect(cases.map((c) => c.file).sort()).toEqual(files);
     expect(Object.keys(checks).sort()).toEqual(files);
-    for (const c of cases) expect(['imported', 'sanitised', 'rejected'], c.file).toContain(c.outcome);
+    for (const c of cases) expect(['imported', 'sanitised', 'repaired', 'rejected'], c.file).toContain(c.outcome);
   });
 
   it('ends every case as the README says, and reports rejections with file, line and message number', () => {
@@ -210,11 +274,17 @@ describe('the hostile corpus', () => {
           ).toBe(false);
       } else {
         expect(rejected, c.file).toEqual([]);
+        const stored = records.filter((r) => r.raw !== undefined && idsIn(c.file).includes(r.messageId));
         for (const id of idsIn(c.file))
           expect(
-            records.some((r) => r.messageId === id),
+            stored.some((r) => r.messageId === id),
             `${c.file} lost ${id}`,
           ).toBe(true);
+        // A repaired case lists what was put right; no other case claims a repair.
+        expect(
+          stored.some((r) => (r.repairs ?? []).length > 0),
+          `${c.file} repairs`,
+        ).toBe(c.outcome === 'repaired');
       }
       checks[c.file]?.();
     }
@@ -223,15 +293,18 @@ describe('the hostile corpus', () => {
   it('loses nothing else: the counts add up to every message of the batch', () => {
     const messages = cases.reduce((n, c) => n + Math.max(1, (text(c.file).match(/^From \S+ .*\d:\d\d/gm) ?? []).length), 0);
     expect(first.imported + first.updated + first.unchanged + first.rejected.length).toBe(messages);
-    expect(first).toMatchObject({ imported: 25, updated: 1, unchanged: 0 });
-    expect(records).toHaveLength(25);
+    expect(first).toMatchObject({ imported: 35, updated: 1, unchanged: 0, repaired: 14 });
+    expect(first.rejected.map((r) => r.file.slice(corpus.length))).toEqual(['07-overlong-header.eml.gz', '28-not-mail.eml']);
+    expect(records).toHaveLength(35);
   });
 
   it('stores nothing a page could run: header fields are clean text, slugs are safe paths, bodies hold no control characters', () => {
     const base = new URL('https://site.invalid/sub/');
     for (const m of records) {
       // Pages put these in attributes (title, description, Pagefind filters and metadata).
-      for (const field of [m.author, m.subject, m.messageId, m.inReplyToRaw ?? '']) expect(field, m.messageId).not.toMatch(CONTROL);
+      for (const field of [m.author, m.subject, m.messageId, m.inReplyToRaw ?? '', m.dateInferred ?? '', ...(m.repairs ?? [])]) {
+        expect(field, m.messageId).not.toMatch(CONTROL);
+      }
       expect(m.slug).toBe(slugOf(m.messageId));
       expect(m.slug).toMatch(/^[A-Za-z0-9_@~-][A-Za-z0-9._@~-]*$/);
       const url = new URL(paths.message(m.slug), base);
@@ -301,7 +374,7 @@ describe('the hostile corpus', () => {
       Object.fromEntries(readdirSync(dir).map((f) => [f, [readFileSync(join(dir, f), 'base64'), statSync(join(dir, f)).mtimeMs]]));
     const before = snapshot();
     const again = await importPaths([corpus], { dir, now: NOW });
-    expect(again).toEqual({ imported: 0, updated: 0, unchanged: 26, rejected: first.rejected });
+    expect(again).toEqual({ imported: 0, updated: 0, unchanged: 36, repaired: 0, rejected: first.rejected, tempsRemoved: 0 });
     expect(snapshot()).toEqual(before);
   });
 });

@@ -43,8 +43,16 @@ describe('hypermail text pages (the seed)', () => {
     expect(m.date).toBe('2002-07-01T10:00:00-04:00');
   });
 
-  it('rejects a page whose date does not parse', () => {
-    expect(() => parseHypermail('Subject\n\nFrom: A (\nDate: someday\n\nbody\n')).toThrow(ParseError);
+  it('leaves a page whose Date line is missing, does not parse or lies ahead undated, for the importer to date', () => {
+    expect(parseHypermail('Subject\n\nFrom: A (\nDate: someday\n\nbody\n')).toMatchObject({
+      date: null,
+      dateProblem: 'Date line unparseable ("someday")',
+      author: 'A',
+    });
+    const now = Date.parse('2002-07-01T00:00:00Z');
+    const ahead = parseHypermail('Subject\n\nFrom: A (\nDate: Mon Jul 08 2002 - 10:00:00 EDT\n\nbody\n', now);
+    expect(ahead).toMatchObject({ date: null, dateProblem: 'Date line in the future ("Mon Jul 08 2002 - 10:00:00 EDT")' });
+    expect(() => parseHypermail('  \n')).toThrow(ParseError);
   });
 });
 
@@ -60,7 +68,7 @@ describe('hypermail HTML pages', () => {
     expect(m.subject).toBe('Re: interrupt coalescing & receive livelock');
     expect(m.author).toBe('Kim Q. Fixture');
     expect(m.date).toBe('2002-06-28T10:14:55-05:00');
-    expect(m.messageId).toBe(hypermailId(m.author, m.date, m.subject));
+    expect(m.messageId).toBe(hypermailId(m.author, m.date ?? '', m.subject));
     expect(m.body).toBe(
       'On Thu, Jun 27, 2002 at 09:00:00PM -0600, Max Fixture wrote:\n' +
         '> Does the card coalesce interrupts on receive?\n' +

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,11 +30,11 @@ describe('importPaths', () => {
     const dir = tempDir();
     const inputs = [fixture('mboxo.mbox'), fixture('mboxrd.mbox'), fixture('base64.eml'), fixture('hypermail-page.html'), seed];
     const first = await importPaths(inputs, { dir });
-    expect(first).toEqual({ imported: 8, updated: 0, unchanged: 0, rejected: [] });
+    expect(first).toEqual({ imported: 8, updated: 0, unchanged: 0, repaired: 0, rejected: [], tempsRemoved: 0 });
     const before = snapshot(dir);
     expect(Object.keys(before).some((name) => name.endsWith('.tmp') || name.startsWith('.'))).toBe(false);
     const second = await importPaths(inputs, { dir });
-    expect(second).toEqual({ imported: 0, updated: 0, unchanged: 8, rejected: [] });
+    expect(second).toEqual({ imported: 0, updated: 0, unchanged: 8, repaired: 0, rejected: [], tempsRemoved: 0 });
     expect(snapshot(dir)).toEqual(before);
   });
 
@@ -148,7 +148,7 @@ describe('importPaths', () => {
   it('maps the seed to its real Message-ID through the alias table', async () => {
     const dir = tempDir();
     const result = await importPaths([join(root, 'mail')], { dir, aliasesFile: join(root, 'src/content/aliases.json') });
-    expect(result).toEqual({ imported: 1, updated: 0, unchanged: 0, rejected: [] });
+    expect(result).toEqual({ imported: 1, updated: 0, unchanged: 0, repaired: 0, rejected: [], tempsRemoved: 0 });
     const { data, body } = entry(dir, PINE);
     const derived = parseHypermail(readFileSync(seed)).messageId;
     expect(data).toMatchObject({
@@ -164,30 +164,65 @@ describe('importPaths', () => {
     expect(readFileSync(join(dir, `${slugOf(PINE)}.raw`))).toEqual(readFileSync(seed));
   });
 
-  it('imports the good messages of a broken batch and reports each broken one', async () => {
+  it('imports every message of a broken batch, repairing what it can, and reports what is not mail', async () => {
     const dir = tempDir();
     const file = fixture('broken-batch.mbox');
     const result = await importPaths([file], { dir });
-    expect(result.imported).toBe(2);
-    expect(result.rejected.map(({ index, line, file: f }) => [f, index, line])).toEqual([
-      [file, 2, 9],
-      [file, 3, 13],
-      [file, 4, 21],
-      [file, 5, 28],
-      [file, 6, 30],
+    expect(result).toMatchObject({ imported: 5, repaired: 3 });
+    expect(result.rejected.map(({ index, line, file: f, reason }) => [f, index, line, reason])).toEqual([
+      [file, 2, 9, 'no header fields at the start of the message'],
+      [file, 5, 28, 'empty message'],
     ]);
-    expect(result.rejected.map((r) => r.reason)).toEqual([
-      'no header fields at the start of the message',
-      'unparseable Date header: "the day after tomorrow"',
-      'NUL byte in the header block',
-      'empty message',
-      'no From and no Date header',
-    ]);
-    expect(readdirSync(dir).sort()).toEqual([
-      'good.0011@example.org.md',
-      'good.0011@example.org.raw',
-      'good.0014@example.org.md',
-      'good.0014@example.org.raw',
+    // Message 3's Date is not a date, message 6 has none: both take their mbox From line's.
+    expect(entry(dir, 'bad.0012@example.org').data).toMatchObject({
+      date: '2002-07-03T08:02:00+00:00',
+      dateInferred:
+        'Date header unparseable ("the day after tomorrow"); date taken from the mbox From line, read as UTC (the line gives no zone)',
+      repairs: ['date inferred from the mbox From line'],
+    });
+    expect(entry(dir, 'anon.0013@example.org').data).toMatchObject({
+      author: 'unknown sender',
+      date: '2002-07-03T08:05:00+00:00',
+      repairs: ['no From header; the sender is unknown', 'date inferred from the mbox From line'],
+    });
+    // Message 4 has no Message-ID: its derived id, and the NUL in its Subject is a space.
+    const nul = readdirSync(dir).find((n) => n.startsWith('nomsgid.') && n.endsWith('.md')) ?? '';
+    expect(parseEntry(readFileSync(join(dir, nul), 'utf8')).data).toMatchObject({
+      subject: 'a nul  in the header',
+      date: '2002-07-03T08:03:00+00:00',
+      repairs: ['a NUL byte in the header block replaced by a space'],
+    });
+    expect(readdirSync(dir).filter((n) => n.endsWith('.md'))).toHaveLength(5);
+  });
+
+  it('dates a message by the first source that has a date: Date, mbox From line, Received, neighbour, file time', async () => {
+    const input = tempDir();
+    const head = (id: string) => `From: A <a@example.org>\nSubject: ${id}\nMessage-ID: <${id}@example.org>\n`;
+    const received = 'Received: from b by c; Tue, 2 Jul 2002 09:10:11 +0100\nReceived: from a by b; Tue, 2 Jul 2002 09:09:00 +0100\n';
+    writeFileSync(
+      join(input, 'month.mbox'),
+      [
+        `From x Mon Jul  1 10:00:00 2002\n${head('own')}Date: Mon, 1 Jul 2002 12:00:00 +0200\n\nx\n`,
+        `From x Mon Jul  1 10:30:00 2002\n${head('fromline')}Date: never\n\nx\n`,
+        `From x Mon Jul 99 10:30:00 2002\n${received}${head('received')}\nx\n`,
+        `From x Mon Jul 99 10:30:00 2002\n${head('neighbour')}Date: soon\n\nx\n`,
+      ].join('\n'),
+    );
+    writeFileSync(join(input, 'alone.eml'), `${head('filetime')}\nx\n`);
+    utimesSync(join(input, 'alone.eml'), new Date('2024-05-06T07:08:09.5Z'), new Date('2024-05-06T07:08:09.5Z'));
+    const dir = tempDir();
+    const result = await importPaths([input], { dir });
+    expect(result).toMatchObject({ imported: 5, repaired: 4, rejected: [] });
+    const dates = ['own', 'fromline', 'received', 'neighbour', 'filetime'].map((id) => {
+      const { data } = entry(dir, `${id}@example.org`);
+      return [id, data.date, data.dateInferred?.replace(/^.*; date taken from |^.*; the date is /, '')];
+    });
+    expect(dates).toEqual([
+      ['own', '2002-07-01T12:00:00+02:00', undefined],
+      ['fromline', '2002-07-01T10:30:00+00:00', 'the mbox From line, read as UTC (the line gives no zone)'],
+      ['received', '2002-07-02T09:10:11+01:00', 'the latest dated Received header'],
+      ['neighbour', '2002-07-02T09:10:11+01:00', 'message 3 of the same file, the nearest dated message before it'],
+      ['filetime', '2024-05-06T07:08:09+00:00', "the input file's last modification time (the mail is no newer than that)"],
     ]);
   });
 
@@ -228,13 +263,16 @@ describe('scripts/import.ts', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(`${fixture('broken-batch.mbox')}:9 (message 2): no header fields at the start of the message\n`);
     expect(run.stderr).toContain(`${fixture('broken-batch.mbox')}:28 (message 5): empty message\n`);
-    expect(run.stdout).toBe('imported 2, updated 0, unchanged 0, rejected 5\n');
+    expect(run.stderr).toContain(
+      `repaired ${fixture('broken-batch.mbox')}:21 (message 4): a NUL byte in the header block replaced by a space\n`,
+    );
+    expect(run.stdout).toBe('imported 5 (3 with repairs), updated 0, unchanged 0, rejected 2\n');
   });
 
   it('exits 0 when everything went in, and 2 on usage errors', () => {
     const dir = tempDir();
     const ok = cli('--dir', dir, fixture('base64.eml'));
-    expect([ok.status, ok.stdout]).toEqual([0, 'imported 1, updated 0, unchanged 0, rejected 0\n']);
+    expect([ok.status, ok.stdout]).toEqual([0, 'imported 1 (0 with repairs), updated 0, unchanged 0, rejected 0\n']);
     expect(cli('--dir', dir).status).toBe(2);
     expect(cli('--bogus', fixture('base64.eml')).status).toBe(2);
   });

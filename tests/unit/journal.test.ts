@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FileHandle } from 'node:fs/promises';
-import { type Durability, fsyncEach, Journal } from '../../src/lib/mail/journal.ts';
+import { type Durability, fsyncEach, Journal, removeLeftoverTemps } from '../../src/lib/mail/journal.ts';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'journal-test-'));
 
@@ -116,5 +116,63 @@ describe('Journal', () => {
     expect(journal.failures.map((f) => f.tag)).toEqual(['blocked']);
     expect(readdirSync(dir).sort()).toEqual(['blocked.md', 'one.md', 'two.md']);
     expect(readdirSync(join(dir, 'blocked.md'))).toEqual(['keep']);
+  });
+});
+
+describe('removeLeftoverTemps', () => {
+  /** A pid no process can have (above the kernel's largest pid_max, 2^22). */
+  const DEAD = 4_194_305;
+
+  it("removes only the journal's own temp files of processes that are gone, here and in subfolders the store reads", async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'sub'));
+    mkdirSync(join(dir, 'other.d'));
+    const names = {
+      gone: [
+        `.a@example.org.md.${DEAD}.1.tmp`,
+        `.a@example.org.raw.${DEAD}.2.tmp`,
+        `sub/.b.md.${DEAD}.7.tmp`,
+        `.c.md.${process.pid}.3.tmp`,
+      ],
+      kept: [
+        `.d.md.${process.ppid}.4.tmp`, // a process that runs: an import at work
+        'notes.tmp',
+        '.hidden',
+        `.e.md.${DEAD}.tmp`,
+        `e.md.${DEAD}.5.tmp`,
+        'a@example.org.md',
+        `other.d/.f.md.${DEAD}.6.tmp`,
+      ],
+    };
+    for (const name of [...names.gone, ...names.kept]) writeFileSync(join(dir, name), 'x');
+    expect(await removeLeftoverTemps(dir)).toBe(names.gone.length);
+    const left = [
+      ...readdirSync(dir),
+      ...readdirSync(join(dir, 'sub')).map((n) => `sub/${n}`),
+      ...readdirSync(join(dir, 'other.d')).map((n) => `other.d/${n}`),
+    ];
+    expect(left.filter((n) => !['sub', 'other.d'].includes(n)).sort()).toEqual([...names.kept].sort());
+    expect(await removeLeftoverTemps(dir)).toBe(0);
+    expect(await removeLeftoverTemps(join(dir, 'missing'))).toBe(0);
+  });
+
+  it('recognises the names a commit gives its temp files', async () => {
+    const dir = tempDir();
+    const journal = new Journal({
+      durability: {
+        // Stop the commit while its temp file exists: what a crash leaves.
+        file: async () => {
+          const temps = readdirSync(dir);
+          for (const t of temps) writeFileSync(join(dir, t.replace(`.${process.pid}.`, `.${DEAD}.`)), 'left by a dead import');
+          throw new Error('crash');
+        },
+        dir: fsyncEach.dir,
+      },
+    });
+    await journal.stage('a', [{ path: join(dir, 'a.md'), content: 'x' }]);
+    await journal.commit();
+    expect(readdirSync(dir)).toEqual([expect.stringMatching(new RegExp(`^\\.a\\.md\\.${DEAD}\\.\\d+\\.tmp$`))]);
+    expect(await removeLeftoverTemps(dir)).toBe(1);
+    expect(readdirSync(dir)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseHypermailDate, parseMailDate } from '../../src/lib/mail/dates.ts';
+import { parseFromLineDate, parseHypermailDate, parseMailDate } from '../../src/lib/mail/dates.ts';
+import { FUTURE_SLACK_MS } from '../../src/lib/mail/dating.ts';
 import { isDerivedId } from '../../src/lib/mail/ids.ts';
 import { htmlToText, MAX_HEADER_BYTES, MAX_MESSAGE_BYTES, ParseError, parseMessage, UNKNOWN_SENDER } from '../../src/lib/mail/parse.ts';
 
@@ -50,6 +51,29 @@ describe('parseHypermailDate', () => {
     expect(parseHypermailDate('Thu Jun 27 2002 - 22:01:29 EST')).toBe('2002-06-27T22:01:29-05:00');
     expect(parseHypermailDate('Sun Jun 30 2002 - 22:00 PDT')).toBe('2002-06-30T22:00:00-07:00');
     expect(parseHypermailDate('Thu, 27 Jun 2002 21:01:29 -0600')).toBeNull();
+  });
+});
+
+describe('parseFromLineDate', () => {
+  it.each([
+    ['From jane@example.org Sat Jun 29 10:00:06 2002', { iso: '2002-06-29T10:00:06+00:00', zoned: false }],
+    ['From jane@example.org  Mon Jul  1 09:05:00 2002', { iso: '2002-07-01T09:05:00+00:00', zoned: false }],
+    ['From MAILER-DAEMON Sat Jun 29 10:00:06 2002 +0200', { iso: '2002-06-29T10:00:06+02:00', zoned: true }],
+    ['From jane@example.org Sat Jun 29 10:00:06 PDT 2002', { iso: '2002-06-29T10:00:06-07:00', zoned: true }],
+    ['From  Sat Jun 29 10:00 2002', { iso: '2002-06-29T10:00:00+00:00', zoned: false }],
+    ['From uucp Sat Jun 29 10:00:06 2002 remote from example', { iso: '2002-06-29T10:00:06+00:00', zoned: false }],
+  ])('%s', (line, date) => {
+    expect(parseFromLineDate(line)).toEqual(date);
+  });
+
+  it.each([
+    'From jane@example.org Sat Jun 31 10:00:06 2002',
+    'From jane@example.org Sat Jun 29 25:00:06 2002',
+    'From jane@example.org at about 10:00',
+    'From jane@example.org Sat Jun 29 10:00:06 2002 XYZ',
+    'From: jane@example.org',
+  ])('finds no date in %j', (line) => {
+    expect(parseFromLineDate(line)).toBeNull();
   });
 });
 
@@ -161,19 +185,78 @@ describe('parseMessage', () => {
     expect(other.messageId).not.toBe(a.messageId);
   });
 
-  it('falls back to the Received date when Date is missing', async () => {
-    const m = await parseMessage(bytes('Received: from a by b; Tue, 2 Jul 2002 09:10:11 +0100\nFrom: A <a@example.org>\n\nx\n'), 'eml');
-    expect(m.date).toBe('2002-07-02T09:10:11+01:00');
+  it('falls back to the newest dated Received header when Date is missing, and says so', async () => {
+    const m = await parseMessage(
+      bytes(
+        'Received: from c by d (no date here)\nReceived: from b by c; Tue, 2 Jul 2002 09:10:11 +0100\n' +
+          'Received: from a by b; Tue, 2 Jul 2002 09:09:00 +0100\nFrom: A <a@example.org>\n\nx\n',
+      ),
+      'eml',
+    );
+    expect(m).toMatchObject({
+      date: '2002-07-02T09:10:11+01:00',
+      dateInferred: 'no Date header; date taken from the latest dated Received header',
+      repairs: ['date inferred from a Received header'],
+    });
+  });
+
+  it('prefers the mbox From line to Received headers, and a Date header to both', async () => {
+    const raw = bytes('Received: from a by b; Tue, 2 Jul 2002 09:10:11 +0100\nFrom: A <a@example.org>\nDate: soon\n\nx\n');
+    const fromLine = 'From a@example.org Tue Jul  2 08:00:00 2002';
+    expect(await parseMessage(raw, 'mbox', { fromLine })).toMatchObject({
+      date: '2002-07-02T08:00:00+00:00',
+      dateInferred: 'Date header unparseable ("soon"); date taken from the mbox From line, read as UTC (the line gives no zone)',
+    });
+    const good = await parseMessage(bytes(`${HEAD}\nx\n`), 'mbox', { fromLine });
+    expect(good.date).toBe('2002-07-01T10:00:00+00:00');
+    expect(Object.keys(good)).not.toContain('dateInferred');
+    expect(Object.keys(good)).not.toContain('repairs');
+  });
+
+  it('keeps a Date up to a day ahead of the clock and treats one further ahead as broken', async () => {
+    const now = Date.parse('2002-07-01T10:00:00Z');
+    const at = (hours: number) => new Date(now + hours * 3_600_000).toUTCString().replace('GMT', '+0000');
+    const fromLine = 'From a@example.org Mon Jul  1 09:59:00 2002';
+    const message = (hours: number) => bytes(`From: A <a@example.org>\nDate: ${at(hours)}\n\nx\n`);
+    const ahead23 = await parseMessage(message(23), 'mbox', { fromLine, now });
+    expect(ahead23.date).toBe('2002-07-02T09:00:00+00:00');
+    expect(Object.keys(ahead23)).not.toContain('dateInferred');
+    const ahead25 = await parseMessage(message(25), 'mbox', { fromLine, now });
+    expect(ahead25).toMatchObject({
+      date: '2002-07-01T09:59:00+00:00',
+      dateInferred: `Date header in the future ("${at(25)}"); date taken from the mbox From line, read as UTC (the line gives no zone)`,
+    });
+    expect(FUTURE_SLACK_MS).toBe(24 * 3_600_000);
+  });
+
+  it('returns a message nothing in it dates as undated, with the problem, for the importer to date', async () => {
+    const m = await parseMessage(bytes('From: A <a@example.org>\nSubject: x\n\nx\n'), 'eml');
+    expect(m).toMatchObject({ date: null, dateProblem: 'no Date header', author: 'A' });
+    const neither = await parseMessage(bytes('Subject: x\nMessage-ID: <n@example.org>\n\nbody\n'), 'eml');
+    expect(neither).toMatchObject({
+      date: null,
+      dateProblem: 'no Date header',
+      author: UNKNOWN_SENDER,
+      repairs: ['no From header; the sender is unknown'],
+    });
+    const bad = await parseMessage(bytes('From: A <a@example.org>\nDate: at\tsome <x@example.org> point\n\nx\n'), 'eml');
+    expect(bad).toMatchObject({ date: null, dateProblem: 'Date header unparseable ("at some [address hidden] point")' });
+  });
+
+  it('replaces NUL bytes in the header block by spaces and says so; the raw bytes keep them', async () => {
+    const raw = bytes(`${HEAD}Subject: a\u0000b\u0000c\n\nx\n`);
+    const m = await parseMessage(raw, 'eml');
+    expect(m).toMatchObject({ subject: 'a b c', repairs: ['2 NUL bytes in the header block replaced by spaces'] });
+    expect(m.raw).toBe(raw);
+    expect(raw.filter((b) => b === 0)).toHaveLength(2);
   });
 
   it.each([
     ['empty input', new Uint8Array(0), /empty/],
     ['whitespace only', bytes('\n\n  \n'), /empty/],
     ['no headers', bytes('just some words\nand more\n'), /no header fields/],
-    ['no From and no Date', bytes('Subject: x\n\nbody\n'), /no From and no Date/],
-    ['unparseable date', bytes('From: A <a@example.org>\nDate: soon\n\nx\n'), /unparseable Date/],
-    ['no date anywhere', bytes('From: A <a@example.org>\nSubject: x\n\nx\n'), /no Date header/],
-    ['NUL in headers', bytes(`${HEAD}Subject: a\u0000b\n\nx\n`), /NUL/],
+    ['no mail header field', bytes('Note: a memo\nX-Colour: blue\n\nnot mail\n'), /no mail header field/],
+    ['a PNG file', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), /no header fields/],
     ['huge header block', bytes(`${HEAD}X-Pad: ${'a'.repeat(MAX_HEADER_BYTES)}\n\nx\n`), /header block is over/],
   ])('rejects %s', async (_name, raw, pattern) => {
     expect(await reason(raw)).toMatch(pattern);

@@ -155,6 +155,22 @@ describe('mergeMessage', () => {
     expect(merged.data).toEqual({ ...data, aliases: ['hypermail.0123456789abcdef', 'hypermail.feedfeedfeedfeed'] });
   });
 
+  it("stores the new copy's inferred date and repairs, and drops the old ones when a clean copy arrives", () => {
+    const repaired = message({
+      dateInferred: 'no Date header; date taken from the mbox From line',
+      repairs: ['date inferred from the mbox From line'],
+    });
+    const { data: merged } = mergeMessage(repaired, summary, 'r.raw');
+    expect(merged).toMatchObject({ dateInferred: repaired.dateInferred, repairs: repaired.repairs });
+    const text = serializeEntry(merged, 'x\n');
+    expect(text).toContain('\ndateInferred: "no Date header; date taken from the mbox From line"\n');
+    expect(text).toContain('\nrepairs:\n  - "date inferred from the mbox From line"\n');
+    expect(parseEntry(text).data).toEqual(merged);
+    const clean = mergeMessage(message(), { data: merged, body: 'x\n' }, 'r.raw').data;
+    expect(Object.keys(clean)).not.toContain('dateInferred');
+    expect(Object.keys(clean)).not.toContain('repairs');
+  });
+
   it('records a former derived id as an alias when the real id arrives', () => {
     const old = { data: { ...data, messageId: 'hypermail.1111222233334444', aliases: [] }, body: 'x' };
     expect(mergeMessage(message(), old, 'r.raw').data.aliases).toEqual(['hypermail.1111222233334444']);
@@ -234,6 +250,8 @@ describe('readOwnFrontmatter', () => {
           references: fc.array(anyText, { maxLength: 4 }),
           list: anyText,
           claims: fc.option(fc.array(anyText, { minLength: 1, maxLength: 3 }), { nil: undefined }),
+          dateInferred: fc.option(anyText, { nil: undefined }),
+          repairs: fc.option(fc.array(anyText, { minLength: 1, maxLength: 3 }), { nil: undefined }),
         }),
         (fields) => {
           const text = frontmatter(serializeEntry({ ...data, ...fields } as MessageData, 'body\n'));

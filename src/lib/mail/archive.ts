@@ -22,6 +22,8 @@ export interface ArchiveMessage {
   author: string;
   /** ISO date with the sender's offset; null when only known as "before" a quoting message. */
   date: string | null;
+  /** Why the date is not the message's own Date header, and where it came from (set by the importer). */
+  dateInferred?: string;
   subject: string;
   provenance: Provenance;
   sourceFormat: SourceFormat | 'quotes';
@@ -39,6 +41,8 @@ export interface ArchiveMessage {
   archive?: ArchiveLink[];
   /** File name of the raw bytes, when the archive has them. */
   raw?: string;
+  /** What the importer put right in the mail, in our words. */
+  repairs?: string[];
   /** For reconstructions: the messages whose quotes it was rebuilt from. */
   rebuiltFrom: string[];
   /** For undated reconstructions: the date of the earliest message quoting it. */
@@ -77,6 +81,7 @@ function fromRecord(r: MessageRecord): ArchiveMessage {
     anchor: anchorOf(r.messageId),
     author: r.author,
     date: r.date,
+    ...(r.dateInferred === undefined ? {} : { dateInferred: r.dateInferred }),
     subject: r.subject,
     provenance: r.provenance,
     sourceFormat: r.sourceFormat,
@@ -92,6 +97,7 @@ function fromRecord(r: MessageRecord): ArchiveMessage {
     ...(r.claims === undefined ? {} : { claims: r.claims }),
     ...(r.archive === undefined ? {} : { archive: r.archive }),
     ...(r.raw === undefined ? {} : { raw: r.raw }),
+    ...(r.repairs === undefined ? {} : { repairs: r.repairs }),
     rebuiltFrom: [],
     before: null,
     depth: 0,

@@ -147,3 +147,22 @@ export function parseHypermailDate(value: string): string | null {
   const [, monthName, day, year, hour, minute, second, zone] = m;
   return fromFields({ day, monthName, year, hour, minute, second, zone });
 }
+
+const ASCTIME =
+  /^(?:[A-Za-z]{3},?\s+)?([A-Za-z]{3,9})\s+(\d{1,2})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s+(?:([+-]\d{2}:?\d{2}|[A-Za-z]{1,5})\s+)?(\d{4})(?:\s+([+-]\d{2}:?\d{2}|[A-Za-z]{1,5}))?(?:\s+remote from \S+)?$/;
+
+/**
+ * The date of an mbox `From ` separator line, which mail programs write in asctime form,
+ * usually without a zone: `From jane@example.org Sat Jun 29 10:00:06 2002` →
+ * `2002-06-29T10:00:06+00:00` with `zoned: false` (read as UTC). A zone before or after the
+ * year (`… 10:00:06 2002 +0200`) is kept. Returns null when the line carries no such date.
+ */
+export function parseFromLineDate(line: string): { iso: string; zoned: boolean } | null {
+  const stamp = /^From \S*\s+(.*)$/.exec(line.replace(/\s+$/, ''))?.[1] ?? '';
+  const m = ASCTIME.exec(stamp.replace(/\s+/g, ' '));
+  if (!m) return null;
+  const [, monthName, day, hour, minute, second, zoneBefore, year, zoneAfter] = m;
+  const zone = zoneBefore ?? zoneAfter;
+  const iso = fromFields({ day, monthName, year, hour, minute, second, zone });
+  return iso === null ? null : { iso, zoned: zone !== undefined };
+}

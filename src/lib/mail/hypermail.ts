@@ -6,10 +6,11 @@
  * Message-ID, so the id is derived with `hypermailId`. Pure: no file system, no DOM.
  */
 import { parseHypermailDate } from './dates.ts';
+import { dated, ownDate } from './dating.ts';
 import { hypermailId } from './ids.ts';
 import { decodeEntities, displayName, htmlToText, ParseError } from './parse.ts';
 import { redactAddresses } from './redact.ts';
-import type { ParsedMessage } from './types.ts';
+import type { ReadMessage } from './types.ts';
 
 const HEAD_LINES = 12;
 const MAX_HEAD_LINE = 2000;
@@ -74,17 +75,15 @@ function message(
   fields: { subject: string; from: string | undefined; date: string | undefined; body: string },
   sourceFormat: 'hypermail-text' | 'hypermail-html',
   raw: Uint8Array,
-): ParsedMessage {
-  if (fields.date === undefined) throw new ParseError('hypermail page without a Date line');
-  const date = parseHypermailDate(fields.date);
-  if (date === null) throw new ParseError(`unparseable hypermail date: ${JSON.stringify(fields.date.slice(0, 80))}`);
+  now: number,
+): ReadMessage {
+  const iso = fields.date === undefined ? null : parseHypermailDate(fields.date);
   const author = authorOf(fields.from ?? '');
   const subject = redactAddresses(fields.subject.replace(/\s+/g, ' ').trim());
-  return {
-    messageId: hypermailId(author, date, subject),
+  const message = {
+    messageId: hypermailId(author, iso ?? '', subject),
     aliases: [],
     author,
-    date,
     subject,
     inReplyTo: null,
     references: [],
@@ -93,17 +92,18 @@ function message(
     body: fields.body,
     raw,
   };
+  return dated(message, ownDate({ field: 'Date line', value: fields.date, iso }, now));
 }
 
 /** The text form: everything after the blank line that ends the header block is the body, verbatim. */
-function parseText(text: string, raw: Uint8Array): ParsedMessage {
+function parseText(text: string, raw: Uint8Array, now: number): ReadMessage {
   const lines = text.split('\n');
   let end = 2;
   while (end < lines.length && end < HEAD_LINES && (lines[end] ?? '').trim() !== '') end++;
   const offset = lines.slice(0, end + 1).reduce((n, line) => n + line.length + 1, 0);
   const { from, date } = headerFields(lines.slice(2, end));
   const subject = (lines[0] ?? '').replace(/\r$/, '');
-  return message({ subject, from, date, body: text.slice(offset) }, 'hypermail-text', raw);
+  return message({ subject, from, date, body: text.slice(offset) }, 'hypermail-text', raw, now);
 }
 
 /** The inner HTML of the first `<tag>` … `</tag>`, or undefined. */
@@ -115,7 +115,7 @@ function element(html: string, lower: string, tag: string): string | undefined {
 }
 
 /** The HTML form: subject from `<h1>`, From/Date from the header list, body between the markers. */
-function parseHtml(html: string, raw: Uint8Array): ParsedMessage {
+function parseHtml(html: string, raw: Uint8Array, now: number): ReadMessage {
   const lower = html.toLowerCase();
   const h1 = element(html, lower, 'h1');
   const commented = /<!-- subject="([^"]*)" -->/.exec(html)?.[1];
@@ -136,17 +136,19 @@ function parseHtml(html: string, raw: Uint8Array): ParsedMessage {
       .join('\n')
       .trim()}\n`;
   }
-  return message({ subject, from, date, body }, 'hypermail-html', raw);
+  return message({ subject, from, date, body }, 'hypermail-html', raw, now);
 }
 
 /**
  * Parses a hypermail page (text or HTML form; see the module comment). The author is the
  * display name only, the date keeps the archive's zone (`EST` → `-05:00`), the id is
- * `hypermailId(author, date, subject)`. Throws ParseError without a usable Date line.
+ * `hypermailId(author, date, subject)`. A page whose Date line is missing, unparseable or
+ * more than a day after `now` comes back undated, for the importer to date (dating.ts);
+ * only an empty page throws ParseError.
  */
-export function parseHypermail(input: Uint8Array | string): ParsedMessage {
+export function parseHypermail(input: Uint8Array | string, now = Date.now()): ReadMessage {
   const raw = typeof input === 'string' ? new TextEncoder().encode(input) : input;
   const text = typeof input === 'string' ? input : decodePage(input);
   if (text.trim() === '') throw new ParseError('empty page');
-  return isHtml(text) ? parseHtml(text, raw) : parseText(text, raw);
+  return isHtml(text) ? parseHtml(text, raw, now) : parseText(text, raw, now);
 }

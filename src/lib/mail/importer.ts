@@ -6,13 +6,14 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { decodePage, looksLikeHypermail, parseHypermail } from './hypermail.ts';
-import { Journal } from './journal.ts';
+import { dateFromFile } from './dating.ts';
+import { Journal, removeLeftoverTemps } from './journal.ts';
 import { isFromLine, isGzip, looksLikeMbox, splitMbox } from './mbox.ts';
 import { parseMessage } from './parse.ts';
 import { sanitizeMessage } from './sanitize.ts';
 import { findEntry, loadStore, writeEntry } from './store.ts';
 import type { WriteOutcome } from './store.ts';
-import type { InputPosition, ParsedMessage, Rejection } from './types.ts';
+import type { InputPosition, ParsedMessage, ReadMessage, Rejection } from './types.ts';
 
 /** Options of {@link importPaths}. */
 export interface ImportOptions {
@@ -20,9 +21,12 @@ export interface ImportOptions {
   dir: string;
   /** JSON object mapping derived ids to real Message-IDs; a missing file means no aliases. */
   aliasesFile?: string;
-  /** Receives warnings (unreadable store entries, reused Message-IDs); silent when absent. */
+  /**
+   * Receives warnings (unreadable store entries, reused Message-IDs), the repairs made to
+   * each message and the count of temp files removed; silent when absent.
+   */
   log?: (line: string) => void;
-  /** The import's clock (epoch ms) for rejecting mail dated in the future; default now. */
+  /** The import's clock (epoch ms): a Date more than a day after it is treated as broken; default now. */
   now?: number;
 }
 
@@ -31,11 +35,14 @@ export interface ImportResult {
   imported: number;
   updated: number;
   unchanged: number;
+  /** Of the imported and updated messages, how many needed a repair (their entries list them). */
+  repaired: number;
   rejected: Rejection[];
+  /** Temp files an interrupted import had left in the entries folder, removed before this one began. */
+  tempsRemoved: number;
 }
 
-/** How far past the import's clock a date may lie (zones and skewed clocks), in ms. */
-export const FUTURE_SLACK_MS = 24 * 60 * 60 * 1000;
+export { FUTURE_SLACK_MS } from './dating.ts';
 
 /** Largest decompressed size of a .gz input, in bytes. */
 export const MAX_INFLATED_BYTES = 1024 * 1024 * 1024;
@@ -104,17 +111,21 @@ function reason(error: unknown): string {
 interface Candidate {
   index: number;
   line: number;
-  parse: () => Promise<ParsedMessage>;
+  parse: () => Promise<ReadMessage>;
 }
 
 /** The messages in one file's bytes, by sniffing the content (mbox, hypermail page, else .eml). */
-function candidates(bytes: Uint8Array): Candidate[] {
+function candidates(bytes: Uint8Array, now: number): Candidate[] {
   const firstLine = new TextDecoder('latin1').decode(bytes.subarray(0, 1000)).split('\n')[0] ?? '';
   if (looksLikeMbox(bytes) && isFromLine(firstLine)) {
-    return splitMbox(bytes).messages.map((m) => ({ index: m.index, line: m.line, parse: () => parseMessage(m.raw, 'mbox') }));
+    return splitMbox(bytes).messages.map((m) => ({
+      index: m.index,
+      line: m.line,
+      parse: () => parseMessage(m.raw, 'mbox', { fromLine: m.fromLine, now }),
+    }));
   }
-  if (looksLikeHypermail(decodePage(bytes))) return [{ index: 1, line: 1, parse: async () => parseHypermail(bytes) }];
-  return [{ index: 1, line: 1, parse: () => parseMessage(bytes, 'eml') }];
+  if (looksLikeHypermail(decodePage(bytes))) return [{ index: 1, line: 1, parse: async () => parseHypermail(bytes, now) }];
+  return [{ index: 1, line: 1, parse: () => parseMessage(bytes, 'eml', { now }) }];
 }
 
 async function readInput(file: string): Promise<Uint8Array> {
@@ -132,7 +143,11 @@ interface Parsed extends InputPosition {
   message: ParsedMessage;
 }
 
-/** The messages of one file, parsed, aliased and sanitised; the others as rejections. */
+/**
+ * The messages of one file, parsed, dated (those that nothing in themselves dates take the
+ * date of a neighbour in the file, else the file's modification time: see dating.ts),
+ * aliased and sanitised; input that is not a message as rejections.
+ */
 async function parseFile(
   file: string,
   aliases: ReadonlyMap<string, string>,
@@ -140,20 +155,28 @@ async function parseFile(
 ): Promise<{ parsed: Parsed[]; rejected: Rejection[] }> {
   const out: { parsed: Parsed[]; rejected: Rejection[] } = { parsed: [], rejected: [] };
   let found: Candidate[];
+  let mtimeMs: number;
   try {
-    found = candidates(await readInput(file));
+    found = candidates(await readInput(file), now);
+    mtimeMs = (await stat(file)).mtimeMs;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     out.rejected.push({ file, index: 1, line: 1, reason: code === 'ENOENT' ? 'no such file or folder' : reason(error) });
     return out;
   }
+  const read: (InputPosition & { message: ReadMessage })[] = [];
   for (const { index, line, parse } of found) {
     try {
-      const message = sanitizeMessage(applyAliases(await parse(), aliases));
-      if (Date.parse(message.date) > now + FUTURE_SLACK_MS) throw new Error(`date ${message.date} is in the future`);
-      out.parsed.push({ file, index, line, message });
+      read.push({ file, index, line, message: await parse() });
     } catch (error) {
       out.rejected.push({ file, index, line, reason: reason(error) });
+    }
+  }
+  for (const { message, ...at } of dateFromFile(read, mtimeMs)) {
+    try {
+      out.parsed.push({ ...at, message: sanitizeMessage(applyAliases(message, aliases)) });
+    } catch (error) {
+      out.rejected.push({ ...at, reason: reason(error) });
     }
   }
   return out;
@@ -173,15 +196,21 @@ const where = (p: InputPosition): string => `${p.file}:${p.line} (message ${p.in
  * sanitize.ts), merged with the entry that exists for it and written atomically, in batches
  * of {@link BATCH} with one flush each (see journal.ts); a batch that fails to land is
  * reported message by message and the batches before it stay; nothing
- * is written when nothing changed. Mail dated more than a day after `opts.now` is rejected.
- * A Message-ID repeated in the batch is an update: the last full-mail copy wins. An earlier
- * copy is only written when the store has no entry yet, so importing twice changes nothing.
+ * is written when nothing changed. Only input that is not a message is rejected; a message
+ * with a missing, unparseable or future Date (more than a day after `opts.now`) is dated
+ * another way and says so (see dating.ts). Temp files an interrupted import left in
+ * `opts.dir` are removed first. A Message-ID repeated in the batch is an update: the last
+ * full-mail copy wins. An earlier copy is only written when the store has no entry yet, so
+ * importing twice changes nothing.
  */
 export async function importPaths(paths: readonly string[], opts: ImportOptions): Promise<ImportResult> {
   const aliases = await loadAliases(opts.aliasesFile);
+  const tempsRemoved = await removeLeftoverTemps(opts.dir);
+  if (tempsRemoved > 0)
+    opts.log?.(`removed ${tempsRemoved} temp file${tempsRemoved === 1 ? '' : 's'} an interrupted import left in ${opts.dir}`);
   const store = await loadStore(opts.dir);
   for (const problem of store.problems) opts.log?.(`warning: ${problem}`);
-  const result: ImportResult = { imported: 0, updated: 0, unchanged: 0, rejected: [] };
+  const result: ImportResult = { imported: 0, updated: 0, unchanged: 0, repaired: 0, rejected: [], tempsRemoved };
   const now = opts.now ?? Date.now();
   const batch: Parsed[] = [];
   const files = await collectFiles(paths);
@@ -223,7 +252,13 @@ export async function importPaths(paths: readonly string[], opts: ImportOptions)
     outcomes.delete(item);
     result.rejected.push({ file: item.file, index: item.index, line: item.line, reason: `not written: ${reason(error)}` });
   }
-  for (const outcome of outcomes.values()) result[outcome]++;
+  for (const [item, outcome] of outcomes) {
+    result[outcome]++;
+    const repairs = item.message.repairs ?? [];
+    if (outcome === 'unchanged' || repairs.length === 0) continue;
+    result.repaired++;
+    opts.log?.(`repaired ${where(item)}: ${repairs.join('; ')}`);
+  }
   // Rejections in input order, whether found while parsing or while writing.
   const fileOrder = new Map(files.map((f, i) => [f, i]));
   result.rejected.sort((a, b) => (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0) || a.index - b.index);

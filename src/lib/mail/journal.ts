@@ -7,13 +7,14 @@
  * reports as written is on disk.
  *
  * A crash at any point leaves each file either as it was or as it is meant to be, never
- * half-written; at worst a hidden `.…tmp` file stays behind (the store ignores dot files).
+ * half-written; at worst a hidden `.…tmp` file stays behind (the store ignores dot files),
+ * which {@link removeLeftoverTemps} clears at the start of the next import.
  * Syncing a batch's files all at once instead of one after another is what makes a
  * 10,000-message import take seconds rather than half a minute.
  */
-import { statSync } from 'node:fs';
+import { type Dirent, statSync } from 'node:fs';
 import { pool } from '../pool.ts';
-import { type FileHandle, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** What one group wants: files to write (in order) and files to remove once they are written. */
@@ -56,6 +57,56 @@ export const fsyncEach: Durability = {
     }
   },
 };
+
+/** The temp file a commit writes before renaming it to `path`: hidden, beside it, named by this process. */
+function tempName(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${++tempCounter}.tmp`);
+}
+
+/** A name {@link tempName} makes: `.` target name `.` pid `.` counter `.tmp`; group 1 is the pid. */
+const TEMP_NAME = /^\..+\.(\d+)\.\d+\.tmp$/;
+
+/** Whether process `pid` runs now (a process of another user counts as running). */
+function running(pid: number): boolean {
+  if (pid === process.pid) return false; // this process has written no temp yet when it sweeps
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temp files an interrupted commit left in `dir` and in the folders below it
+ * the store reads (names without a dot): only names {@link tempName} makes, and only those
+ * of a process that no longer runs, so an import at work elsewhere keeps its own. Returns
+ * how many it removed; a missing `dir` has none.
+ */
+export async function removeLeftoverTemps(dir: string): Promise<number> {
+  let entries: Dirent[];
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+    throw error;
+  }
+  let removed = 0;
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory() && !entry.name.includes('.')) removed += await removeLeftoverTemps(path);
+    const pid = TEMP_NAME.exec(entry.name)?.[1];
+    if (entry.isFile() && pid !== undefined && !running(Number(pid))) {
+      // Another sweep may have taken it first.
+      const gone = await unlink(path).then(
+        () => true,
+        (error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? false : Promise.reject(error)),
+      );
+      if (gone) removed++;
+    }
+  }
+  return removed;
+}
 
 /** The bytes of `content` as a Buffer, without copying a Uint8Array. */
 function toBuffer(content: string | Uint8Array): Buffer {
@@ -132,7 +183,7 @@ export class Journal {
     const writes = groups.flatMap((g) => g.writes.map((w) => ({ g, w })));
     await pool(writes, CONCURRENCY, async ({ g, w }) => {
       if (failed.has(g)) return;
-      const temp = join(dirname(w.path), `.${basename(w.path)}.${process.pid}.${++tempCounter}.tmp`);
+      const temp = tempName(w.path);
       try {
         const handle = await open(temp, 'wx');
         w.temp = temp;
@@ -167,6 +218,10 @@ export class Journal {
     } catch (error) {
       for (const g of groups) fail(g, error);
     }
-    for (const [g, error] of failed) this.failures.push({ tag: g.tag, error });
+    // In staging order: the order in which writes fail depends on the load of the moment.
+    for (const g of groups) {
+      const error = failed.get(g);
+      if (error) this.failures.push({ tag: g.tag, error });
+    }
   }
 }

@@ -7,10 +7,11 @@
 import PostalMime, { decodeWords } from 'postal-mime';
 import type { Email } from 'postal-mime';
 import { parseMailDate } from './dates.ts';
+import { dated, ownDate, receivedDate } from './dating.ts';
 import { isThreadableId } from './headers.ts';
 import { isDerivedId, nomsgidId, normalizeId } from './ids.ts';
 import { ADDRESS_PLACEHOLDER, redactAddresses } from './redact.ts';
-import type { ParsedMessage } from './types.ts';
+import type { ParsedMessage, ReadMessage } from './types.ts';
 
 /** Raised for input that cannot become a message; `message` is the reason shown to people. */
 export class ParseError extends Error {
@@ -203,8 +204,13 @@ function headerEnd(raw: Uint8Array): number {
   return raw.length;
 }
 
-/** Rejects input that cannot be a message before postal-mime sees it. */
-function checkRaw(raw: Uint8Array): void {
+/**
+ * Checks raw input before postal-mime sees it: rejects what cannot be a message (empty,
+ * over the size limits, no header field on the first line). NUL bytes in the header block
+ * are repaired: the bytes returned for parsing have a space in their place (the stored raw
+ * bytes keep them), and `nul` counts them.
+ */
+function checkRaw(raw: Uint8Array): { bytes: Uint8Array; nul: number } {
   if (raw.length === 0 || raw.every((b) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d)) {
     throw new ParseError('empty message');
   }
@@ -214,9 +220,16 @@ function checkRaw(raw: Uint8Array): void {
   const end = headerEnd(raw);
   if (end > MAX_HEADER_BYTES) throw new ParseError(`header block is over ${MAX_HEADER_BYTES} bytes`);
   const header = raw.subarray(0, end);
-  if (header.includes(0)) throw new ParseError('NUL byte in the header block');
   const firstLine = new TextDecoder('latin1').decode(header.subarray(0, Math.min(end, 1000)));
   if (!/^[\x21-\x39\x3b-\x7e]+[ \t]*:/.test(firstLine)) throw new ParseError('no header fields at the start of the message');
+  let nul = 0;
+  for (const b of header) if (b === 0) nul++;
+  if (nul === 0) return { bytes: raw, nul };
+  const bytes = Uint8Array.from(raw); // a copy: Buffer#slice would be a view of the raw bytes
+  bytes.subarray(0, end).forEach((b, i) => {
+    if (b === 0) bytes[i] = 0x20;
+  });
+  return { bytes, nul };
 }
 
 /**
@@ -240,17 +253,9 @@ function header(email: Email, key: string): string | undefined {
   return email.headers.find((h) => h.key === key)?.value;
 }
 
-/** Date with the original offset: the Date header, else the newest Received header's date. */
-function messageDate(email: Email): string | null {
-  const value = header(email, 'date');
-  if (value !== undefined) {
-    const iso = parseMailDate(value);
-    if (iso === null) throw new ParseError(`unparseable Date header: ${JSON.stringify(value.slice(0, 80))}`);
-    return iso;
-  }
-  const received = header(email, 'received');
-  const stamp = received?.slice(received.lastIndexOf(';') + 1);
-  return stamp && received?.includes(';') ? parseMailDate(stamp) : null;
+/** Values of every header named `key`, top first. */
+function headers(email: Email, key: string): string[] {
+  return email.headers.filter((h) => h.key === key).map((h) => h.value);
 }
 
 /**
@@ -293,41 +298,92 @@ function listName(email: Email): string | null {
   return clean === '' ? null : clean;
 }
 
+/** Header fields only mail has; input with none of them is not a message. */
+const MAIL_FIELDS = new Set([
+  'from',
+  'sender',
+  'date',
+  'subject',
+  'message-id',
+  'to',
+  'cc',
+  'in-reply-to',
+  'references',
+  'received',
+  'return-path',
+  'mime-version',
+  'content-type',
+]);
+
+/** Where a message came from, for dating it (see dating.ts). */
+export interface ParseContext {
+  /** The mbox `From ` line before the message; its date stands in for a broken Date header. */
+  fromLine?: string | null;
+  /** The import's clock (epoch ms): a Date more than a day after it is treated as broken. Default: now. */
+  now?: number;
+}
+
 /**
- * Parses one raw message. Throws {@link ParseError} for empty input, a message over
- * {@link MAX_MESSAGE_BYTES}, a header block over {@link MAX_HEADER_BYTES} or holding NUL
- * bytes, input without header fields, a message with neither From nor Date, or a date
- * that does not parse. A message without a Message-ID gets a stable `nomsgid.` id.
+ * Parses one raw message. Throws {@link ParseError} only for input that is not a message:
+ * empty input, a message over {@link MAX_MESSAGE_BYTES}, a header block over
+ * {@link MAX_HEADER_BYTES}, input without a header field on its first line or without
+ * any mail header field, or bytes postal-mime cannot read. Everything else is repaired and
+ * listed in `repairs`: NUL bytes in the header block become spaces, a missing From makes
+ * the author "unknown sender", a missing, unparseable or future Date is replaced by the
+ * date of the mbox From line or of the latest Received header (`dateInferred` says which),
+ * and when neither has one the message comes back undated for the importer to date (see
+ * dating.ts). A message without a Message-ID gets a stable `nomsgid.` id made from what
+ * its own bytes hold.
  */
-export async function parseMessage(raw: Uint8Array, sourceFormat: 'mbox' | 'eml'): Promise<ParsedMessage> {
-  checkRaw(raw);
+export async function parseMessage(raw: Uint8Array, sourceFormat: 'mbox' | 'eml', context: ParseContext = {}): Promise<ReadMessage> {
+  const { bytes, nul } = checkRaw(raw);
   let email: Email;
   try {
-    email = await PostalMime.parse(raw, { maxHeadersSize: MAX_HEADER_BYTES * 4 });
+    email = await PostalMime.parse(bytes, { maxHeadersSize: MAX_HEADER_BYTES * 4 });
   } catch (error) {
     throw new ParseError(`not a readable message: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const hasFrom = header(email, 'from') !== undefined;
-  if (!hasFrom && header(email, 'date') === undefined) throw new ParseError('no From and no Date header');
-  const date = messageDate(email);
-  if (date === null) throw new ParseError('no Date header and no dated Received header');
+  if (!email.headers.some((h) => MAIL_FIELDS.has(h.key))) throw new ParseError('no mail header field (From, Date, Subject, Message-ID…)');
+  const repairs: string[] = [];
+  if (nul > 0)
+    repairs.push(
+      nul === 1 ? 'a NUL byte in the header block replaced by a space' : `${nul} NUL bytes in the header block replaced by spaces`,
+    );
+  if (header(email, 'from') === undefined) repairs.push('no From header; the sender is unknown');
+  const dateValue = header(email, 'date');
+  const headerDate = dateValue === undefined ? null : parseMailDate(dateValue);
+  const received = headers(email, 'received');
+  const dating = ownDate(
+    { field: 'Date header', value: dateValue, iso: headerDate, fromLine: context.fromLine, received },
+    context.now ?? Date.now(),
+  );
   const author = displayName(email.from?.name);
   const subject = redactAddresses((email.subject ?? '').replace(/\r?\n[ \t]*/g, ' '));
   const unread = email.text === undefined && email.html === undefined && email.attachments.length === 0;
-  const body = email.text ?? (email.html === undefined ? (unread ? undecodedBody(raw) : '') : htmlToText(email.html));
+  const body = email.text ?? (email.html === undefined ? (unread ? undecodedBody(bytes) : '') : htmlToText(email.html));
+  if (unread && body.trim() !== '')
+    repairs.push('MIME structure unreadable (a multipart without a boundary); the body is kept as plain text');
+  const references = bracketedIds(email.references);
+  if (references.length > MAX_REFERENCES)
+    repairs.push(`References cut from ${references.length} to ${MAX_REFERENCES} ids (the first and the newest)`);
   const realId = normalizeId(email.messageId);
-  const messageId = realId === null || isDerivedId(realId) ? nomsgidId(author, date, subject, body) : realId;
-  return {
-    messageId,
-    aliases: [],
-    author,
-    date,
-    subject,
-    ...inReplyTo(email.inReplyTo),
-    references: trimReferences(bracketedIds(email.references)),
-    list: listName(email),
-    sourceFormat,
-    body,
-    raw,
-  };
+  // Only the message's own bytes name a derived id, so it never depends on the file around it.
+  const idDate = headerDate ?? received.map(receivedDate).find((d) => d !== null) ?? '';
+  const messageId = realId === null || isDerivedId(realId) ? nomsgidId(author, idDate, subject, body) : realId;
+  return dated(
+    {
+      messageId,
+      aliases: [],
+      author,
+      subject,
+      ...inReplyTo(email.inReplyTo),
+      references: trimReferences(references),
+      list: listName(email),
+      sourceFormat,
+      body,
+      raw,
+      ...(repairs.length > 0 && { repairs }),
+    },
+    dating,
+  );
 }

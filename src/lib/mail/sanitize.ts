@@ -12,6 +12,8 @@ import type { ParsedMessage } from './types.ts';
 
 /** C0 and C1 control characters and DEL. */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]+/g;
+/** Control characters in header text that are a fault (a tab is only white space). */
+const HEADER_FAULT = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/;
 /** The same, less the layout characters a text body may hold: tab, LF, form feed, CR. */
 const BODY_CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f]/g;
 
@@ -40,16 +42,26 @@ function knownIds(message: ParsedMessage, body: string): (token: string) => bool
 /**
  * `message` as it may be stored: subject, author and free-text In-Reply-To on one clean
  * line, control characters out of the body, and every address in the body hidden except
- * the Message-IDs it names (see {@link knownIds}). The raw bytes are not touched.
+ * the Message-IDs it names (see {@link knownIds}). Replaced control characters are listed
+ * in `repairs`; hidden addresses are not (hiding them is the archive's rule, not a fault of
+ * the mail). The raw bytes are not touched.
  */
 export function sanitizeMessage(message: ParsedMessage): ParsedMessage {
   const body = cleanBody(message.body);
   const author = cleanHeaderText(message.author);
+  const repairs = [...(message.repairs ?? [])];
+  const headerText = [message.author, message.subject, message.inReplyToRaw ?? ''];
+  if (headerText.some((text) => HEADER_FAULT.test(text))) repairs.push('control characters in header fields replaced by spaces');
+  const replaced = message.body.match(BODY_CONTROL)?.length ?? 0;
+  if (replaced > 0) {
+    repairs.push(`${replaced === 1 ? 'a control character' : `${replaced} control characters`} in the body replaced by \ufffd (U+FFFD)`);
+  }
   return {
     ...message,
     author: author === '' ? UNKNOWN_SENDER : author,
     subject: cleanHeaderText(message.subject),
     ...(message.inReplyToRaw === undefined ? {} : { inReplyToRaw: cleanHeaderText(message.inReplyToRaw) }),
     body: redactAddresses(body, knownIds(message, body)),
+    ...(repairs.length > 0 && { repairs }),
   };
 }

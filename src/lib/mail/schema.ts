@@ -20,6 +20,8 @@ export const messageSchema = z.object({
   author: z.string(),
   /** ISO 8601 with the sender's original offset. */
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$/),
+  /** Set when the date is not the message's own Date header: why, and where the date came from. */
+  dateInferred: z.string().min(1).optional(),
   subject: z.string(),
   inReplyTo: z.string().nullable().default(null),
   /** In-Reply-To as written, when it held free text. */
@@ -32,6 +34,8 @@ export const messageSchema = z.object({
   provenance: z.enum(['imported', 'reconstructed', 'summary']),
   /** File name of the raw bytes beside this entry. */
   raw: z.string().optional(),
+  /** What the importer put right in the mail, in our words (e.g. "date inferred from the mbox From line"). */
+  repairs: z.array(z.string().min(1)).optional(),
   /** Our own paraphrase. */
   summary: z.string().optional(),
   /** Our own statements of the message's technical claims. */

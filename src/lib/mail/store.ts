@@ -17,6 +17,7 @@ export const KEY_ORDER = [
   'aliases',
   'author',
   'date',
+  'dateInferred',
   'subject',
   'inReplyTo',
   'inReplyToRaw',
@@ -26,6 +27,7 @@ export const KEY_ORDER = [
   'sourceFormat',
   'provenance',
   'raw',
+  'repairs',
   'summary',
   'claims',
   'archive',
@@ -231,6 +233,7 @@ export function keepsExistingBody(message: ParsedMessage, old: MessageData | und
  * message lacks stay; a hypermail page never replaces an mbox/eml body (it only adds its
  * id as an alias) nor an existing date for the same instant (which keeps the sender's
  * offset, where hypermail shows the archive's zone); otherwise the new text replaces the old and provenance is `imported`.
+ * `dateInferred` and `repairs` describe the new copy only: a clean copy of a repaired message drops them.
  * `writeRaw` is false when the raw bytes of the existing entry stay.
  */
 export function mergeMessage(
@@ -254,6 +257,7 @@ export function mergeMessage(
     aliases: unique([...(old?.aliases ?? []), ...formerId, ...message.aliases], message.messageId),
     author: message.author,
     date,
+    ...(message.dateInferred !== undefined && { dateInferred: message.dateInferred }),
     subject: message.subject,
     inReplyTo: keepParent ? (old?.inReplyTo ?? null) : message.inReplyTo,
     ...(inReplyToRaw !== undefined && { inReplyToRaw }),
@@ -263,6 +267,7 @@ export function mergeMessage(
     sourceFormat: message.sourceFormat,
     provenance: 'imported',
     raw: rawName,
+    ...(message.repairs !== undefined && message.repairs.length > 0 && { repairs: message.repairs }),
     ...(old?.summary !== undefined && { summary: old.summary }),
     ...(old?.claims !== undefined && { claims: old.claims }),
     ...(old?.archive !== undefined && { archive: old.archive }),

@@ -33,6 +33,8 @@ export interface ParsedMessage {
   author: string;
   /** ISO 8601 with the sender's original UTC offset, e.g. `2002-06-27T22:01:29-05:00`. */
   date: string;
+  /** Why the date is not the message's own Date header and where it came from (see dating.ts). */
+  dateInferred?: string;
   subject: string;
   /** Normalised parent id, or null. */
   inReplyTo: string | null;
@@ -50,7 +52,18 @@ export interface ParsedMessage {
   body: string;
   /** The raw bytes of this one message exactly as read (mbox `From ` line excluded). */
   raw: Uint8Array;
+  /** What was wrong with the mail and put right on import, in our words; absent when nothing was. */
+  repairs?: string[];
 }
+
+/** A message that nothing in itself dates: `dateProblem` says why; the importer dates it from its file (dating.ts). */
+export interface UndatedMessage extends Omit<ParsedMessage, 'date' | 'dateInferred'> {
+  date: null;
+  dateProblem: string;
+}
+
+/** A message as the parsers return it, before the importer has dated the undated ones. */
+export type ReadMessage = ParsedMessage | UndatedMessage;
 
 /** Where one message sits in an input file, for error reports. */
 export interface InputPosition {
@@ -72,6 +85,8 @@ export interface MessageData {
   aliases: string[];
   author: string;
   date: string;
+  /** Set when the date was not taken from the message's own Date header: why, and where it came from. */
+  dateInferred?: string;
   subject: string;
   inReplyTo: string | null;
   inReplyToRaw?: string;
@@ -83,6 +98,8 @@ export interface MessageData {
   provenance: Provenance;
   /** File name of the raw bytes stored beside the entry, when the archive has them. */
   raw?: string;
+  /** What the importer put right in the mail (short phrases in our words); absent when nothing. */
+  repairs?: string[];
   /** Our own paraphrase of the message (summary entries; kept when full text arrives). */
   summary?: string;
   /** Our own one-line statements of the message's technical claims. */
