@@ -232,4 +232,23 @@ describe('reconstructions and the real messages', () => {
     expect(alone.threads.map((t) => t.id).filter((id) => id === 'yes')).toEqual([]);
     expect([...alone.messages.keys()].filter(isDerivedId)).toHaveLength(1);
   });
+
+  it('keep an id the headers name, even when its words also stand in another held message', () => {
+    const hunk = 'Move the checksum into the copy loop and drop the second pass over the skb.';
+    const v1 = mail('patch-v1.700@host.example.org', {
+      date: '2002-06-28T09:00:00Z',
+      inReplyTo: 'cover.699@host.example.org',
+      body: `${hunk}\n`,
+    });
+    // v2 repeats v1's hunk, but the archive lacks it; the review names v2 in its headers.
+    const review = mail('review.800@host.example.org', {
+      date: '2002-06-29T09:00:00Z',
+      inReplyTo: 'patch-v2.750@host.example.org',
+      body: `Carol wrote:\n> Carol said the first version leaked skbs on the error path.\n>\n> ${hunk}\n\nLooks right now.\n`,
+    });
+    const archive = buildArchive([v1, review]);
+    expect(archive.messages.get('patch-v2.750@host.example.org')?.provenance).toBe('reconstructed');
+    expect(archive.placement.get(review.messageId)?.parent?.id).toBe('patch-v2.750@host.example.org');
+    expect(archive.messages.has('cover.699@host.example.org')).toBe(false);
+  });
 });

@@ -6,7 +6,7 @@
 import { anchorOf, isDerivedId, slugOf } from './ids.ts';
 import { redactRawMail } from './raw-redact.ts';
 import { redactAddresses } from './redact.ts';
-import { gatewayPrefixes, isThreadableId } from './headers.ts';
+import { gatewayPrefixes, isThreadableId, rewritableLocalPart } from './headers.ts';
 import { backlinks, linkQuotes, type PassageSource, SourceIndex, type QuoteLink } from './provenance.ts';
 import { paragraphs, quotedShare, segment, type Paragraph, type Segment } from './quotes.ts';
 import { reconstruct, type Reconstruction } from './reconstruct.ts';
@@ -240,7 +240,8 @@ function sourceOf(r: Reconstruction, quoting: ArchiveMessage, index: SourceIndex
   const votes = new Map<string, number>();
   let passages = 0;
   for (const p of paragraphs(segment(r.body))) {
-    if (p.text.trim().length < 20) continue;
+    // Under four words the index has no word pair to narrow by; such lines do not decide.
+    if (p.text.trim().length < 20 || p.text.trim().split(/\s+/).length < 4) continue;
     passages++;
     const source = index.find(p.text, accept);
     if (source) votes.set(source.messageId, (votes.get(source.messageId) ?? 0) + 1);
@@ -252,17 +253,20 @@ function sourceOf(r: Reconstruction, quoting: ArchiveMessage, index: SourceIndex
 
 /**
  * Rebuilds the messages `m` quotes. A rebuilt message whose id the archive lacks is matched
- * to a real one: a news gateway's suffix cut off its id, or the archived message that first
- * wrote its words. That message takes its place in the chain, and what lies above it comes
- * from its own headers. So a reconstruction merges into the real message as soon as that is
- * imported, whatever id the quotes gave it. A rebuild that only has a derived id joins an
+ * to a real one: an id a gateway rewrote (a suffix added, or the same distinctive local part
+ * under another domain) to the message the archive holds under its own id; an id the archive
+ * made up (`quoted.…`) to the archived message that first wrote its words, else to an
  * earlier rebuild of the same words (`rebuilds`), so replies without headers to one missing
- * message share it.
+ * message share it. The match takes its place in the chain, and what lies above it comes
+ * from its own headers. So a reconstruction merges into the real message as soon as that is
+ * imported, whatever id the quotes gave it; an id the headers name is never traded for
+ * another message's on the strength of shared words (a v2 patch quoting v1's hunks).
  */
 function rebuildFrom(
   m: ArchiveMessage,
   ancestors: string[],
   byId: Map<string, ArchiveMessage>,
+  byLocal: Map<string, string>,
   index: SourceIndex,
   rebuilds: SourceIndex,
 ): Reconstruction[] {
@@ -271,10 +275,13 @@ function rebuildFrom(
     const rebuilt = reconstruct(m, chain);
     const moved = rebuilt.find((r) => {
       if (byId.has(r.messageId)) return false;
+      // An id the headers or an attribution gave is only matched as a gateway spelling of
+      // one the archive holds; words decide only for ids the archive made up itself.
+      const local = rewritableLocalPart(r.messageId);
       const real =
         gatewayPrefixes(r.messageId).find((id) => byId.has(id)) ??
-        sourceOf(r, m, index) ??
-        (isDerivedId(r.messageId) ? sourceOf(r, m, rebuilds) : undefined);
+        (local === null ? undefined : byLocal.get(local)) ??
+        (isDerivedId(r.messageId) ? (sourceOf(r, m, index) ?? sourceOf(r, m, rebuilds)) : undefined);
       if (real === undefined || real === m.messageId || chain.includes(real)) return false;
       chain.length = r.depth - 1;
       chain[r.depth - 1] = real;
@@ -309,12 +316,18 @@ export function buildArchive(records: MessageRecord[]): Archive {
   const held = [...byId.values()].filter((x) => x.provenance === 'imported');
   const index = new SourceIndex(held.map((m) => ({ messageId: m.messageId, date: m.date, segments: m.segments })));
   const rebuilds = new SourceIndex();
+  // Held and summarised messages by a distinctive local part, for ids a gateway rewrote.
+  const byLocal = new Map<string, string>();
+  for (const id of byId.keys()) {
+    const local = rewritableLocalPart(id);
+    if (local !== null && !byLocal.has(local)) byLocal.set(local, id);
+  }
   const hintFor = new Map<string, string>();
   for (const m of held) {
     // Only a reply whose headers name no parent needs its quoted parent found here.
     const quotedParent = parentOf(m) ? undefined : firstQuoteSource(m, index);
     const ancestors = quotedParent ? [quotedParent, ...ancestorsOf(quotedParent, byId)] : ancestorsOf(m.messageId, byId);
-    const rebuilt = rebuildFrom(m, ancestors, byId, index, rebuilds);
+    const rebuilt = rebuildFrom(m, ancestors, byId, byLocal, index, rebuilds);
     for (const r of rebuilt) applyReconstruction(byId, r, m.date);
     const direct = rebuilt.find((r) => r.depth === 1);
     if (direct && !parentOf(m) && !quotedParent) hintFor.set(m.messageId, direct.messageId);
