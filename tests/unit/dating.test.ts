@@ -44,6 +44,16 @@ describe('ownDate', () => {
     });
   });
 
+  it("passes over public-inbox's placeholder From line (the epoch) for the Received date", () => {
+    const bad = { ...evidence, value: 'sometime', iso: null };
+    const lore = { ...bad, fromLine: 'From mboxrd@z Thu Jan  1 00:00:00 1970', received: ['from a by b; Mon, 1 Jul 2002 10:00:00 +0000'] };
+    expect(ownDate(lore, NOW)).toMatchObject({
+      date: '2002-07-01T10:00:00+00:00',
+      inferred: { repair: 'date inferred from a Received header' },
+    });
+    expect(ownDate({ ...lore, received: [] }, NOW)).toEqual({ date: null, problem: 'Date header unparseable ("sometime")' });
+  });
+
   it('says what was wrong when nothing in the message dates it', () => {
     expect(ownDate({ field: 'Date header', value: undefined, iso: null }, NOW)).toEqual({ date: null, problem: 'no Date header' });
     expect(ownDate({ field: 'Date line', value: ' some\u0000day\n ', iso: null, received: ['no semicolon'] }, NOW)).toEqual({

@@ -71,7 +71,10 @@ export function ownDate(e: DateEvidence, now: number): Dating {
   const problem =
     e.value === undefined ? `no ${e.field}` : `${e.field} ${e.iso === null ? 'unparseable' : 'in the future'} (${quoted(e.value)})`;
   const from = e.fromLine ? parseFromLineDate(e.fromLine) : null;
-  if (from && !inFuture(from.iso, now)) {
+  // public-inbox (lore's t.mbox.gz) writes every separator as `From mboxrd@z Thu Jan  1
+  // 00:00:00 1970`: a placeholder, not a date, like any other From line at the epoch.
+  const placeholder = from !== null && Date.parse(from.iso) <= 0;
+  if (from && !placeholder && !inFuture(from.iso, now)) {
     const zone = from.zoned ? '' : ', read as UTC (the line gives no zone)';
     return {
       date: from.iso,
@@ -104,6 +107,9 @@ export function dated(message: Undated, dating: Dating): ReadMessage {
   return dating.date === null ? { ...message, date: null, dateProblem: dating.problem } : withDate(message, dating.date, dating.inferred);
 }
 
+/** The repair noted on a message dated by its file's modification time (the store keeps the first such date). */
+export const FILE_TIME_REPAIR = "date inferred from the input file's modification time";
+
 /** `ms` as ISO 8601 in UTC, whole seconds: `2026-12-03T15:36:22+00:00`. */
 function utcIso(ms: number): string {
   return `${new Date(Math.floor(ms / 1000) * 1000).toISOString().slice(0, 19)}${formatOffset(0)}`;
@@ -120,13 +126,22 @@ export function dateFromFile<T extends { index: number; message: ReadMessage }>(
   items: readonly T[],
   mtimeMs: number,
 ): (T & { message: ParsedMessage })[] {
-  const hasOwn = (x: T): boolean => x.message.date !== null;
+  // The nearest dated item before and after each position, in two linear passes.
+  const before: (T | undefined)[] = [];
+  const after: (T | undefined)[] = [];
+  for (let i = 0, last: T | undefined; i < items.length; i++) {
+    before.push(last);
+    if (items[i]?.message.date !== null) last = items[i];
+  }
+  for (let i = items.length - 1, next: T | undefined; i >= 0; i--) {
+    after[i] = next;
+    if (items[i]?.message.date !== null) next = items[i];
+  }
   return items.map((item, i) => {
     const { message } = item;
     if (message.date !== null) return { ...item, message };
     const { date: _, dateProblem, ...rest } = message;
-    const before = items.slice(0, i).findLast(hasOwn);
-    const [side, near] = before ? ['before', before] : ['after', items.slice(i + 1).find(hasOwn)];
+    const [side, near] = before[i] ? ['before', before[i]] : ['after', after[i]];
     const date = near?.message.date;
     const settled =
       near && date
@@ -136,7 +151,7 @@ export function dateFromFile<T extends { index: number; message: ReadMessage }>(
           })
         : withDate(rest, utcIso(mtimeMs), {
             reason: `${dateProblem}, and nothing else in the input dates it; the date is the input file's last modification time (the mail is no newer than that)`,
-            repair: "date inferred from the input file's modification time",
+            repair: FILE_TIME_REPAIR,
           });
     return { ...item, message: settled };
   });
