@@ -54,6 +54,12 @@ describe('hypermail text pages (the seed)', () => {
     expect(ahead).toMatchObject({ date: null, dateProblem: 'Date line in the future ("Mon Jul 08 2002 - 10:00:00 EDT")' });
     expect(() => parseHypermail('  \n')).toThrow(ParseError);
   });
+
+  it('keeps two undated pages by one author under one subject apart by their bodies', () => {
+    const page = (body: string) => parseHypermail(`Subject\n\nFrom: A (\nDate: someday\n\n${body}\n`);
+    expect(page('first body').messageId).not.toBe(page('second body').messageId);
+    expect(page('first body').messageId).toBe(page('first  body').messageId);
+  });
 });
 
 describe('hypermail HTML pages', () => {

@@ -81,7 +81,7 @@ function message(
   const author = authorOf(fields.from ?? '');
   const subject = redactAddresses(fields.subject.replace(/\s+/g, ' ').trim());
   const message = {
-    messageId: hypermailId(author, iso ?? '', subject),
+    messageId: iso === null ? hypermailId(author, '', subject, fields.body) : hypermailId(author, iso, subject),
     aliases: [],
     author,
     subject,
@@ -142,7 +142,7 @@ function parseHtml(html: string, raw: Uint8Array, now: number): ReadMessage {
 /**
  * Parses a hypermail page (text or HTML form; see the module comment). The author is the
  * display name only, the date keeps the archive's zone (`EST` → `-05:00`), the id is
- * `hypermailId(author, date, subject)`. A page whose Date line is missing, unparseable or
+ * `hypermailId(author, date, subject)` (plus the body's start when the date does not parse). A page whose Date line is missing, unparseable or
  * more than a day after `now` comes back undated, for the importer to date (dating.ts);
  * only an empty page throws ParseError.
  */

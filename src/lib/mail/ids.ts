@@ -54,10 +54,15 @@ export function isDerivedId(id: string): boolean {
   return id.startsWith('hypermail.') || id.startsWith('quoted.') || id.startsWith('nomsgid.');
 }
 
-/** Stable id for a message read from a hypermail page, which carries no Message-ID. */
-export function hypermailId(author: string, date: string, subject: string): string {
-  const key = [author, date, subject].map((s) => s.trim().replace(/\s+/g, ' ')).join('\n');
-  return `hypermail.${hash64(key)}`;
+/**
+ * Stable id for a message read from a hypermail page, which carries no Message-ID. A page
+ * whose date does not parse also gives the start of its body (as `nomsgidId` does), so two
+ * undated pages by one author under one subject stay two messages.
+ */
+export function hypermailId(author: string, date: string, subject: string, body?: string): string {
+  const parts = [author, date, subject].map((s) => s.trim().replace(/\s+/g, ' '));
+  if (body !== undefined) parts.push(body.trim().replace(/\s+/g, ' ').slice(0, 200));
+  return `hypermail.${hash64(parts.join('\n'))}`;
 }
 
 /**
