@@ -224,6 +224,11 @@ describe('importPaths', () => {
       ['neighbour', '2002-07-02T09:10:11+01:00', 'message 3 of the same file, the nearest dated message before it'],
       ['filetime', '2024-05-06T07:08:09+00:00', "the input file's last modification time (the mail is no newer than that)"],
     ]);
+    // Touching the file (a fresh checkout) does not move a date only the file time gave.
+    utimesSync(join(input, 'alone.eml'), new Date('2026-01-02T03:04:05Z'), new Date('2026-01-02T03:04:05Z'));
+    const again = await importPaths([input], { dir });
+    expect(again).toMatchObject({ imported: 0, updated: 0, unchanged: 5 });
+    expect(entry(dir, 'filetime@example.org').data.date).toBe('2024-05-06T07:08:09+00:00');
   });
 
   it('reports unreadable files and missing paths without stopping', async () => {

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { parse, stringify } from 'yaml';
+import { FILE_TIME_REPAIR } from './dating.ts';
 import { isDerivedId, slugOf } from './ids.ts';
 import { Journal } from './journal.ts';
 import type { MessageData, ParsedMessage } from './types.ts';
@@ -249,7 +250,11 @@ export function mergeMessage(
   const keepParent = message.inReplyTo === null && message.inReplyToRaw === undefined;
   // A hypermail date is in the archive's zone; an existing date for the same instant keeps the sender's offset.
   const sameInstant = old !== undefined && Date.parse(old.date) === Date.parse(message.date);
-  const date = message.sourceFormat.startsWith('hypermail-') && sameInstant ? old.date : message.date;
+  // A date that only a file's modification time gave moves whenever the file is touched (a
+  // fresh checkout): the first one stays, so importing the same mail again changes nothing.
+  const fileTimeAgain = (m: { repairs?: string[] } | undefined): boolean => m?.repairs?.includes(FILE_TIME_REPAIR) === true;
+  const keepFileTime = old !== undefined && fileTimeAgain(message) && fileTimeAgain(old);
+  const date = (message.sourceFormat.startsWith('hypermail-') && sameInstant) || keepFileTime ? (old?.date ?? message.date) : message.date;
   const inReplyToRaw = keepParent ? old?.inReplyToRaw : message.inReplyToRaw;
   const formerId = old && old.messageId !== message.messageId && isDerivedId(old.messageId) ? [old.messageId] : [];
   const data: MessageData = {
@@ -257,7 +262,9 @@ export function mergeMessage(
     aliases: unique([...(old?.aliases ?? []), ...formerId, ...message.aliases], message.messageId),
     author: message.author,
     date,
-    ...(message.dateInferred !== undefined && { dateInferred: message.dateInferred }),
+    ...(message.dateInferred !== undefined && {
+      dateInferred: keepFileTime ? (old?.dateInferred ?? message.dateInferred) : message.dateInferred,
+    }),
     subject: message.subject,
     inReplyTo: keepParent ? (old?.inReplyTo ?? null) : message.inReplyTo,
     ...(inReplyToRaw !== undefined && { inReplyToRaw }),
