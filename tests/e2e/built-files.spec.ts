@@ -39,17 +39,26 @@ function knownIds(dir: string): string[] {
   ];
 }
 
-for (const dir of ['dist', '.tmp/fixture-site/dist']) {
+for (const dir of ['dist', '.tmp/fixture-site/dist', '.tmp/originals-site/dist']) {
   test(`no e-mail address in any file of ${dir}, search index included`, () => {
     const known = knownIds(dir);
     expect(known.length).toBeGreaterThanOrEqual(18);
     let scanned = 0;
     for (const [path, text] of files(dir)) {
       scanned += 1;
+      // In an mbox, the id fields name Message-IDs (a References id the archive matched under
+      // another spelling, say), which stay by design; an address anywhere else is a leak.
+      const headerIds = path.endsWith('.mbox')
+        ? [...text.matchAll(/^(?:Message-ID|In-Reply-To|References):(.*)$/gm)].flatMap((m) =>
+            [...(m[1] ?? '').matchAll(/<([^<>\s]+)>/g)].map((x) => x[1] ?? ''),
+          )
+        : [];
       for (const token of text.match(ADDRESS) ?? []) {
         // A slug in a URL or file name is an id too, even when an escaped character (`~29`) cut the token.
         const bare = token.replace(/\.(?:mbox|json|txt)$/, '');
-        const isId = known.some((id) => id.endsWith(token) || token.startsWith(id) || slugOf(id).endsWith(bare));
+        const isId =
+          headerIds.some((id) => id.endsWith(token)) ||
+          known.some((id) => id.endsWith(token) || token.startsWith(id) || slugOf(id).endsWith(bare));
         expect(isId, `${token} in ${path}`).toBe(true);
       }
     }

@@ -146,6 +146,9 @@ describe('redactor', () => {
     const archive = buildArchive(shipped());
     const redact = redactor(archive);
     expect(redact(`mail someone@example.org about <${BERND}>`)).toBe(`mail [address hidden] about <${BERND}>`);
+    // A news gateway's spelling of an archived id is an id too; an address under such a suffix is not.
+    expect(redact(`In article <${QUESTION}.lists.linux.kernel> you wrote:`)).toBe(`In article <${QUESTION}.lists.linux.kernel> you wrote:`);
+    expect(redact('from someone@example.org.lists.linux.kernel')).toBe('from [address hidden]');
   });
 });
 

@@ -394,10 +394,15 @@ export function threadSlug(thread: Thread): string {
   return slugOf(thread.id);
 }
 
+/** Whether `token` is a Message-ID of this archive, as written or with a news gateway's suffix. */
+function isArchiveId(archive: Archive, token: string): boolean {
+  const id = token.replace(/^<|>$/g, '');
+  return archive.messages.has(id) || gatewayPrefixes(id).some((p) => archive.messages.has(p));
+}
+
 /** Redacts every e-mail address in text, keeping tokens that are Message-IDs of this archive. */
 export function redactor(archive: Archive): (text: string) => string {
-  const keep = (token: string): boolean => archive.messages.has(token.replace(/^<|>$/g, ''));
-  return (text) => redactAddresses(text, keep);
+  return (text) => redactAddresses(text, (token) => isArchiveId(archive, token));
 }
 
 /**
@@ -405,6 +410,5 @@ export function redactor(archive: Archive): (text: string) => string {
  * encoded words, quoted-printable and base64 are found and hidden too (raw-redact.ts).
  */
 export function rawRedactor(archive: Archive): (raw: string) => string {
-  const keep = (token: string): boolean => archive.messages.has(token.replace(/^<|>$/g, ''));
-  return (raw) => redactRawMail(raw, keep);
+  return (raw) => redactRawMail(raw, (token) => isArchiveId(archive, token));
 }
