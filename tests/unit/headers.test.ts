@@ -156,6 +156,7 @@ describe('rewritableLocalPart', () => {
       '200206281234567@x',
       'x.1.2.3@host',
       'hypermail.0123456789abcdef',
+      'bug-123456-4@http.tracker.example/bugzilla/',
     ]) {
       expect(rewritableLocalPart(id), id).toBeNull();
     }

@@ -160,13 +160,17 @@ const MIN_DIGITS = 4;
  * another domain can only be the same message under an id a gateway rewrote
  * (`20020628.1234.abc@host.example.org` and `20020628.1234.abc@news.gateway.example`):
  * at least 12 characters, at least 4 digits and at least one of `. - $ _ % + =`, as in the
- * ids mailers generate from a time, a counter and a process id. Null otherwise, so
- * `1@a`/`1@b`, addresses such as `jane.doe@…` and word-like ids never match.
+ * ids mailers generate from a time, a counter and a process id, under a plain host name.
+ * Null otherwise, so `1@a`/`1@b`, addresses such as `jane.doe@…`, word-like ids and
+ * trackers' ids with a path after the host never match.
  */
 export function rewritableLocalPart(id: string): string | null {
   const at = id.lastIndexOf('@');
   if (at <= 0) return null;
   if (at < MIN_LOCAL) return null;
+  // Only a host name: web trackers write ids such as `bug-123456-4@host.example/bugzilla/`,
+  // where the same local part under another tracker is another bug.
+  if (!/^[A-Za-z0-9.-]+$/.test(id.slice(at + 1))) return null;
   let digits = 0;
   let separated = false;
   for (let i = 0; i < at; i++) {
