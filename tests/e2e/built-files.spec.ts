@@ -1,8 +1,10 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
+import { parseHTML } from 'linkedom';
 import { slugOf } from '../../src/lib/mail/ids.ts';
+import { figureValue, formatFigure } from '../../src/lib/model/figures.ts';
 import * as sources from '../../src/lib/model/sources.ts';
 
 const ADDRESS = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
@@ -65,3 +67,38 @@ for (const dir of ['dist', '.tmp/fixture-site/dist', '.tmp/originals-site/dist']
     expect(scanned).toBeGreaterThan(40);
   });
 }
+
+test('every model number in the articles is the model’s own for its preset, and the “twice” table types none', () => {
+  let checked = 0;
+  for (const slug of readdirSync('dist/articles')) {
+    const file = join('dist/articles', slug, 'index.html');
+    if (!existsSync(file)) continue;
+    const { document } = parseHTML(readFileSync(file, 'utf8'));
+    for (const el of document.querySelectorAll('.model-value')) {
+      const changed = el.getAttribute('data-with');
+      const relativeTo = el.getAttribute('data-relative-to');
+      const value = figureValue({
+        preset: el.getAttribute('data-preset') ?? '',
+        at: el.getAttribute('data-at') ?? '',
+        ...(changed ? { with: JSON.parse(changed) as Record<string, number> } : {}),
+        ...(relativeTo ? { relativeTo } : {}),
+      });
+      const printed = /[\d,]+(?:\.(\d+))?/.exec(el.textContent ?? '');
+      expect(printed, `${slug}: ${el.textContent}`).not.toBeNull();
+      expect(printed?.[0], `${slug}: ${el.outerHTML}`).toBe(formatFigure(value, printed?.[1]?.length ?? 0));
+      checked += 1;
+    }
+  }
+  expect(checked).toBeGreaterThanOrEqual(20);
+  // The "Paths to twice" table: every number in its result columns comes from the model.
+  const { document } = parseHTML(readFileSync('dist/articles/copy-vs-zero-copy/index.html', 'utf8'));
+  const table = [...document.querySelectorAll('table')].find((t) => /vs 0\.9/.test(t.querySelector('thead')?.textContent ?? ''));
+  const rows = [...(table?.querySelectorAll('tbody tr') ?? [])];
+  expect(rows.length).toBe(4);
+  for (const row of rows) {
+    for (const cell of [...row.querySelectorAll('td')].slice(1)) {
+      const typed = [...cell.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent ?? '');
+      expect(typed.join(''), row.textContent ?? '').not.toMatch(/\d/);
+    }
+  }
+});

@@ -203,7 +203,7 @@ export const presets: readonly Preset[] = [
       rxSegUs: assume(10, "What-if: half of Fit A's per-segment cost."),
     },
     expected: [
-      predicted('rx', 2.8, "The CPU could take about 408 MB/s; the link's ~350 MB/s binds first."),
+      predicted('rx', 2.8, "The receiving CPU alone could carry more than the link's ~350 MB/s, so the link binds first."),
       predicted('endToEnd', 2.8, 'Link-bound.'),
     ],
     bandKeys: allUnknown(['txSegUs', 'rxSegUs']),
