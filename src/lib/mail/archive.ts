@@ -6,11 +6,11 @@
 import { anchorOf, isDerivedId, slugOf } from './ids.ts';
 import { redactRawMail } from './raw-redact.ts';
 import { redactAddresses } from './redact.ts';
-import { gatewayPrefixes, isThreadableId, rewritableLocalPart } from './headers.ts';
+import { gatewayPrefixes, rewritableLocalPart } from './headers.ts';
 import { backlinks, linkQuotes, type PassageSource, SourceIndex, type QuoteLink } from './provenance.ts';
 import { paragraphs, quotedShare, segment, type Paragraph, type Segment } from './quotes.ts';
 import { reconstruct, type Reconstruction } from './reconstruct.ts';
-import { threadMessages, walk, type Thread, type ThreadInput, type ThreadNode } from './thread.ts';
+import { headerIds, threadMessages, walk, type Thread, type ThreadInput, type ThreadNode } from './thread.ts';
 import type { ArchiveLink, LinkKind, MessageRecord, Provenance, SourceFormat } from './types.ts';
 
 /** One message as the pages show it. */
@@ -111,11 +111,9 @@ function mergeBodies(a: string, b: string): string {
   return extra.length === 0 ? long : [long, ...extra].join('\n[…]\n');
 }
 
-/** The parent the headers name: In-Reply-To, else the last References id (junk tokens such as `yes` skipped). */
+/** The parent the headers name (In-Reply-To, else the last References id; junk left out). */
 function parentOf(m: ArchiveMessage | undefined): string | null {
-  if (!m) return null;
-  if (m.inReplyTo !== null && isThreadableId(m.inReplyTo) && m.inReplyTo !== m.messageId) return m.inReplyTo;
-  return m.references.filter((r) => r !== m.messageId && isThreadableId(r)).at(-1) ?? null;
+  return m ? (headerIds(m).own ?? null) : null;
 }
 
 /**
@@ -128,12 +126,10 @@ function ancestorsOf(id: string, byId: Map<string, ArchiveMessage>): string[] {
   const seen = new Set([id]);
   let m = byId.get(id);
   while (m && out.length < 50) {
-    const parent = parentOf(m);
-    if (!parent) break;
-    const refs = m.references.filter(isThreadableId);
-    const i = refs.lastIndexOf(parent);
+    const { own, chain } = headerIds(m);
+    if (own === undefined) break;
     let next: ArchiveMessage | undefined;
-    for (const up of [parent, ...(i > 0 ? refs.slice(0, i).reverse() : [])]) {
+    for (const up of chain.slice(0, chain.lastIndexOf(own) + 1).reverse()) {
       if (seen.has(up)) return out;
       out.push(up);
       seen.add(up);

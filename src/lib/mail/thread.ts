@@ -234,7 +234,10 @@ function resolver(entries: Entry[], referenced: Set<string>): (id: string) => Re
  * References id) and the chain of ancestors (References, oldest first, then an In-Reply-To
  * they lack: mailers that copy the parent's References without adding the parent's id).
  */
-function headerIds(msg: ThreadInput): { own: string | undefined; chain: string[] } {
+export function headerIds(msg: Pick<ThreadInput, 'messageId' | 'inReplyTo' | 'inReplyToRaw' | 'references'>): {
+  own: string | undefined;
+  chain: string[];
+} {
   const usable = (id: string | null | undefined): id is string =>
     id !== null && id !== undefined && id !== msg.messageId && isThreadableId(id);
   const refs = msg.references.filter(usable);
