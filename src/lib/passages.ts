@@ -2,8 +2,6 @@
  * Passage references used by articles and notes: `<Message-ID>#p<N>` names paragraph N of a
  * message's own text, as a hint; the words it points at are what count (src/lib/anchors.ts).
  */
-import type { Paragraph } from './mail/quotes.ts';
-
 /** A parsed passage reference. */
 export interface PassageRef {
   messageId: string;
@@ -19,9 +17,7 @@ export function parseRef(ref: string): PassageRef {
 }
 
 /** "paragraph 3", or "paragraphs 3–5" when words run over several; '' for none. */
-export function paragraphLabel(paragraphs: readonly Pick<Paragraph, 'index'>[]): string {
-  const first = paragraphs[0];
-  const last = paragraphs.at(-1);
-  if (!first || !last) return '';
-  return first === last ? `paragraph ${first.index}` : `paragraphs ${first.index}–${last.index}`;
+export function paragraphLabel(first: number | undefined, last = first): string {
+  if (first === undefined) return '';
+  return last === undefined || last === first ? `paragraph ${first}` : `paragraphs ${first}–${last}`;
 }

@@ -10,8 +10,9 @@ describe('passage references', () => {
   });
 
   it('are labelled by the paragraphs their words stand in', () => {
-    expect(paragraphLabel([{ index: 4 }])).toBe('paragraph 4');
-    expect(paragraphLabel([{ index: 2 }, { index: 3 }, { index: 4 }])).toBe('paragraphs 2–4');
-    expect(paragraphLabel([])).toBe('');
+    expect(paragraphLabel(4)).toBe('paragraph 4');
+    expect(paragraphLabel(4, 4)).toBe('paragraph 4');
+    expect(paragraphLabel(2, 4)).toBe('paragraphs 2–4');
+    expect(paragraphLabel(undefined)).toBe('');
   });
 });
