@@ -161,19 +161,14 @@ export function resolveAnchor(archive: Archive, ref: AnchorRef, locked?: LockedA
 
 /** Records the selector of every anchor in `refs` against `archive` (what `npm run anchors` writes). */
 export function lockAnchors(archive: Archive, refs: readonly AnchorRef[]): LockedAnchor[] {
-  const seen = new Set<string>();
-  const out: LockedAnchor[] = [];
+  const out = new Map<string, LockedAnchor>();
   for (const ref of refs) {
-    const key = anchorKey(ref);
     const { messageId, paragraph } = parseRef(ref.at);
-    if (paragraph === null || seen.has(key)) continue;
-    seen.add(key);
-    const found = resolveAnchor(archive, ref);
-    if (found.status !== 'found') continue;
-    const message = archive.messages.get(messageId) as ArchiveMessage;
-    out.push({ ...ref, ...describe(message, paragraph, ref.quote), version: versionOf(message) });
+    const message = archive.messages.get(messageId);
+    if (paragraph === null || !message || out.has(anchorKey(ref))) continue;
+    out.set(anchorKey(ref), { ...ref, ...describe(message, paragraph, ref.quote), version: versionOf(message) });
   }
-  return out.sort((a, b) => (anchorKey(a) < anchorKey(b) ? -1 : anchorKey(a) > anchorKey(b) ? 1 : 0));
+  return [...out.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, locked]) => locked);
 }
 
 const ATTRIBUTE = (name: string): RegExp => new RegExp(`\\b${name}="([^"]*)"`);
@@ -202,7 +197,7 @@ export interface LostAnchor extends AnchorRef {
 export class AnchorBook {
   readonly #archive: Archive;
   readonly #locked: Map<string, LockedAnchor>;
-  readonly #resolved = new Map<string, Resolution>();
+  readonly #resolved = new Map<string, { ref: AnchorRef; resolution: Resolution }>();
 
   constructor(archive: Archive, locked: readonly LockedAnchor[]) {
     this.#archive = archive;
@@ -212,12 +207,12 @@ export class AnchorBook {
   /** The anchor's resolution (see {@link resolveAnchor}); throws for errors in our writing. */
   resolve(ref: AnchorRef): Resolution {
     const key = anchorKey(ref);
-    let r = this.#resolved.get(key);
-    if (!r) {
-      r = resolveAnchor(this.#archive, ref, this.#locked.get(key));
-      this.#resolved.set(key, r);
+    let entry = this.#resolved.get(key);
+    if (!entry) {
+      entry = { ref, resolution: resolveAnchor(this.#archive, ref, this.#locked.get(key)) };
+      this.#resolved.set(key, entry);
     }
-    return r;
+    return entry.resolution;
   }
 
   /** Paragraph numbers an anchor lands on ([] for a whole message), or null when its words are lost. */
@@ -228,13 +223,9 @@ export class AnchorBook {
 
   /** Anchors resolved so far whose words this version of their message lacks. */
   lost(): LostAnchor[] {
-    const out: LostAnchor[] = [];
-    for (const [key, r] of this.#resolved) {
-      if (r.status !== 'lost') continue;
-      const [at = '', quote] = key.split('\n');
-      out.push({ at, ...(quote === undefined ? {} : { quote }), messageId: r.message.messageId, exact: r.exact });
-    }
-    return out;
+    return [...this.#resolved.values()].flatMap(({ ref, resolution: r }) =>
+      r.status === 'lost' ? [{ ...ref, messageId: r.message.messageId, exact: r.exact }] : [],
+    );
   }
 }
 
