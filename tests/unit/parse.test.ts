@@ -72,6 +72,7 @@ describe('parseFromLineDate', () => {
     'From jane@example.org at about 10:00',
     'From jane@example.org Sat Jun 29 10:00:06 2002 XYZ',
     'From: jane@example.org',
+    'From mboxrd@z Thu Jan  1 00:00:00 1970',
   ])('finds no date in %j', (line) => {
     expect(parseFromLineDate(line)).toBeNull();
   });

@@ -155,7 +155,8 @@ const ASCTIME =
  * The date of an mbox `From ` separator line, which mail programs write in asctime form,
  * usually without a zone: `From jane@example.org Sat Jun 29 10:00:06 2002` →
  * `2002-06-29T10:00:06+00:00` with `zoned: false` (read as UTC). A zone before or after the
- * year (`… 10:00:06 2002 +0200`) is kept. Returns null when the line carries no such date.
+ * year (`… 10:00:06 2002 +0200`) is kept. Returns null when the line carries no such date,
+ * or only the epoch (public-inbox's placeholder).
  */
 export function parseFromLineDate(line: string): { iso: string; zoned: boolean } | null {
   const stamp = /^From \S*\s+(.*)$/.exec(line.replace(/\s+$/, ''))?.[1] ?? '';
@@ -164,5 +165,8 @@ export function parseFromLineDate(line: string): { iso: string; zoned: boolean }
   const [, monthName, day, hour, minute, second, zoneBefore, year, zoneAfter] = m;
   const zone = zoneBefore ?? zoneAfter;
   const iso = fromFields({ day, monthName, year, hour, minute, second, zone });
-  return iso === null ? null : { iso, zoned: zone !== undefined };
+  // public-inbox (lore's t.mbox.gz) writes every separator as `From mboxrd@z Thu Jan  1
+  // 00:00:00 1970`: a placeholder, not a date, like any other From line at the epoch.
+  if (iso === null || Date.parse(iso) <= 0) return null;
+  return { iso, zoned: zone !== undefined };
 }

@@ -71,10 +71,7 @@ export function ownDate(e: DateEvidence, now: number): Dating {
   const problem =
     e.value === undefined ? `no ${e.field}` : `${e.field} ${e.iso === null ? 'unparseable' : 'in the future'} (${quoted(e.value)})`;
   const from = e.fromLine ? parseFromLineDate(e.fromLine) : null;
-  // public-inbox (lore's t.mbox.gz) writes every separator as `From mboxrd@z Thu Jan  1
-  // 00:00:00 1970`: a placeholder, not a date, like any other From line at the epoch.
-  const placeholder = from !== null && Date.parse(from.iso) <= 0;
-  if (from && !placeholder && !inFuture(from.iso, now)) {
+  if (from && !inFuture(from.iso, now)) {
     const zone = from.zoned ? '' : ', read as UTC (the line gives no zone)';
     return {
       date: from.iso,
