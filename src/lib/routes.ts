@@ -22,6 +22,10 @@ export const paths = {
   /** Fragment id of a parameter's section on the parameters page. */
   paramAnchor: (key: string): string => `param-${key}`,
   param: (key: string): string => `model/params/#param-${key}`,
+  /** Every preset's published numbers against the model's, with the error and what was fitted. */
+  modelFit: (): string => 'model/fit/',
+  /** Fragment id of one preset on the fit page. */
+  fitAnchor: (preset: string): string => `fit-${preset}`,
   /** The model's version history (embeds link here when their version is not the current one). */
   modelChanges: (): string => 'model/changes/',
   /** Fragment id of one version on the changes page. */

@@ -77,11 +77,15 @@ test('every model number in the articles is the model’s own for its preset, an
     for (const el of document.querySelectorAll('.model-value')) {
       const changed = el.getAttribute('data-with');
       const relativeTo = el.getAttribute('data-relative-to');
+      const over = el.getAttribute('data-over');
+      const scale = el.getAttribute('data-scale');
       const value = figureValue({
         preset: el.getAttribute('data-preset') ?? '',
         at: el.getAttribute('data-at') ?? '',
         ...(changed ? { with: JSON.parse(changed) as Record<string, number> } : {}),
         ...(relativeTo ? { relativeTo } : {}),
+        ...(over ? { over } : {}),
+        ...(scale ? { scale: Number(scale) } : {}),
       });
       const printed = /[\d,]+(?:\.(\d+))?/.exec(el.textContent ?? '');
       expect(printed, `${slug}: ${el.textContent}`).not.toBeNull();

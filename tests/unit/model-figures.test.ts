@@ -27,6 +27,15 @@ describe('model figures in prose', () => {
     expect(() => valueAt(evaluate({}), 'rx.bound')).toThrow(/not a number/);
   });
 
+  it('read an input of the state, a ratio within one state, and a scaled value', () => {
+    expect(figureValue({ preset: 'quadrics-2002', at: 'in.rxCopyMBps' })).toBe(250);
+    expect(figureValue({ preset: 'quadrics-2002', with: { rxCopyMBps: 300 }, at: 'in.rxCopyMBps' })).toBe(300);
+    const r = evaluate({});
+    expect(figureValue({ preset: 'quadrics-2002', at: 'rx.gbps', over: 'tx.gbps' })).toBeCloseTo(r.rx.gbps / r.tx.gbps, 12);
+    expect(figureValue({ preset: 'quadrics-2002', at: 'rx.usPerMB.total', scale: 0.001 })).toBeCloseTo(r.rx.usPerMB.total / 1000, 12);
+    expect(() => figureValue({ preset: 'quadrics-2002', at: 'in.rxMode' })).toThrow(/not a numeric parameter/);
+  });
+
   it('print with the digits asked for, thousands grouped', () => {
     expect(formatFigure(1.5984, 2)).toBe('1.60');
     expect(formatFigure(14524.8, 0)).toBe('14,525');

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { clamp, evaluate, presetById, presets, type Result } from '../../src/lib/model/index.ts';
+import { clamp, evaluate, paramFor, presetById, presets, type Result } from '../../src/lib/model/index.ts';
 
 type Side = 'tx' | 'rx' | 'endToEnd';
-type Metric = 'gbps' | 'cpuUsPerMB';
+type Metric = 'gbps' | 'cpuUsPerMB' | 'appUsPerMB';
 type Published = readonly (readonly [Side, Metric, number])[];
 
 /**
- * The numbers each preset must reproduce, written out here from the publications (and, for
- * the what-if presets, from the research notes' predictions), not read from the presets:
- * the presets must list exactly these, and the model must land within 5 % (25 % for CPU).
+ * The published numbers each preset is compared with, written out here from the
+ * publications, not read from the presets: the presets must list exactly these. What-if
+ * presets have none (their numbers are model output, printed by <ModelValue>).
  */
 const PUBLISHED: Readonly<Record<string, Published>> = {
   // Hurwitz, LKML, 27 Jun 2002: ~1.4 send, ~0.9 receive; TCP runs at the slowest side.
@@ -22,39 +22,24 @@ const PUBLISHED: Readonly<Record<string, Published>> = {
     ['rx', 'gbps', 0.9],
     ['endToEnd', 'gbps', 0.9],
   ],
-  // Research notes, "Predictions (Fit A parameters)": model predictions, not measurements.
-  'quadrics-zc-rx': [
-    ['rx', 'gbps', 1.64],
-    ['endToEnd', 'gbps', 1.4],
-  ],
-  'quadrics-zc-both': [
-    ['rx', 'gbps', 1.64],
-    ['endToEnd', 'gbps', 1.64],
-  ],
-  'quadrics-lower-overhead': [
-    ['rx', 'gbps', 2.8],
-    ['endToEnd', 'gbps', 2.8],
-  ],
-  'quadrics-big-segments': [
-    ['rx', 'gbps', 1.66],
-    ['endToEnd', 'gbps', 1.66],
-  ],
+  'quadrics-zc-rx': [],
+  'quadrics-zc-both': [],
+  'quadrics-lower-overhead': [],
+  'quadrics-big-segments': [],
   // Gigabit Ethernet at line rate: 1448 payload bytes per 1538 on the wire.
   'gige-2002': [['endToEnd', 'gbps', 0.941]],
   // Hurwitz & Feng, Hot Interconnects 2003: over 4 Gb/s.
   'tengig-2003': [['endToEnd', 'gbps', 4.0]],
-  // Commit 93ab6cc69162: 40G, ~33.8 vs ~34.2 Gbit/s, ~120 vs ~45 µs of receiver CPU per MB.
+  // Commit 93ab6cc69162: 40G, ~33.8 vs ~34.2 Gbit/s, ~120 vs ~45 µs of the reading thread's CPU per MB.
   'tcp-mmap-2018-copy': [
-    ['rx', 'gbps', 33.8],
     ['endToEnd', 'gbps', 33.8],
-    ['rx', 'cpuUsPerMB', 120],
+    ['rx', 'appUsPerMB', 120],
   ],
   'tcp-mmap-2018-mmap': [
-    ['rx', 'gbps', 34.2],
     ['endToEnd', 'gbps', 34.2],
-    ['rx', 'cpuUsPerMB', 45],
+    ['rx', 'appUsPerMB', 45],
   ],
-  // zcrx v7 cover letter: 200G single flow, app and softirq on different cores.
+  // zcrx v7 cover letter: 200G single flow; app and softirq on different cores, then on one.
   'zcrx-2024-epoll': [
     ['rx', 'gbps', 82.2],
     ['endToEnd', 'gbps', 82.2],
@@ -63,14 +48,16 @@ const PUBLISHED: Readonly<Record<string, Published>> = {
     ['rx', 'gbps', 116.2],
     ['endToEnd', 'gbps', 116.2],
   ],
+  'zcrx-2024-epoll-same-core': [['rx', 'gbps', 62.6]],
+  'zcrx-2024-zcrx-same-core': [['rx', 'gbps', 80.9]],
 };
 
-const TOLERANCE: Readonly<Record<Metric, number>> = { gbps: 0.05, cpuUsPerMB: 0.25 };
+const TOLERANCE: Readonly<Record<Metric, number>> = { gbps: 0.05, cpuUsPerMB: 0.25, appUsPerMB: 0.25 };
 
 const read = (r: Result, side: Side, metric: Metric): number => {
   if (metric === 'gbps') return r[side].gbps;
   if (side === 'endToEnd') throw new Error('CPU per MB is per side');
-  return r[side].cpuUsPerMB;
+  return metric === 'appUsPerMB' ? r[side].usPerMB.app : r[side].cpuUsPerMB;
 };
 
 const run = (id: string): Result => {
@@ -90,9 +77,12 @@ describe('presets reproduce their published numbers', () => {
       expect(listed).toEqual(published.map((x) => [...x]));
     });
     for (const [side, metric, value] of published) {
-      it(`${id}: ${side} ${metric} within ${TOLERANCE[metric] * 100} % of ${value}`, () => {
-        const got = read(run(id), side, metric);
-        expect(Math.abs(got / value - 1)).toBeLessThanOrEqual(TOLERANCE[metric]);
+      const misfit = presetById(id)?.expected.find((e) => e.side === side && e.metric === metric)?.misfit;
+      it(`${id}: ${side} ${metric} ${misfit ? 'still misses' : 'within'} ${TOLERANCE[metric] * 100} % of ${value}`, () => {
+        const error = Math.abs(read(run(id), side, metric) / value - 1);
+        // A listed misfit must really miss: if the model ever fits it, the label has to go.
+        if (misfit) expect(error).toBeGreaterThan(TOLERANCE[metric]);
+        else expect(error).toBeLessThanOrEqual(TOLERANCE[metric]);
       });
     }
   }
@@ -110,13 +100,13 @@ describe('what binds in each published pair', () => {
     expect([zcrx.bound, zcrx.cpuStage]).toEqual(['cpu', 'protocol']);
     expect(zcrx.copies).toBe(0);
   });
-  it('tcp_mmap: both link-bound, so zero-copy shows up as CPU saved, not speed', () => {
-    const copy = run('tcp-mmap-2018-copy').rx;
-    const mmap = run('tcp-mmap-2018-mmap').rx;
-    expect(copy.bound).toBe('link');
-    expect(mmap.bound).toBe('link');
-    expect(mmap.mode).toBe('remap');
-    expect(mmap.cpuUsPerMB).toBeLessThan(copy.cpuUsPerMB / 2);
+  it('tcp_mmap: neither receiver binds (the limit near 34 Gbit/s is unpublished, fitted on the sender), so zero-copy shows up as CPU saved, not speed', () => {
+    const copy = run('tcp-mmap-2018-copy');
+    const mmap = run('tcp-mmap-2018-mmap');
+    expect(copy.endToEnd.bound).toBe('tx');
+    expect(mmap.endToEnd.bound).toBe('tx');
+    expect(mmap.rx.mode).toBe('remap');
+    expect(mmap.rx.usPerMB.app).toBeLessThan(copy.rx.usPerMB.app / 2);
   });
   it('the 2002 pair: the copying receiver binds end to end', () => {
     expect(run('quadrics-2002').endToEnd.bound).toBe('rx');
@@ -146,10 +136,11 @@ describe('preset honesty', () => {
       expect(p.title.length).toBeGreaterThan(0);
       expect(p.description).not.toMatch(/\n/);
     });
-    it(`${p.id}: measurements cite a URL, predictions say they are derived`, () => {
+    it(`${p.id}: every published number cites a URL, and what was fitted to it is a parameter whose note says so`, () => {
       for (const e of p.expected) {
-        if (e.basis === 'prediction') expect(e.source).toBe('derived in domain.md');
-        else expect(isUrl(e.source)).toBe(true);
+        expect(isUrl(e.source)).toBe(true);
+        for (const k of e.fitted) expect(p.provenance[k]?.note ?? paramFor(k)?.note).toMatch(/^Fit(ted| A| B)?\b/);
+        if (e.misfit !== undefined) expect(e.fitted).toEqual([]);
       }
     });
   }

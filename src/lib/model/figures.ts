@@ -4,7 +4,7 @@
  * `Result` and the digits to show, and the number is worked out at build time
  * (`<ModelValue>`). If the model or a preset changes, the prose changes with it. Pure.
  */
-import { evaluate, presetById, presetValues, type Result } from './index.ts';
+import { clamp, evaluate, presetById, presetValues, type Result, type Values } from './index.ts';
 
 /** What a number in prose names: a preset, values changed from it, and a path into the result. */
 export interface ModelFigure {
@@ -12,10 +12,17 @@ export interface ModelFigure {
   preset: string;
   /** Parameter values changed from the preset's (the table's keys). */
   with?: Readonly<Record<string, number | string>>;
-  /** Dotted path into `Result`, e.g. `rx.gbps`, `endToEnd.mbps`, `rx.limits.cpu`. */
+  /**
+   * Dotted path into `Result`, e.g. `rx.gbps`, `endToEnd.mbps`, `rx.limits.cpu`; or `in.<key>`
+   * for an input of the state (a parameter value, e.g. `in.rxCopyMBps`).
+   */
   at: string;
   /** Divide by the same path in this preset's result (for "×1.8" against a baseline). */
   relativeTo?: string;
+  /** Divide by another path of the same state (for "receive is 0.64 of send"). */
+  over?: string;
+  /** Multiply by this (unit changes: µs per MB × 0.001 = ns per byte). */
+  scale?: number;
 }
 
 /** The model state a figure names: the preset's values with `with` applied. */
@@ -36,11 +43,24 @@ export function valueAt(result: Result, path: string): number {
   return node;
 }
 
-/** The figure's value: the model evaluated for its state, read at its path (÷ the baseline's, if any). */
+/** The number at `path` of a state's result, or of the state itself for `in.<key>`. */
+function read(state: Record<string, unknown>, model: (values: Record<string, unknown>) => Result, path: string): number {
+  if (!path.startsWith('in.')) return valueAt(model(state), path);
+  const x: unknown = clamp(state).values[path.slice(3) as keyof Values];
+  if (typeof x !== 'number' || !Number.isFinite(x)) throw new Error(`model figure: "${path}" is not a numeric parameter`);
+  return x;
+}
+
+/**
+ * The figure's value: the model evaluated for its state, read at its path; ÷ the baseline's
+ * (relativeTo) or ÷ another path of the same state (over); × scale.
+ */
 export function figureValue(figure: ModelFigure, model: (values: Record<string, unknown>) => Result = evaluate): number {
-  const value = valueAt(model(figureState(figure)), figure.at);
-  if (figure.relativeTo === undefined) return value;
-  return value / valueAt(model(figureState({ preset: figure.relativeTo })), figure.at);
+  const state = figureState(figure);
+  let value = read(state, model, figure.at);
+  if (figure.relativeTo !== undefined) value /= read(figureState({ preset: figure.relativeTo }), model, figure.at);
+  if (figure.over !== undefined) value /= read(state, model, figure.over);
+  return value * (figure.scale ?? 1);
 }
 
 /** `value` with `digits` decimals, thousands grouped: `formatFigure(1598.4, 0)` → `1,598`. */

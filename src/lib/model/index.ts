@@ -10,7 +10,7 @@ import { clamp } from './clamp.ts';
 import { throughput, type Result } from './throughput.ts';
 
 /** Version of the model's arithmetic and defaults; pinned embeds carry it. */
-export const MODEL_VERSION = '1.0.0';
+export const MODEL_VERSION = '1.1.0';
 
 /** The model for any state: clamped, defaults filled in. */
 export function evaluate(values: Readonly<Record<string, unknown>> = {}): Result {

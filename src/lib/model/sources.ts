@@ -9,9 +9,6 @@ const lore = (list: string, messageId: string): string => `https://lore.kernel.o
 /** The label for a value no source gives; it always comes with a one-line why. */
 export const ASSUMPTION = 'assumption';
 
-/** The label for an expected number that is a model prediction worked out in the research notes. */
-export const DERIVED = 'derived in domain.md';
-
 /** Thread message 1: Hurwitz's question (kernel 2.4.3, "3.2 gbit" link, send ~1.4 vs receive ~0.9 Gbit/s). */
 export const HURWITZ_QUESTION = lore('lkml', 'Pine.LNX.4.44.0206271146280.9500-100000@alvie-mail.lanl.gov');
 

@@ -7,9 +7,17 @@
  *   checksum  = separate checksum passes × S ÷ checksum bandwidth
  *   remap     = zero-copy cost per 4096-byte page × pages (page remap, or buffer refill)
  * The side's rate is the smallest of its CPU limit, the link, the I/O bus (peak × efficiency)
- * and the memory bus (sustained bandwidth ÷ crossings per payload byte: 1 for the DMA,
- * +2 per CPU copy, +1 per separate checksum pass). End to end is the smallest of send,
- * receive and window ÷ RTT: TCP runs as fast as its slowest side.
+ * and the memory bus (sustained bandwidth ÷ DRAM crossings per payload byte). Crossings are
+ * counted the same way on both sides (model 1.1):
+ *   DMA              1  the card writes (receive) or reads (send) the payload in DRAM
+ *   first CPU read   1  receive only: the payload was just DMA'd, so the first pass over it
+ *                       (copy or checksum) reads DRAM; later passes find it in cache. The
+ *                       sender's source is a reused, cache-warm buffer: 0
+ *   each copy        2  the destination line is read for ownership, then written back
+ * So one copying send costs 3 crossings and one copying receive 4; the warm/cold difference
+ * in copy *speed* is the copy-bandwidth parameters' business (an assumption, drawn as a band).
+ * End to end is the smallest of send, receive and window ÷ RTT: TCP runs as fast as its
+ * slowest side.
  *
  * On the receive side the work splits into two stages: protocol (per-segment cost and any
  * separate checksum pass, done in softirq) and app (copies, remap or refill, done in the
@@ -117,6 +125,8 @@ interface Plan {
   pages: number;
   pageUs: number;
   cores: number;
+  /** Whether the payload arrives cold in DRAM (receive: just DMA'd) or warm in cache (send). */
+  coldSource: boolean;
 }
 
 const firstMin = <T extends string>(pairs: readonly (readonly [T, number])[]): [T, number] => {
@@ -129,7 +139,7 @@ const firstMin = <T extends string>(pairs: readonly (readonly [T, number])[]): [
 const passes = (csum: Checksum, copies: number): number => (csum === 'offload' ? 0 : csum === 'separate' || copies === 0 ? 1 : 0);
 
 function sendPlan(v: Values): Plan {
-  const base = { segUs: v.txSegUs, copyMBps: v.txCopyMBps, pages: 0, pageUs: 0, cores: 1 };
+  const base = { segUs: v.txSegUs, copyMBps: v.txCopyMBps, pages: 0, pageUs: 0, cores: 1, coldSource: false };
   if (v.txMode === 'sendfile' && v.txCsum === 'offload') {
     return { ...base, mode: 'sendfile', fallback: null, copies: 0, checksumPasses: 0 };
   }
@@ -146,7 +156,7 @@ function sendPlan(v: Values): Plan {
 }
 
 function receivePlan(v: Values): Plan {
-  const base = { segUs: v.rxSegUs, copyMBps: v.rxCopyMBps, cores: v.rxCores };
+  const base = { segUs: v.rxSegUs, copyMBps: v.rxCopyMBps, cores: v.rxCores, coldSource: true };
   const copying = { ...base, copies: v.rxCopies, pages: 0, pageUs: 0 };
   const pages = Math.ceil(v.mss / PAGE_BYTES);
   switch (v.rxMode) {
@@ -180,8 +190,12 @@ function cpuLimit(plan: Plan, v: Values): number {
   return S / (plan.cores > 1 ? Math.max(protocol, app) : protocol + app);
 }
 
-/** Memory-bus crossings per payload byte: the DMA, two per CPU copy, one per checksum pass. */
-const crossingsOf = (plan: Plan): number => 1 + 2 * plan.copies + plan.checksumPasses;
+/**
+ * DRAM crossings per payload byte: the DMA; one for the first CPU read of a cold payload
+ * (copy or checksum, whichever comes first); two per copy for its destination
+ * (read-for-ownership, then write-back).
+ */
+const crossingsOf = (plan: Plan): number => 1 + (plan.coldSource && plan.copies + plan.checksumPasses > 0 ? 1 : 0) + 2 * plan.copies;
 
 /** A side's rate, MB/s: the smallest of its limits (side()'s `mbps`, without the rest). */
 function planMBps(plan: Plan, v: Values): number {
