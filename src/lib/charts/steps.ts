@@ -133,6 +133,12 @@ export function textFragment(sentence: string, words = 4): string {
   return `#:~:text=${term(start.join(' '))},${term(end.join(' '))}`;
 }
 
+/**
+ * A rate, time, share or ratio written as digits: what a caption must not type, because the
+ * step's figure shows the model's own number and a typed one goes stale when the model moves.
+ */
+const TYPED_RESULT = /\d[\d,.]*\s*(?:Gbit\/s|Gb\/s|Gbps|Mbit\/s|MB\/s|GB\/s|µs|ns\b|%|×)|×\s*\d/;
+
 const fail = (n: number, why: string): never => {
   throw new Error(`PresenterSteps step ${n}: ${why}`);
 };
@@ -158,6 +164,8 @@ function validateStep(raw: unknown, n: number, article: string): Step {
   }
   if (typeof s.sentence !== 'string' || plainText(s.sentence) === '') return fail(n, 'needs a sentence (a string)');
   const sentence = plainText(s.sentence);
+  const typed = TYPED_RESULT.exec(sentence);
+  if (typed) fail(n, `sentence types a number the model computes ("${typed[0]}"); the figure shows it, and the prose prints it with <ModelValue>`);
   if (!article.includes(sentence)) fail(n, `sentence not found word for word in the article: "${sentence}"`);
   if (s.notes !== undefined && typeof s.notes !== 'string') fail(n, 'notes must be a string');
   const from = presetValues(preset);

@@ -36,7 +36,7 @@ export const MORTON_SENDFILE = 'http://lkml.iu.edu/hypermail/linux/kernel/0101.3
 /** A 2.4.17 tree (tcp_sendmsg, the receive path) as read for the research notes. */
 export const LINUX_2_4_17 = 'https://github.com/rickgaiser/linux-2.4.17-ps2';
 
-/** QsNet I: Elan3 on 64-bit/66 MHz PCI, about 350 MB/s MPI bandwidth. */
+/** QsNet I: Elan3 on 64-bit/66 MHz PCI, about 350 MB/s MPI bandwidth (a Wikipedia-derived summary: secondary). */
 export const QSNET = 'http://www.search.com/reference/QsNet';
 
 /** NAPI_HOWTO (2002) with Olsson's e1000 forwarding table. */
