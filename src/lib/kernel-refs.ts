@@ -78,6 +78,7 @@ export const KERNEL_REFS: Readonly<Record<string, KernelRef>> = {
   ip_summed: at(LINUX_2_4_0, SKBUFF_H, 114, 'field', 'A field of struct sk_buff.'),
   rx_copybreak: at(LINUX_2_4_0, 'drivers/net/eepro100.c', 49, 'variable', 'eepro100: 200 bytes on x86, 1518 on Alpha and SPARC.'),
   DEF_RX_COAL: at(LINUX_2_4_0, 'drivers/net/acenic.c', 460, 'constant', 'AceNIC: microseconds the card waits for more frames.'),
+  tx_interrupt_mitigation: at(LINUX_2_4_0, 'drivers/net/3c59x.c', 159, 'macro', '3c59x: Tx-complete interrupt on the newest packet only.'),
   rx_coal_tick: at(LINUX_2_4_0, 'drivers/net/acenic.c', 477, 'variable', 'AceNIC module parameter overriding DEF_RX_COAL.'),
   // Stage 2: TCP chooses a queue.
   'tcp_v4_rcv()': at(LINUX_2_4_0, 'net/ipv4/tcp_ipv4.c', 1604, 'function'),
