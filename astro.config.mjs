@@ -1,7 +1,9 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
 import downloads from './src/integrations/downloads.ts';
+import { kernelLinks } from './src/lib/kernel-links.ts';
 import pagefind from './src/integrations/pagefind.ts';
 
 /** Host anywhere: `BASE=/sub/ npm run build` serves every page under /sub/. */
@@ -20,6 +22,9 @@ export default defineConfig({
   build: { format: 'directory', concurrency: 4 },
   integrations: [mdx(), files, pagefind({ alongside: files.write })],
   markdown: {
+    // Astro's default processor, plus links from kernel names in inline code to their source
+    // lines (src/lib/kernel-refs.ts). MDX extends this config, so articles and notes both get them.
+    processor: satteri({ mdastPlugins: [kernelLinks] }),
     // Both themes in the markup; site.css switches to the dark one with the page.
     shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } },
   },

@@ -1,0 +1,47 @@
+/**
+ * The Markdown pipeline's kernel links: inline code naming a kernel symbol (`netif_rx()`) becomes
+ * a link to its line in a 2.4 tree, the code element kept inside the link. Runs on articles (MDX)
+ * and notes (Markdown) alike, as an mdast plugin of the Sätteri processor (astro.config.mjs).
+ */
+import type { InlineCode, Link, Parents } from 'mdast';
+import type { MdastPluginDefinition } from 'satteri';
+import { type KernelRef, KERNEL_REFS, kernelRefTitle, kernelRefUrl, lookupKernelRef } from './kernel-refs.ts';
+
+/** Class on every kernel link, for styling and for tests. */
+export const KERNEL_REF_CLASS = 'kernel-ref';
+
+/** Ancestors under which code stays as written: a link cannot hold a link, and headings stay plain. */
+const KEEP_PLAIN = new Set(['link', 'linkReference', 'heading', 'definition']);
+
+/**
+ * The link node for inline code `value` whose ancestors (nearest first) have the given types, or
+ * undefined when it names no known symbol or sits where a link does not belong.
+ */
+export function kernelLinkFor(
+  value: string,
+  ancestorTypes: readonly string[],
+  table: Readonly<Record<string, KernelRef>> = KERNEL_REFS,
+): Link | undefined {
+  if (ancestorTypes.some((t) => KEEP_PLAIN.has(t))) return undefined;
+  const ref = lookupKernelRef(value, table);
+  if (!ref) return undefined;
+  const code: InlineCode = { type: 'inlineCode', value };
+  return {
+    type: 'link',
+    url: kernelRefUrl(ref),
+    title: kernelRefTitle(ref),
+    data: { hProperties: { className: [KERNEL_REF_CLASS] } },
+    children: [code],
+  };
+}
+
+/** The plugin: register under `mdastPlugins` of `satteri()`. */
+export const kernelLinks: MdastPluginDefinition = {
+  name: 'kernel-links',
+  inlineCode(node, ctx) {
+    const ancestors: string[] = [];
+    for (let p: Readonly<Parents> | undefined = ctx.parent(node); p !== undefined; p = ctx.parent(p)) ancestors.push(p.type);
+    const link = kernelLinkFor(node.value, ancestors);
+    if (link) ctx.replaceNode(node, link);
+  },
+};
