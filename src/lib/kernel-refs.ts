@@ -133,6 +133,8 @@ export const NOT_KERNEL: Readonly<Record<string, string>> = {
   'sendfile()': 'system call as a program sees it',
   'mmap()': 'system call as a program sees it',
   'getsockopt()': 'system call as a program sees it',
+  'getrusage()': 'system call as a program sees it',
+  'splice()': 'system call of Linux 2.6.17 and later, as a program sees it',
   MSG_ZEROCOPY: 'user-space flag of Linux 4.14 and later, not in any 2.4 tree',
   TCP_ZEROCOPY_RECEIVE: 'user-space socket option of Linux 4.18 and later, not in any 2.4 tree',
   tcp_mmap: 'a user-space test program of modern kernels, named as a benchmark',

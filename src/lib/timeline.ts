@@ -331,7 +331,7 @@ export const timeline: readonly TimelineEntry[] = [
     source: { url: torvalds('05255b823a61'), label: 'commit 05255b823a61, "tcp: add TCP_ZEROCOPY_RECEIVE support for zerocopy receive"' },
     more: [
       {
-        url: 'https://review.shift-gmbh.com/plugins/gitiles/SHIFTPHONES/mainline/linux/+/93ab6cc69162775201587cc9da00d5016dc890e2',
+        url: 'https://github.com/torvalds/linux/commit/93ab6cc69162775201587cc9da00d5016dc890e2',
         label: 'commit 93ab6cc69162, the mmap() version and its measurements',
       },
     ],

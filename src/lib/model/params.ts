@@ -88,7 +88,7 @@ const checksumOptions = [
   {
     value: 'folded',
     label: 'folded into the copy',
-    doc: 'Computed while copying, at no extra pass; a side that does not copy needs a separate pass.',
+    doc: 'Computed while copying, at no extra pass; a side that does not copy needs a separate pass. On 2.4 receive this is the best case: only a segment copied straight to a waiting reader folds it; a queued one is checked in a separate pass first.',
   },
   { value: 'separate', label: 'separate pass', doc: 'A separate CPU read over the payload.' },
 ] as const;
@@ -247,7 +247,7 @@ export const params = [
       {
         value: 'csum-copy',
         label: 'checksum-and-copy',
-        doc: 'The copy verifies the checksum as it goes (2.4 without hardware checksum): never a separate pass.',
+        doc: 'The copy verifies the checksum as it goes, as 2.4 does for a segment copied straight to a waiting reader: never a separate pass (the best case; queued segments get a separate pass).',
       },
       {
         value: 'remap',
