@@ -4,6 +4,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
 import downloads from './src/integrations/downloads.ts';
 import { kernelLinks } from './src/lib/kernel-links.ts';
+import { modelValues } from './src/lib/model-values.ts';
 import pagefind from './src/integrations/pagefind.ts';
 
 /** Host anywhere: `BASE=/sub/ npm run build` serves every page under /sub/. */
@@ -24,7 +25,7 @@ export default defineConfig({
   markdown: {
     // Astro's default processor, plus links from kernel names in inline code to their source
     // lines (src/lib/kernel-refs.ts). MDX extends this config, so articles and notes both get them.
-    processor: satteri({ mdastPlugins: [kernelLinks] }),
+    processor: satteri({ mdastPlugins: [modelValues, kernelLinks] }),
     // Both themes in the markup; site.css switches to the dark one with the page.
     shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } },
   },

@@ -4,8 +4,10 @@ import { gunzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import { parseHTML } from 'linkedom';
 import { slugOf } from '../../src/lib/mail/ids.ts';
+import { fitAll } from '../../src/lib/model/fit.ts';
 import { figureValue, formatFigure } from '../../src/lib/model/figures.ts';
 import * as sources from '../../src/lib/model/sources.ts';
+import { timeline } from '../../src/lib/timeline.ts';
 
 const ADDRESS = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 
@@ -23,8 +25,11 @@ function* files(dir: string): Generator<[string, string]> {
   }
 }
 
-/** Message-IDs the model cites as sources, taken from their lore.kernel.org permalinks. */
-const citedIds = Object.values(sources)
+/** Message-IDs the model and the timeline cite as sources, taken from their lore.kernel.org permalinks. */
+const citedIds = [
+  ...Object.values(sources),
+  ...timeline.flatMap((e) => [e.source, ...e.more].map((x) => x.url)),
+]
   .flatMap((url) => (typeof url === 'string' ? [/^https:\/\/lore\.kernel\.org\/[^/]+\/(.+)\/$/.exec(url)?.[1]] : []))
   .filter((id): id is string => id !== undefined);
 
@@ -68,10 +73,17 @@ for (const dir of ['dist', '.tmp/fixture-site/dist', '.tmp/originals-site/dist']
   });
 }
 
-test('every model number in the articles is the model’s own for its preset, and the “twice” table types none', () => {
+test('every model number in the articles and notes is the model’s own for its state, and the “twice” table types none', () => {
   let checked = 0;
-  for (const slug of readdirSync('dist/articles')) {
-    const file = join('dist/articles', slug, 'index.html');
+  const pages = [
+    ...readdirSync('dist/articles').map((slug) => join('dist/articles', slug)),
+    ...readdirSync('dist/notes').map((slug) => join('dist/notes', slug)),
+  ];
+  const inNotes = (file: string): boolean => file.startsWith(join('dist/notes'));
+  let notesChecked = 0;
+  for (const dir of pages) {
+    const slug = dir;
+    const file = join(dir, 'index.html');
     if (!existsSync(file)) continue;
     const { document } = parseHTML(readFileSync(file, 'utf8'));
     for (const el of document.querySelectorAll('.model-value')) {
@@ -91,9 +103,11 @@ test('every model number in the articles is the model’s own for its preset, an
       expect(printed, `${slug}: ${el.textContent}`).not.toBeNull();
       expect(printed?.[0], `${slug}: ${el.outerHTML}`).toBe(formatFigure(value, printed?.[1]?.length ?? 0));
       checked += 1;
+      if (inNotes(file)) notesChecked += 1;
     }
   }
-  expect(checked).toBeGreaterThanOrEqual(20);
+  expect(checked).toBeGreaterThanOrEqual(60);
+  expect(notesChecked).toBeGreaterThanOrEqual(8);
   // The "Paths to twice" table: every number in its result columns comes from the model.
   const { document } = parseHTML(readFileSync('dist/articles/copy-vs-zero-copy/index.html', 'utf8'));
   const table = [...document.querySelectorAll('table')].find((t) => /vs 0\.9/.test(t.querySelector('thead')?.textContent ?? ''));
@@ -105,4 +119,27 @@ test('every model number in the articles is the model’s own for its preset, an
       expect(typed.join(''), row.textContent ?? '').not.toMatch(/\d/);
     }
   }
+});
+
+test('the fit page shows every preset’s published numbers against the model’s, misfits included', () => {
+  const { document } = parseHTML(readFileSync('dist/model/fit/index.html', 'utf8'));
+  const fits = fitAll();
+  for (const f of fits) {
+    const section = document.getElementById(`fit-${f.preset.id}`);
+    expect(section, f.preset.id).not.toBeNull();
+    const rows = [...(section?.querySelectorAll('tbody tr') ?? [])];
+    expect(rows.length, f.preset.id).toBe(f.rows.length);
+    rows.forEach((row, i) => {
+      const want = f.rows[i]!;
+      expect(row.getAttribute('data-status')).toBe(want.status);
+      const digits = want.expectation.metric === 'gbps' ? (want.expectation.value >= 10 ? 1 : 2) : 0;
+      expect(row.querySelector('.model-number')?.textContent).toBe(formatFigure(want.model, digits));
+    });
+    if (f.whatIf) expect(section?.querySelector('.what-if')?.textContent).toContain(formatFigure(f.result.endToEnd.gbps, 2));
+  }
+  // The known misfit is on the page as a misfit, with its reason.
+  const misfits = [...document.querySelectorAll('tr[data-status="misfit"]')];
+  expect(misfits.length).toBe(fits.flatMap((f) => f.rows).filter((r) => r.status === 'misfit').length);
+  expect(misfits.length).toBeGreaterThan(0);
+  expect(misfits[0]?.textContent).toMatch(/shared core|cache/);
 });

@@ -85,7 +85,8 @@ describe('validateSteps', () => {
   });
 
   it('fails on a caption that types a number the model computes, even one the article holds', () => {
-    const article = 'Zero-copy lifts the sender to 1.64 Gbit/s. Receive runs at 64 % of send. The gain is ×1.8 overall. Linux 2.4.4 came in 2001.';
+    const article =
+      'Zero-copy lifts the sender to 1.64 Gbit/s. Receive runs at 64 % of send. The gain is ×1.8 overall. Linux 2.4.4 came in 2001.';
     for (const sentence of ['Zero-copy lifts the sender to 1.64 Gbit/s.', 'Receive runs at 64 % of send.', 'The gain is ×1.8 overall.']) {
       expect(() => validateSteps([{ preset: 'quadrics-2002', sentence }], article)).toThrow(/types a number the model computes/);
     }

@@ -165,7 +165,8 @@ function validateStep(raw: unknown, n: number, article: string): Step {
   if (typeof s.sentence !== 'string' || plainText(s.sentence) === '') return fail(n, 'needs a sentence (a string)');
   const sentence = plainText(s.sentence);
   const typed = TYPED_RESULT.exec(sentence);
-  if (typed) fail(n, `sentence types a number the model computes ("${typed[0]}"); the figure shows it, and the prose prints it with <ModelValue>`);
+  if (typed)
+    fail(n, `sentence types a number the model computes ("${typed[0]}"); the figure shows it, and the prose prints it with <ModelValue>`);
   if (!article.includes(sentence)) fail(n, `sentence not found word for word in the article: "${sentence}"`);
   if (s.notes !== undefined && typeof s.notes !== 'string') fail(n, 'notes must be a string');
   const from = presetValues(preset);

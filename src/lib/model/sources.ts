@@ -53,8 +53,7 @@ export const HOTI_2003 = 'http://www.hoti.org/archive/Hoti11_program/abstracts/2
 export const LSR_2003 = 'http://www-iepm.slac.stanford.edu/lsr2/';
 
 /** Commit 93ab6cc69162, "tcp: implement mmap() for zero copy receive" (Dumazet, 2018). */
-export const TCP_MMAP_COMMIT =
-  'https://github.com/torvalds/linux/commit/93ab6cc69162775201587cc9da00d5016dc890e2';
+export const TCP_MMAP_COMMIT = 'https://github.com/torvalds/linux/commit/93ab6cc69162775201587cc9da00d5016dc890e2';
 
 /** io_uring zero-copy receive, v7 cover letter (Wei, 29 Oct 2024). */
 export const ZCRX_V7 = lore('io-uring', '20241029230521.2385749-1-dw@davidwei.uk');
