@@ -6,8 +6,7 @@ import { parseHTML } from 'linkedom';
 import { slugOf } from '../../src/lib/mail/ids.ts';
 import { fitAll } from '../../src/lib/model/fit.ts';
 import { figureValue, formatFigure } from '../../src/lib/model/figures.ts';
-import * as sources from '../../src/lib/model/sources.ts';
-import { timeline } from '../../src/lib/timeline.ts';
+import { citedMessageIds } from './helpers.ts';
 
 const ADDRESS = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 
@@ -25,13 +24,7 @@ function* files(dir: string): Generator<[string, string]> {
   }
 }
 
-/** Message-IDs the model and the timeline cite as sources, taken from their lore.kernel.org permalinks. */
-const citedIds = [
-  ...Object.values(sources),
-  ...timeline.flatMap((e) => [e.source, ...e.more].map((x) => x.url)),
-]
-  .flatMap((url) => (typeof url === 'string' ? [/^https:\/\/lore\.kernel\.org\/[^/]+\/(.+)\/$/.exec(url)?.[1]] : []))
-  .filter((id): id is string => id !== undefined);
+const citedIds = citedMessageIds;
 
 /** Every Message-ID a built site knows (its thread JSON files) or cites. */
 function knownIds(dir: string): string[] {

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAxeClean, withoutConsoleErrors } from './helpers.ts';
+import { MODEL_VERSION } from '../../src/lib/model/index.ts';
+import { expectAxeClean, VERSION_RE, withoutConsoleErrors } from './helpers.ts';
 
 const EMBED = 'embed/slowest-side/';
 const EXAMPLE = 'embed/example/';
@@ -132,12 +133,13 @@ test('a hostile address is clamped with notices and never becomes markup', async
 test('an embed made with another model version says so and links to the version history', async ({ page }) => {
   await page.goto(`${EMBED}?v=0.9`);
   const notice = page.locator('.notices li');
-  await expect(notice).toHaveText(/^Model version 0\.9 is not one this site published; showing v1\.0\.0\./);
+  await expect(notice).toHaveText(new RegExp(`^Model version 0\\.9 is not one this site published; showing v${VERSION_RE}\\.`));
+  const anchor = `v${MODEL_VERSION.replaceAll('.', '-')}`;
   const link = notice.getByRole('link', { name: /Model versions/ });
-  await expect(link).toHaveAttribute('href', '/model/changes/#v1-0-0');
+  await expect(link).toHaveAttribute('href', `/model/changes/#${anchor}`);
   await page.goto((await link.getAttribute('href'))!);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Model versions');
-  await expect(page.locator('#v1-0-0')).toContainText('current');
+  await expect(page.locator(`#${anchor}`)).toContainText('current');
   await expectAxeClean(page);
 });
 
@@ -154,7 +156,7 @@ test('without JavaScript an embed shows the figure at its preset, with the sourc
     'href',
     '/articles/copy-vs-zero-copy/?preset=gige-2002#fig-slowest-side',
   );
-  await expect(page.locator('figcaption')).toContainText('Slowest Side · The slowest side · model v1.0.0');
+  await expect(page.locator('figcaption')).toContainText(`Slowest Side · The slowest side · model v${MODEL_VERSION}`);
   await expect(page.locator('header, nav, footer, [data-pagefind-body]')).toHaveCount(0);
   await context.close();
 });

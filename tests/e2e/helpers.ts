@@ -1,5 +1,19 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
+import { MODEL_VERSION } from '../../src/lib/model/index.ts';
+import * as sources from '../../src/lib/model/sources.ts';
+import { timeline } from '../../src/lib/timeline.ts';
+
+/** MODEL_VERSION as it appears in a regular expression. */
+export const VERSION_RE = MODEL_VERSION.replaceAll('.', '\\.');
+
+/** Message-IDs the model and the timeline cite as sources, from their lore.kernel.org permalinks: ids, not addresses. */
+export const citedMessageIds: readonly string[] = [
+  ...Object.values(sources),
+  ...timeline.flatMap((e) => [e.source, ...e.more].map((x) => x.url)),
+]
+  .flatMap((url) => (typeof url === 'string' ? [/^https:\/\/lore\.kernel\.org\/[^/]+\/(.+)\/$/.exec(url)?.[1]] : []))
+  .filter((id): id is string => id !== undefined);
 
 /** Fails the test on any console error or uncaught exception while `run` executes. */
 export async function withoutConsoleErrors(page: Page, run: () => Promise<void>): Promise<void> {

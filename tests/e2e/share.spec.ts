@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAxeClean, withoutConsoleErrors } from './helpers.ts';
+import { MODEL_VERSION } from '../../src/lib/model/index.ts';
+import { expectAxeClean, VERSION_RE, withoutConsoleErrors } from './helpers.ts';
 
 const LIVE = 'articles/copy-vs-zero-copy/';
 const FIG = '#fig-slowest-side';
@@ -24,7 +25,7 @@ test('the share dialog opens by keyboard, shows the links for the state on scree
       /articles\/copy-vs-zero-copy\/\?preset=quadrics-2002#fig-slowest-side$/,
     );
     await expect(dialog.locator('[data-field="iframe"]')).toHaveValue(
-      /<iframe src="[^"]*\/embed\/slowest-side\/quadrics-2002\/\?preset=quadrics-2002&amp;v=1\.0\.0"/,
+      new RegExp(`<iframe src="[^"]*/embed/slowest-side/quadrics-2002/\\?preset=quadrics-2002&amp;v=${VERSION_RE}"`),
     );
     await expect(dialog.locator('[data-field="img"]')).toHaveValue(/<img src="[^"]*\/embed\/slowest-side\/quadrics-2002\.svg"/);
     await page.keyboard.press('Escape');
@@ -38,11 +39,13 @@ test('the share dialog opens by keyboard, shows the links for the state on scree
     await openShare(page);
     await expect(dialog.locator('[data-field="state-words"]')).toHaveText('a custom state');
     await expect(dialog.locator('[data-field="permalink"]')).toHaveValue(/\?rxCopyMBps=500#fig-slowest-side$/);
-    await expect(dialog.locator('[data-field="iframe"]')).toHaveValue(/\/embed\/slowest-side\/\?rxCopyMBps=500&amp;v=1\.0\.0"/);
+    await expect(dialog.locator('[data-field="iframe"]')).toHaveValue(
+      new RegExp(`/embed/slowest-side/\\?rxCopyMBps=500&amp;v=${VERSION_RE}"`),
+    );
     await expect(dialog.locator('[data-field="img-field"]')).toBeHidden();
     await expect(dialog.locator('[data-field="img-none"]')).toBeVisible();
     // Its citation names the state and the model version, with the permalink.
-    await expect(dialog.locator('[data-field="cite-plain"]')).toContainText('model v1.0.0, custom state');
+    await expect(dialog.locator('[data-field="cite-plain"]')).toContainText(`model v${MODEL_VERSION}, custom state`);
     await expect(dialog.locator('[data-field="cite-plain"]')).toContainText('?rxCopyMBps=500#fig-slowest-side');
     await expect(dialog.locator('[data-field="cite-bibtex"]')).toContainText('note         = {Custom state: rxCopyMBps=500.}');
   });
