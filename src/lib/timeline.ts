@@ -70,13 +70,22 @@ export const timeline: readonly TimelineEntry[] = [
     summary:
       'The card waits for several frames, or for a short timer, before it interrupts the CPU, so one interrupt entry and exit is shared by many segments. It shrinks the fixed cost per received segment; it moves no bytes and removes no copy.',
     source: {
-      url: 'https://github.com/torvalds/linux/blob/1da177e4c3f41524e886b7f1b8a0c1fc7321cac2/Documentation/networking/e1000.txt',
-      label: 'e1000 driver documentation (InterruptThrottleRate, RxIntDelay), first git tree',
+      url: 'https://github.com/liexusong/linux-2.4.0/blob/9deca5114f6a7e42c5c666e0a8df2c72460c97ec/drivers/net/acenic.c#L460',
+      label: 'AceNIC driver in Linux 2.4.0: DEF_RX_COAL, the card waits up to 120 µs for more frames',
     },
-    more: [],
-    checked: 'partly',
+    more: [
+      {
+        url: 'http://lkml.iu.edu/hypermail/linux/kernel/0101.3/0674.html',
+        label: 'Morton, January 2001: about 0.3 interrupts per packet on a 3c59x card',
+      },
+      {
+        url: 'https://github.com/torvalds/linux/blob/1da177e4c3f41524e886b7f1b8a0c1fc7321cac2/Documentation/networking/e1000.txt',
+        label: 'e1000 driver documentation (InterruptThrottleRate, RxIntDelay), first git tree',
+      },
+    ],
+    checked: 'primary',
     checkNote:
-      'The e1000 document in the first git tree is dated November 2004; that the Elan card or its NDA driver coalesced interrupts in 2002 is not known.',
+      'The 2.4.0 driver source shows card-side coalescing before the thread; whether the Elan card or its NDA driver coalesced interrupts in 2002 is not known.',
     params: ['rxSegUs'],
     model: {
       preset: fit,
@@ -202,7 +211,7 @@ export const timeline: readonly TimelineEntry[] = [
     kernel: '2.6.18; removed in 3.17',
     title: 'NET_DMA / Intel I/OAT: the receive copy done by a DMA engine',
     summary:
-      'tcp_recvmsg() pinned the reader’s pages and asked a DMA engine in the chipset to copy the payload, exactly the copy Hurwitz was chasing. The CPU stopped copying, the memory bus did not. It was marked broken in 2013 and deleted in 2014: a copy-on-write fault during the DMA could leave the data in a stale page, and the fixes would have cost more CPU in an offload that already struggled to beat a CPU copy.',
+      'tcp_recvmsg() pinned the reader’s pages and asked a DMA engine in the chipset to copy the payload, exactly the copy Hurwitz was chasing. The CPU stopped copying, the memory bus did not. It was marked broken in 2013 and deleted in 2014: a copy-on-write fault during the DMA could leave the data in a stale page, and its maintainer judged that the proposed fix would add CPU work to an offload with little lead over a plain CPU copy.',
     source: { url: torvalds('7bced397510a'), label: 'commit 7bced397510a, "net_dma: simple removal"' },
     more: [
       { url: torvalds('77873803363c'), label: 'commit 77873803363c, "net_dma: mark broken" (the reason)' },
@@ -215,7 +224,7 @@ export const timeline: readonly TimelineEntry[] = [
     model: {
       preset: fit,
       values: { rxCopyMBps: 100000 },
-      note: 'The copy costs the CPU next to nothing (the table’s maximum rate), but the model still counts its two memory-bus crossings.',
+      note: 'The copy costs the CPU next to nothing (the table’s maximum rate), but the model still charges the engine’s copy the memory crossings of a CPU copy.',
     },
   },
   {
@@ -224,7 +233,7 @@ export const timeline: readonly TimelineEntry[] = [
     kernel: '2.6.19',
     title: 'RDMA over IP (iWARP) in the InfiniBand stack',
     summary:
-      'RDMA cards place data straight into registered application buffers and run the transport themselves; iWARP does it over TCP/IP. Linux took them in through the separate RDMA verbs interface, not through sockets, which is how offload got in without a TOE.',
+      'RDMA cards place data straight into registered application buffers and run the transport themselves; iWARP does it over TCP/IP. Linux took them in through the separate RDMA verbs interface, not through TCP sockets.',
     source: {
       url: lore('lkml', 'adapsdnfrz1.fsf@cisco.com'),
       label: 'Dreier, pull request adding iWARP and the Ammasso 1100 driver, 22 September 2006',
@@ -280,7 +289,7 @@ export const timeline: readonly TimelineEntry[] = [
     kernel: 'hardware',
     title: 'Intel DDIO: DMA into the last-level cache',
     summary:
-      'Starting with the Xeon E5, the card’s DMA writes land in the processor’s last-level cache instead of going to DRAM first. The copy no longer starts from cold memory, so it runs at warm-copy speed, and the DRAM write and read around it disappear while the data stays in cache.',
+      'Starting with the Xeon E5, the card’s DMA writes land in the processor’s last-level cache instead of going to DRAM first. The copy usually no longer starts from cold memory (DDIO uses only part of the cache), so it can run near warm-copy speed, and the DRAM write and read around it disappear while the data stays in cache.',
     source: {
       url: 'https://www.intel.com/content/www/us/en/io/data-direct-i-o-technology.html',
       label: 'Intel, Data Direct I/O Technology',

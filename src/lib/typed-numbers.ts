@@ -5,6 +5,7 @@
  *
  * - published: a measurement or statement from a source (the thread, a paper, a commit, a spec);
  * - arithmetic: our own arithmetic on published facts, said so in the prose;
+ * - assumption: a what-if value, labelled an assumption where it is typed;
  * - input: a value from the model's parameter table (a default or an end of an unknown range),
  *   checked against the table, so a changed parameter cannot leave stale prose behind.
  *
@@ -28,6 +29,8 @@ import type { NumberKey } from './model/params.ts';
 export type TypedNumber =
   | { readonly basis: 'published'; readonly source: string; readonly what: string }
   | { readonly basis: 'arithmetic'; readonly from: string }
+  /** A what-if value the prose states as an assumption where it types it. */
+  | { readonly basis: 'assumption'; readonly why: string }
   | {
       readonly basis: 'input';
       readonly param: NumberKey;
@@ -40,12 +43,14 @@ const SOURCES = {
   qsnetPaper: 'https://manuscript.isc.ac/Inventory/49/3431343.htm',
   tcpMmapC: 'https://github.com/torvalds/linux/blob/master/tools/testing/selftests/net/tcp_mmap.c',
   msgZerocopyCommit: 'https://repo.or.cz/linux-stable.git/commit/f214f915e7db99091f1312c48b30928c1e0c90b7',
+  singhvi70: 'https://lore.kernel.org/lkml/Pine.LNX.4.33.0206291000060.23706-100000@w-nivedita2.des.beaverton.ibm.com/',
   acenic: 'https://github.com/liexusong/linux-2.4.0/blob/9deca5114f6a7e42c5c666e0a8df2c72460c97ec/drivers/net/acenic.c#L460',
   tcpH: 'https://github.com/liexusong/linux-2.4.0/blob/9deca5114f6a7e42c5c666e0a8df2c72460c97ec/include/net/tcp.h',
 } as const;
 
 const published = (source: string, what: string): TypedNumber => ({ basis: 'published', source, what });
 const arithmetic = (from: string): TypedNumber => ({ basis: 'arithmetic', from });
+const assumption = (why: string): TypedNumber => ({ basis: 'assumption', why });
 const input = (param: NumberKey, which: Extract<TypedNumber, { basis: 'input' }>['which']): TypedNumber => ({
   basis: 'input',
   param,
@@ -60,10 +65,11 @@ export const TYPED_NUMBERS: Readonly<Record<string, TypedNumber | readonly Typed
   '0.9 Gbit': published(HURWITZ_QUESTION, 'IP receive over Quadrics'),
   '0.9 Gbit/s': published(HURWITZ_QUESTION, 'IP receive over Quadrics'),
   '3.2 Gbit/s': published(HURWITZ_QUESTION, 'the link rating Hurwitz gives'),
-  '70 %': published(
-    SOURCES.hurwitz70,
-    'receive at about 70 % of transmit (also Singhvi’s 1000-against-700 lines, and MSG_ZEROCOPY’s process cycles)',
-  ),
+  '70 %': [
+    published(SOURCES.hurwitz70, 'Hurwitz: receive at about 70 % of transmit'),
+    published(SOURCES.singhvi70, 'Singhvi: 1000 lines against 700 gives 70 %'),
+    published(SOURCES.msgZerocopyCommit, 'MSG_ZEROCOPY: up to 70 % fewer process cycles'),
+  ],
   '20 ms': published(KLEEN_PREQUEUE, 'Kleen’s recollection of the delayed-ACK delay'),
   // Arithmetic on the thread's figures.
   '0.5 Gbit/s': arithmetic('1.4 − 0.9 Gbit/s'),
@@ -79,18 +85,19 @@ export const TYPED_NUMBERS: Readonly<Record<string, TypedNumber | readonly Typed
   '6×': arithmetic('24 KB ÷ 4 KB segments'),
   // The 2.4 source.
   '150 ms': arithmetic(`3 × TCP_RTO_MIN ÷ 4 at HZ = 100 (${SOURCES.tcpH})`),
-  '40 ms': published(SOURCES.tcpH, 'TCP_DELACK_MIN, HZ/25 at HZ = 100'),
+  '40 ms': arithmetic(`TCP_DELACK_MIN, HZ ÷ 25 at HZ = 100 (${SOURCES.tcpH})`),
   '120 µs': published(SOURCES.acenic, 'AceNIC DEF_RX_COAL'),
   // Hardware of the period.
   '350 MB/s': [published(QSNET, 'QsNet I one-way MPI bandwidth, secondary summary'), input('rxCopyMBps', 'unknown.max')],
   '2.8 Gbit/s': arithmetic('350 MB/s in bits'),
   '300 MB/s': published(SOURCES.qsnetPaper, 'the QsNet paper’s abstract: over 300 MB/s'),
   '5 µs': published(QSNET, 'QsNet I latency, secondary summary'),
+  '2 µs': [published(SOURCES.qsnetPaper, 'the QsNet paper’s abstract: user-level latency under 2 µs'), input('remapUs', 'default')],
   '528 MB/s': arithmetic('8 bytes × 66 MHz PCI'),
   '4.2 Gbit/s': arithmetic('528 MB/s in bits'),
   '1.06 GB/s': arithmetic('8 bytes × 133 MHz PC133'),
   '3.2 GB/s': arithmetic('8 bytes × 400 million transfers per second'),
-  '1 Gbit/s': published(HRON_LMBENCH, 'the scale Hron’s loopback figure is compared with'),
+  '1 Gbit/s': arithmetic('a round figure near Hron’s 1.39 Gbit/s loopback rate, our inference about the period'),
   '162 MB/s': published(HRON_LMBENCH, 'lmbench memory copy, 700 MHz Pentium III Xeon'),
   '174 MB/s': published(HRON_LMBENCH, 'lmbench TCP over loopback'),
   '1.39 Gbit/s': arithmetic('174 MB/s in bits'),
@@ -98,13 +105,14 @@ export const TYPED_NUMBERS: Readonly<Record<string, TypedNumber | readonly Typed
   '29.6 %': published(MORTON_SENDFILE, 'sendfile() CPU load without the zerocopy patch'),
   '18.2 %': published(MORTON_SENDFILE, 'sendfile() CPU load with the zerocopy patch'),
   '23 µs': arithmetic('Morton’s 18.2 % of a 650 MHz CPU over the data segments of 11.5 MB/s'),
-  '115 MB/s': arithmetic('Morton’s read()+write() load less sendfile(), per data pass'),
-  '17 ns': arithmetic('two passes at 115 MB/s'),
+  '115 MB/s': arithmetic('Morton’s patched kernel: read()+write() load less sendfile(), over two data passes'),
+  '235 MB/s': arithmetic('Morton’s unpatched kernel: read()+write() load less sendfile(), over one extra pass'),
+  '9 ns': arithmetic('one pass at 115 MB/s'),
   '1.25 GB/s': arithmetic('10 Gbit/s in bytes'),
   '5 GB/s': arithmetic('four crossings × 1.25 GB/s'),
   '3.75 GB/s': arithmetic('three front-side-bus crossings × 1.25 GB/s'),
   '4 Gb/s': published(HOTI_2003, 'Hurwitz and Feng, over 4 Gb/s on 10GbE'),
-  '20 µs': published(HOTI_2003, 'Hurwitz and Feng, end-to-end latency'),
+  '20 µs': [published(HOTI_2003, 'Hurwitz and Feng, end-to-end latency'), input('rxSegUs', 'default')],
   '956 Mb/s': published(SOURCES.trapeze, 'TCP over Trapeze/Myrinet'),
   '988 Mb/s': published(SOURCES.trapeze, 'TCP with zero-copy sockets over Alteon Gigabit Ethernet'),
   // Modern measurements.
@@ -128,13 +136,15 @@ export const TYPED_NUMBERS: Readonly<Record<string, TypedNumber | readonly Typed
   '80.9 Gbit/s': published(ZCRX_V7, 'zcrx, one core'),
   '41 %': arithmetic('116.2 ÷ 82.2 − 1'),
   '29 %': arithmetic('80.9 ÷ 62.6 − 1'),
-  // The parameter table, as typed in the notes that describe it.
+  // The parameter table, as typed in the notes and timeline entries that describe it.
+  '1,200 MB/s': input('txCopyMBps', 'default'),
+  '0.5 µs': input('directUs', 'default'),
+  // What-if values, stated as assumptions where they are typed.
+  '1 µs': assumption('host work per segment left in the TOE and RDMA timeline states'),
   '25 µs': input('rxSegUs', 'unknown.max'),
   '500 MB/s': [input('txCopyMBps', 'unknown.min'), input('csumMBps', 'unknown.max')],
   '1,500 MB/s': input('txCopyMBps', 'unknown.max'),
   '2,240 MB/s': input('memMBps', 'unknown.max'),
-  // Assumption of the TOE entry, stated as one where it is typed.
-  '1 µs': arithmetic('the TOE what-if’s host work per segment, labelled an assumption where it is typed'),
 };
 
 /** Every meaning the ledger gives a typed number (one, or several when the same figure means different things). */

@@ -115,7 +115,7 @@ describe('Quadrics 2002 in words', () => {
       'Per 4096-byte segment, send spends 23.4 µs (protocol 20.0, copy 3.4) of CPU and receive 36.4 µs (protocol 20.0, copy 16.4).',
     );
     const m = figures['memory-bus'].caption(values, context);
-    expect(m).toContain('send moves 525 MB/s, 82 % of the 640 MB/s sustained limit; receive 338 MB/s, 53 %');
+    expect(m).toContain('send moves 525 MB/s, 82 % of the 640 MB/s sustained limit; receive 450 MB/s, 70 %');
     expect(m).toContain('Neither bus binds either side.');
     expect(m).toContain('unknown memory bus, 530–2240 MB/s');
   });

@@ -5,7 +5,7 @@ import { expect, test } from '@playwright/test';
 import { parseHTML } from 'linkedom';
 import { slugOf } from '../../src/lib/mail/ids.ts';
 import { fitAll } from '../../src/lib/model/fit.ts';
-import { figureValue, formatFigure } from '../../src/lib/model/figures.ts';
+import { type BoundSide, boundText, figureValue, formatFigure } from '../../src/lib/model/figures.ts';
 import { citedMessageIds } from './helpers.ts';
 
 const ADDRESS = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
@@ -74,6 +74,7 @@ test('every model number in the articles and notes is the model’s own for its 
   ];
   const inNotes = (file: string): boolean => file.startsWith(join('dist/notes'));
   let notesChecked = 0;
+  let bounds = 0;
   for (const dir of pages) {
     const slug = dir;
     const file = join(dir, 'index.html');
@@ -98,9 +99,21 @@ test('every model number in the articles and notes is the model’s own for its 
       checked += 1;
       if (inNotes(file)) notesChecked += 1;
     }
+    // What limits a side, in words, is the model's too.
+    for (const el of document.querySelectorAll('.model-bound')) {
+      const changed = el.getAttribute('data-with');
+      const side = el.getAttribute('data-side') as BoundSide;
+      const figure = {
+        preset: el.getAttribute('data-preset') ?? '',
+        ...(changed ? { with: JSON.parse(changed) as Record<string, number> } : {}),
+      };
+      expect(el.textContent, `${slug}: ${el.outerHTML}`).toBe(boundText(figure, side));
+      bounds += 1;
+    }
   }
   expect(checked).toBeGreaterThanOrEqual(60);
   expect(notesChecked).toBeGreaterThanOrEqual(8);
+  expect(bounds).toBeGreaterThanOrEqual(2);
   // The "Paths to twice" table: every number in its result columns comes from the model.
   const { document } = parseHTML(readFileSync('dist/articles/copy-vs-zero-copy/index.html', 'utf8'));
   const table = [...document.querySelectorAll('table')].find((t) => /vs 0\.9/.test(t.querySelector('thead')?.textContent ?? ''));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/lib/model/index.ts';
-import { figureState, figureValue, formatFigure, valueAt } from '../../src/lib/model/figures.ts';
+import { boundText, figureState, figureValue, formatFigure, valueAt } from '../../src/lib/model/figures.ts';
 
 describe('model figures in prose', () => {
   it('read a number of the model’s result for a preset, with changed values and against a baseline', () => {
@@ -34,6 +34,15 @@ describe('model figures in prose', () => {
     expect(figureValue({ preset: 'quadrics-2002', at: 'rx.gbps', over: 'tx.gbps' })).toBeCloseTo(r.rx.gbps / r.tx.gbps, 12);
     expect(figureValue({ preset: 'quadrics-2002', at: 'rx.usPerMB.total', scale: 0.001 })).toBeCloseTo(r.rx.usPerMB.total / 1000, 12);
     expect(() => figureValue({ preset: 'quadrics-2002', at: 'in.rxMode' })).toThrow(/not a numeric parameter/);
+  });
+
+  it('say in words what limits a side or the connection, following the model', () => {
+    expect(boundText({ preset: 'quadrics-2002' }, 'endToEnd')).toBe('the receiver');
+    expect(boundText({ preset: 'quadrics-2002' }, 'rx')).toBe('its CPU');
+    expect(boundText({ preset: 'quadrics-2002', with: { rxCopyMBps: 100000 } }, 'rx')).toBe('the memory bus');
+    expect(boundText({ preset: 'quadrics-zc-rx' }, 'endToEnd')).toBe('the sender');
+    const slowLink = (v: Record<string, unknown>) => evaluate({ ...v, linkGbps: 0.1 });
+    expect(boundText({ preset: 'quadrics-2002' }, 'rx', slowLink)).toBe('the link');
   });
 
   it('print with the digits asked for, thousands grouped', () => {

@@ -143,3 +143,29 @@ describe('timelineProblems', () => {
     expect(timelineProblems([sample(), sample()]).join('\n')).toMatch(/repeated/);
   });
 });
+
+describe('the dates and versions, pinned', () => {
+  // Written out here from the primary sources each entry cites (commits, release patches, the
+  // vendor's page), not read from the data: a changed year or version must change both.
+  const PINNED: Readonly<Record<string, readonly [number, string]>> = {
+    coalescing: [2002, 'hardware'],
+    napi: [2002, '2.4.20 (2.5 series earlier)'],
+    sendfile: [2002, '2.4.4 (April 2001)'],
+    tso: [2002, '2.5 series; GSO 2.6.18'],
+    toe: [2005, 'not in mainline'],
+    splice: [2006, '2.6.17'],
+    'net-dma': [2006, '2.6.18; removed in 3.17'],
+    iwarp: [2006, '2.6.19'],
+    'tcp-splice-read': [2008, '2.6.25'],
+    gro: [2009, '2.6.29 (LRO 2.6.24)'],
+    ddio: [2012, 'hardware'],
+    'msg-zerocopy': [2017, '4.14'],
+    'tcp-zerocopy-receive': [2018, '4.18'],
+    'af-xdp': [2018, '4.18'],
+    'devmem-tcp': [2024, '6.12'],
+    'io-uring-zcrx': [2025, '6.15'],
+  };
+  it('every entry has the year and kernel version its sources give', () => {
+    expect(Object.fromEntries(timeline.map((e) => [e.id, [e.year, e.kernel]]))).toEqual(PINNED);
+  });
+});

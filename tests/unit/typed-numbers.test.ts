@@ -2,13 +2,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { paramFor } from '../../src/lib/model/params.ts';
+import { timeline } from '../../src/lib/timeline.ts';
 import { meanings, TYPED_NUMBERS, typedNumbers } from '../../src/lib/typed-numbers.ts';
 
 const content = (dir: string) =>
   readdirSync(join('src/content', dir))
     .filter((f) => /\.mdx?$/.test(f))
     .map((f) => ({ file: `${dir}/${f}`, text: readFileSync(join('src/content', dir, f), 'utf8') }));
-const pages = [...content('articles'), ...content('notes')];
+/** The timeline's prose is rendered into an article too, so its numbers count as typed. */
+const timelineText = timeline.flatMap((e) => [e.title, e.summary, e.checkNote, e.reason ?? '', e.model?.note ?? '']).join('\n\n');
+const pages = [...content('articles'), ...content('notes'), { file: 'src/lib/timeline.ts', text: timelineText }];
 
 describe('typed numbers', () => {
   it('extracts numbers with units from prose, not from model values, code or link targets', () => {
@@ -44,6 +47,7 @@ describe('typed numbers', () => {
       for (const m of meanings(token)) {
         if (m.basis === 'published') expect(m.source, token).toMatch(/^https?:\/\/\S+$/);
         if (m.basis === 'arithmetic') expect(m.from.length, token).toBeGreaterThan(3);
+        if (m.basis === 'assumption') expect(m.why.length, token).toBeGreaterThan(3);
       }
       if (inputs.length === 0) continue;
       // At least one table meaning must hold: a changed parameter leaves no stale prose behind.
@@ -75,5 +79,23 @@ describe('claims of fit', () => {
         .map((p) => `${file}: ${p.slice(0, 80)}`),
     );
     expect(unlinked).toEqual([]);
+  });
+});
+
+describe('numbers that open the model', () => {
+  it('a typed rate inside <ModelLink> is a published number of a preset that has published numbers, never a what-if’s output', async () => {
+    const { presetById } = await import('../../src/lib/model/presets.ts');
+    const wrong: string[] = [];
+    for (const { file, text } of pages) {
+      for (const m of text.matchAll(/<ModelLink preset="([^"]+)"[^>]*>([\s\S]*?)<\/ModelLink>/g)) {
+        const inner = (m[2] ?? '').replace(/<ModelValue\b[\s\S]*?\/>/g, ' ');
+        const rates = typedNumbers(inner).filter((t) => /Gbit|Gbps|Gb\/s|MB\/s|%/.test(t));
+        const whatIf = (presetById(m[1] ?? '')?.expected.length ?? 0) === 0;
+        for (const t of rates) {
+          if (whatIf || !meanings(t).some((x) => x.basis === 'published')) wrong.push(`${file}: ${m[1]}: ${t}`);
+        }
+      }
+    }
+    expect(wrong, 'print a what-if’s numbers with <ModelValue>').toEqual([]);
   });
 });

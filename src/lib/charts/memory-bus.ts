@@ -1,7 +1,8 @@
 /**
  * Bus traffic on each host against its limits: the memory bus (each payload byte crosses
- * it once for the DMA, twice per CPU copy, once per checksum pass) and the I/O bus the NIC
- * sits on (once per byte, payload DMA).
+ * it as the model counts it, src/lib/model/throughput.ts: the DMA, the receiver's first read
+ * of a cold payload, and each copy's destination) and the I/O bus the NIC sits on (once per
+ * byte, payload DMA).
  */
 import * as Plot from '@observablehq/plot';
 import { evaluate, type SideResult, type Values } from '../model/index.ts';

@@ -67,3 +67,24 @@ export function figureValue(figure: ModelFigure, model: (values: Record<string, 
 export function formatFigure(value: number, digits: number): string {
   return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
+
+/** Which side a bound is asked of: a side names its limit, end to end names the side. */
+export type BoundSide = 'tx' | 'rx' | 'endToEnd';
+
+const SIDE_LIMIT: Readonly<Record<string, string>> = {
+  cpu: 'its CPU',
+  memory: 'the memory bus',
+  bus: 'the I/O bus',
+  link: 'the link',
+};
+const END_TO_END: Readonly<Record<string, string>> = { rx: 'the receiver', tx: 'the sender', window: 'the window' };
+
+/** In words, what limits a side (`rx`: "the memory bus") or the connection (`endToEnd`: "the receiver") in a state. */
+export function boundText(
+  figure: Pick<ModelFigure, 'preset' | 'with'>,
+  side: BoundSide,
+  model: (values: Record<string, unknown>) => Result = evaluate,
+): string {
+  const r = model(figureState(figure));
+  return side === 'endToEnd' ? (END_TO_END[r.endToEnd.bound] ?? r.endToEnd.bound) : (SIDE_LIMIT[r[side].bound] ?? r[side].bound);
+}

@@ -120,9 +120,9 @@ const readerCpu = (value: number, source: string, note: string, fitted: readonly
 });
 
 const allUnknown = (except: readonly ParamKey[] = []): ParamKey[] =>
-  (['mss', 'txSegUs', 'txCopyMBps', 'txCsum', 'rxSegUs', 'rxCopyMBps', 'rxCsum', 'csumMBps', 'memMBps'] as const).filter(
-    (k) => !except.includes(k),
-  );
+  (
+    ['mss', 'txSegUs', 'txCopyMBps', 'txCsum', 'rxSegUs', 'rxCopyMBps', 'rxCsum', 'csumMBps', 'memMBps', 'copyDstCrossings'] as const
+  ).filter((k) => !except.includes(k));
 
 const measured2002 = (fitted: { readonly tx: readonly ParamKey[]; readonly rx: readonly ParamKey[] }): Expectation[] => [
   rate('tx', 1.4, 'measurement', HURWITZ_QUESTION, 'IP send over Quadrics, about 1.4 Gbit/s.', { fitted: fitted.tx }),

@@ -14,8 +14,11 @@
  *                       (copy or checksum) reads DRAM; later passes find it in cache. The
  *                       sender's source is a reused, cache-warm buffer: 0
  *   each copy        2  the destination line is read for ownership, then written back
- * So one copying send costs 3 crossings and one copying receive 4; the warm/cold difference
- * in copy *speed* is the copy-bandwidth parameters' business (an assumption, drawn as a band).
+ *                       (`copyDstCrossings`, default 2; 1 or 0 if the destination line is
+ *                       already in cache or never written back: unknown, drawn as a band)
+ * So at the defaults one copying send costs 3 crossings and one copying receive 4; the
+ * warm/cold difference in copy *speed* is the copy-bandwidth parameters' business (an
+ * assumption, drawn as a band too).
  * End to end is the smallest of send, receive and window ÷ RTT: TCP runs as fast as its
  * slowest side.
  *
@@ -192,14 +195,15 @@ function cpuLimit(plan: Plan, v: Values): number {
 
 /**
  * DRAM crossings per payload byte: the DMA; one for the first CPU read of a cold payload
- * (copy or checksum, whichever comes first); two per copy for its destination
- * (read-for-ownership, then write-back).
+ * (copy or checksum, whichever comes first); and per copy, its destination's crossings
+ * (`copyDstCrossings`: read-for-ownership and write-back, 2, unless the line is in cache).
  */
-const crossingsOf = (plan: Plan): number => 1 + (plan.coldSource && plan.copies + plan.checksumPasses > 0 ? 1 : 0) + 2 * plan.copies;
+const crossingsOf = (plan: Plan, v: Values): number =>
+  1 + (plan.coldSource && plan.copies + plan.checksumPasses > 0 ? 1 : 0) + v.copyDstCrossings * plan.copies;
 
 /** A side's rate, MB/s: the smallest of its limits (side()'s `mbps`, without the rest). */
 function planMBps(plan: Plan, v: Values): number {
-  return Math.min(cpuLimit(plan, v), v.memMBps / crossingsOf(plan), v.busMBps * v.busEff, (v.linkGbps * 1000) / 8);
+  return Math.min(cpuLimit(plan, v), v.memMBps / crossingsOf(plan, v), v.busMBps * v.busEff, (v.linkGbps * 1000) / 8);
 }
 
 function side(plan: Plan, v: Values): SideResult {
@@ -212,7 +216,7 @@ function side(plan: Plan, v: Values): SideResult {
   };
   const stageUs = { protocol: segmentUs.protocol + segmentUs.checksum, app: segmentUs.copy + segmentUs.remap };
   const segmentTotalUs = stageUs.protocol + stageUs.app;
-  const busCrossings = crossingsOf(plan);
+  const busCrossings = crossingsOf(plan, v);
   const limits = {
     cpu: cpuLimit(plan, v),
     memory: v.memMBps / busCrossings,

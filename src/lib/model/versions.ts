@@ -23,7 +23,7 @@ export const MODEL_VERSIONS: readonly ModelVersion[] = [
     version: '1.1.0',
     date: '2026-12-03',
     summary:
-      'Memory traffic counted the same way on both sides: the DMA, the first CPU read of a just-received (cold) payload, and read-for-ownership plus write-back for each copy’s destination, so a copying receive costs 4 crossings per byte and a copying send 3. The 10GbE 2003 memory bus was refitted to its published result. tcp_mmap’s link is now the 40GbE payload rate at its MTU, with the unpublished limit near 34 Gbit/s fitted on the sender. Same-core zcrx runs added as presets, the epoll one a listed misfit. What-if presets no longer carry predictions.',
+      'Memory traffic counted the same way on both sides: the DMA, the first CPU read of a just-received (cold) payload, and read-for-ownership plus write-back for each copy’s destination, so a copying receive costs 4 crossings per byte and a copying send 3; how many a copy’s destination costs is a new parameter (copyDstCrossings, default 2, unknown between 1 and 2 and drawn as a band). The 10GbE 2003 memory bus was refitted to its published result. tcp_mmap’s link is now the 40GbE payload rate at its MTU, with the unpublished limit near 34 Gbit/s fitted on the sender. Same-core zcrx runs added as presets, the epoll one a listed misfit. What-if presets no longer carry predictions.',
     changesNumbers: true,
   },
   {
