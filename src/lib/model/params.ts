@@ -88,7 +88,7 @@ const checksumOptions = [
   {
     value: 'folded',
     label: 'folded into the copy',
-    doc: 'Computed while copying, at no extra pass; a side that does not copy needs a separate pass. On 2.4 receive this is the best case: only a segment copied straight to a waiting reader folds it; a queued one is checked in a separate pass first.',
+    doc: 'Computed while copying, at no extra pass; a side that does not copy needs a separate pass.',
   },
   { value: 'separate', label: 'separate pass', doc: 'A separate CPU read over the payload.' },
 ] as const;
@@ -319,7 +319,7 @@ export const params = [
     group: 'receive',
     default: 'offload',
     options: checksumOptions,
-    doc: 'Who verifies the receive checksum.',
+    doc: 'Who verifies the receive checksum. On 2.4, folding is the best case: only a segment copied straight to a waiting reader is checked during the copy; a queued one gets a separate pass first.',
     source: ASSUMPTION,
     note: 'Hurwitz says the hardware error-checks each link, so the driver likely marked packets verified; unconfirmed.',
     see: HURWITZ_QUESTION,
