@@ -17,7 +17,7 @@ if (dirs.length === 0) {
 
 const git = (dir: string, ...args: string[]): string | undefined => {
   try {
-    return execFileSync('git', ['--git-dir', dir, ...args], { encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'ignore'] });
+    return execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'ignore'] });
   } catch {
     return undefined;
   }

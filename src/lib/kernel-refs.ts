@@ -80,14 +80,31 @@ export const KERNEL_REFS: Readonly<Record<string, KernelRef>> = {
   DEF_RX_COAL: at(LINUX_2_4_0, 'drivers/net/acenic.c', 460, 'constant', 'AceNIC: microseconds the card waits for more frames.'),
   tx_interrupt_mitigation: at(LINUX_2_4_0, 'drivers/net/3c59x.c', 159, 'macro', '3c59x: Tx-complete interrupt on the newest packet only.'),
   rx_coal_tick: at(LINUX_2_4_0, 'drivers/net/acenic.c', 477, 'variable', 'AceNIC module parameter overriding DEF_RX_COAL.'),
+  'ip_rcv()': at(LINUX_2_4_0, 'net/ipv4/ip_input.c', 375, 'function'),
+  'ip_rcv_finish()': at(LINUX_2_4_0, 'net/ipv4/ip_input.c', 300, 'function'),
+  'ip_local_deliver()': at(LINUX_2_4_0, 'net/ipv4/ip_input.c', 282, 'function'),
+  'ip_local_deliver_finish()': at(LINUX_2_4_0, 'net/ipv4/ip_input.c', 220, 'function'),
   // Stage 2: TCP chooses a queue.
   'tcp_v4_rcv()': at(LINUX_2_4_0, 'net/ipv4/tcp_ipv4.c', 1604, 'function'),
+  'tcp_v4_do_rcv()': at(LINUX_2_4_0, 'net/ipv4/tcp_ipv4.c', 1545, 'function'),
   'tcp_prequeue()': at(LINUX_2_4_0, TCP_H, 1303, 'function'),
   'tcp_prequeue_process()': at(LINUX_2_4_0, 'net/ipv4/tcp.c', 1289, 'function'),
   'sk_add_backlog()': at(LINUX_2_4_0, 'include/net/sock.h', 673, 'macro'),
   // Stage 3: header prediction, the checksum and the copy.
   'tcp_rcv_established()': at(LINUX_2_4_0, TCP_INPUT, 3166, 'function'),
   'tcp_copy_to_iovec()': at(LINUX_2_4_0, TCP_INPUT, 3066, 'function'),
+  'csum_partial()': at(
+    LINUX_2_4_0,
+    'arch/i386/lib/checksum.S',
+    52,
+    'function',
+    'i386 assembly; a second version for the Pentium Pro and later starts at line 122.',
+  ),
+  // The send side, for comparison.
+  'tcp_sendmsg()': at(LINUX_2_4_0, 'net/ipv4/tcp.c', 897, 'function'),
+  'dev_queue_xmit()': at(LINUX_2_4_0, 'net/core/dev.c', 903, 'function'),
+  'tcp_sendpage()': at(LINUX_2_4_17, 'net/ipv4/tcp.c', 932, 'function', 'Zero-copy send, from 2.4.4.'),
+  'do_tcp_sendpages()': at(LINUX_2_4_17, 'net/ipv4/tcp.c', 826, 'function', 'Zero-copy send, from 2.4.4.'),
   'tcp_checksum_complete_user()': at(LINUX_2_4_0, TCP_INPUT, 3111, 'function'),
   '__tcp_checksum_complete()': at(LINUX_2_4_0, TCP_H, 1276, 'function'),
   'copy_and_csum_toiovec()': at(LINUX_2_4_0, 'net/core/iovec.c', 114, 'function'),
@@ -134,6 +151,8 @@ export const NOT_KERNEL: Readonly<Record<string, string>> = {
   'mmap()': 'system call as a program sees it',
   'getsockopt()': 'system call as a program sees it',
   'getrusage()': 'system call as a program sees it',
+  'recv()': 'system call as a program sees it',
+  'min()': "the cost model's notation",
   'splice()': 'system call of Linux 2.6.17 and later, as a program sees it',
   MSG_ZEROCOPY: 'user-space flag of Linux 4.14 and later, not in any 2.4 tree',
   TCP_ZEROCOPY_RECEIVE: 'user-space socket option of Linux 4.18 and later, not in any 2.4 tree',
@@ -245,4 +264,20 @@ export function checkKernelRefs(
     else if (!lineNamesSymbol(line, symbol)) result.mismatches.push(`${where}: the line reads ${JSON.stringify(line.trim())}`);
   }
   return result;
+}
+
+/**
+ * The table keys a code listing names, in order of first appearance: every identifier in the
+ * text that the table knows (`tcp_prequeue()` for `tcp_prequeue(): park…`, `TCP_RTO_MIN`).
+ * Field spellings such as `skb->ip_summed` count under their own key.
+ */
+export function listingRefKeys(listing: string, table: Readonly<Record<string, KernelRef>> = KERNEL_REFS): string[] {
+  const keys: string[] = [];
+  for (const m of listing.matchAll(/[A-Za-z_][A-Za-z0-9_]*(?:->[A-Za-z_][A-Za-z0-9_]*)?(\()?/g)) {
+    const word = m[0].replace(/\($/, '');
+    const candidates = m[1] ? [`${word}()`, word] : [word, `${word}()`];
+    const key = candidates.find((k) => Object.hasOwn(table, k));
+    if (key !== undefined && !keys.includes(key)) keys.push(key);
+  }
+  return keys;
 }

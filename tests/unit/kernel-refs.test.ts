@@ -18,6 +18,7 @@ import {
   kernelRefTitle,
   kernelRefUrl,
   lineNamesSymbol,
+  listingRefKeys,
   looksLikeKernelIdentifier,
   lookupKernelRef,
   NOT_KERNEL,
@@ -168,6 +169,23 @@ describe('the articles and notes', () => {
     expect(seen).toBeGreaterThan(20);
     expect(missing).toEqual([]);
   });
+
+  it('link every function a code listing calls, or exclude it with a reason', () => {
+    const missing: string[] = [];
+    let seen = 0;
+    for (const file of files) {
+      const text = readFileSync(`${root}src/content/${file}`, 'utf8');
+      for (const listing of text.matchAll(/^```text\n([\s\S]*?)^```/gm)) {
+        for (const call of (listing[1] ?? '').matchAll(/\b([a-z_][a-z0-9_]*)\(/g)) {
+          const name = `${call[1]}()`;
+          seen++;
+          if (lookupKernelRef(name) === undefined && notKernelReason(name) === undefined) missing.push(`${file}: ${name}`);
+        }
+      }
+    }
+    expect(seen).toBeGreaterThan(20);
+    expect([...new Set(missing)]).toEqual([]);
+  });
 });
 
 describe('kernelLinkFor', () => {
@@ -208,5 +226,22 @@ describe('the kernel-links plugin', () => {
     }) as MdxToJsResult;
     expect(code.match(/className: "kernel-ref"/g)).toHaveLength(2);
     expect(code).toContain(kernelRefUrl(lookupKernelRef('TCP_RTO_MIN')!));
+  });
+});
+
+describe('source links under a code listing', () => {
+  const listing =
+    'tcp_v4_rcv(skb)\n├─ tcp_prequeue(): park the skb\n│  └─ TCP_RTO_MIN and tcp_prequeue() again, read() and skb->ip_summed\n';
+  it('names each known kernel symbol once, in order, and nothing else', () => {
+    expect(listingRefKeys(listing)).toEqual(['tcp_v4_rcv()', 'tcp_prequeue()', 'TCP_RTO_MIN', 'skb->ip_summed']);
+  });
+  it('follows a text listing with a paragraph of links, not a shell or TypeScript block', () => {
+    const { html } = markdownToHtml(`\`\`\`text\n${listing}\`\`\`\n\n\`\`\`sh\nnetif_rx()\n\`\`\`\n`, {
+      mdastPlugins: [kernelLinks],
+    }) as MarkdownToHtmlResult;
+    const para = /<p class="listing-sources">([\s\S]*?)<\/p>/.exec(html)?.[1] ?? '';
+    expect(para).toContain('In the source (Linux 2.4.0)');
+    expect(para.match(/class="kernel-ref"/g)).toHaveLength(4);
+    expect(html.match(/listing-sources/g)).toHaveLength(1);
   });
 });
