@@ -151,9 +151,12 @@ export const timeline: readonly TimelineEntry[] = [
     summary:
       'TCP hands the driver one buffer of up to 64 KB and the card (TSO) or a last software step (GSO) cuts it into wire-sized segments. The stack’s per-segment work is paid once per large buffer, which is what "bigger segments" means in practice: the wire segment stays the same size.',
     source: { url: docs('segmentation-offloads'), label: 'Segmentation offloads, kernel documentation' },
-    more: [{ url: 'https://wiki.linuxfoundation.org/networking/tso', label: 'TSO, Linux Foundation networking wiki' }],
-    checked: 'not verified',
-    checkNote: 'Neither the 2.5 release that merged TSO nor 2.6.18 for GSO was checked against a commit or tag here.',
+    more: [
+      { url: 'https://wiki.linuxfoundation.org/networking/tso', label: 'TSO, Linux Foundation networking wiki' },
+      { url: 'https://kernelnewbies.org/Linux_2_6_18', label: 'Linux 2.6.18 release notes: Generic Segmentation Offload added' },
+    ],
+    checked: 'partly',
+    checkNote: 'GSO in 2.6.18 per the release notes; the 2.5 release that first merged TSO was not checked against a commit or tag here.',
     params: ['txSegUs', 'mss'],
     model: {
       preset: fit,
@@ -394,8 +397,14 @@ export const timeline: readonly TimelineEntry[] = [
     title: 'io_uring zero-copy receive',
     summary:
       'The same placement with host memory: a dedicated hardware queue fills pages the program owns, the kernel processes headers as usual, and a completion tells the program where the data is. Buffers go back to the card through a refill ring.',
-    source: { url: 'https://www.phoronix.com/news/IO_uring-Zero-Copy-Receive-Net', label: 'Phoronix on the 6.15 merge' },
-    more: [{ url: docs('iou-zcrx'), label: 'io_uring zero copy Rx, kernel documentation' }],
+    source: { url: docs('iou-zcrx'), label: 'io_uring zero copy Rx, kernel documentation' },
+    more: [
+      {
+        url: lore('io-uring', '20241029230521.2385749-1-dw@davidwei.uk'),
+        label: 'Wei, "[PATCH v7 00/15] io_uring zero copy rx", the cover letter with the measurements',
+      },
+      { url: 'https://www.phoronix.com/news/IO_uring-Zero-Copy-Receive-Net', label: 'Phoronix on the 6.15 merge' },
+    ],
     checked: 'partly',
     checkNote: 'The documentation and the merge are cited; 6.15 comes from Phoronix and the pull request, not from a tag.',
     params: ['rxMode', 'directUs'],
