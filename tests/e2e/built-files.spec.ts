@@ -149,3 +149,28 @@ test('the fit page shows every preset’s published numbers against the model’
   expect(misfits.length).toBeGreaterThan(0);
   expect(misfits[0]?.textContent).toMatch(/shared core|cache/);
 });
+
+test('no words run into a link: prose has a space (or punctuation) on each side of every inline link', () => {
+  const runs: string[] = [];
+  const pages = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? pages(join(dir, e.name)) : e.name.endsWith('.html') ? [join(dir, e.name)] : [],
+    );
+  let links = 0;
+  for (const file of pages('dist')) {
+    const { document } = parseHTML(readFileSync(file, 'utf8'));
+    for (const a of document.querySelectorAll('p a, li a, dd a, td a, figcaption a')) {
+      const parent = a.parentElement;
+      if (!parent || !['P', 'LI', 'DD', 'TD', 'FIGCAPTION', 'SPAN', 'EM', 'STRONG'].includes(parent.tagName)) continue;
+      links += 1;
+      const before = a.previousSibling;
+      const after = a.nextSibling;
+      if (before?.nodeType === 3 && /[\p{L}\p{N}.,;:!?]$/u.test(before.textContent ?? ''))
+        runs.push(`${file}: …${(before.textContent ?? '').slice(-20)}|${a.textContent}`);
+      if (after?.nodeType === 3 && /^[\p{L}\p{N}(]/u.test(after.textContent ?? ''))
+        runs.push(`${file}: ${a.textContent}|${(after.textContent ?? '').slice(0, 20)}…`);
+    }
+  }
+  expect(links).toBeGreaterThan(500);
+  expect(runs).toEqual([]);
+});
