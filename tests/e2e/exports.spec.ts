@@ -13,6 +13,7 @@ const TITLES: Record<FigureId, string> = {
   'time-breakdown': 'CPU time per segment',
   'memory-bus': 'Memory and I/O bus traffic',
   'slowest-side': 'The slowest side',
+  'receive-path': 'A received segment’s journey',
 };
 const SOURCE = new RegExp(`^Slowest Side · model v${MODEL_VERSION.replaceAll('.', '\\.')} · (\\S+)$`);
 
@@ -68,6 +69,10 @@ function expectModelNumbers(figure: FigureId, csv: string, values: Values): void
       if (row[receive] !== '') expect(Number(row[receive])).toBe(at.rx.gbps);
     }
     expect(rows.find((x) => Number(x['Segment payload (bytes)']) === values.mss)?.[send]).toBe(String(r.tx.gbps));
+  } else if (figure === 'receive-path') {
+    const sum = (key: string): number => rows.reduce((n, x) => n + Number(x[key]), 0);
+    expect(sum('Memory-bus crossings per byte')).toBe(r.rx.busCrossings);
+    expect(sum('CPU µs per segment')).toBeCloseTo(r.rx.segmentTotalUs, 9);
   } else if (figure === 'time-breakdown') {
     expect(rows.map((x) => Number(x['Total (µs)']))).toEqual([r.tx.segmentTotalUs, r.rx.segmentTotalUs]);
   } else {

@@ -17,7 +17,7 @@ test('moving a slider redraws every linked figure, its caption and the URL', asy
   await withoutConsoleErrors(page, async () => {
     await page.goto(LIVE);
     const before = await liveFigures(page);
-    expect(before).toHaveLength(4);
+    expect(before).toHaveLength(5);
     const captions = await page.locator('model-figure .caption-text').allTextContents();
     const slider = page.locator('#mc-rxCopyMBps-range');
     await slider.focus();
@@ -83,9 +83,9 @@ test('without JavaScript every figure is there as SVG, with its caption and data
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(LIVE);
-  await expect(page.locator('model-figure .chart svg[role="img"]')).toHaveCount(4);
+  await expect(page.locator('model-figure .chart svg[role="img"]')).toHaveCount(5);
   await expect(page.locator('#fig-throughput-vs-segment .caption-text')).toContainText('0.90 Gbit/s');
-  await expect(page.locator('model-figure details.data table')).toHaveCount(4);
+  await expect(page.locator('model-figure details.data table')).toHaveCount(5);
   await expect(page.getByText('Controls need JavaScript')).toBeVisible();
   await context.close();
 });
@@ -165,4 +165,21 @@ test('a drag writes the URL once it pauses, not on every step, and one history e
   await expect(page).toHaveURL(new RegExp(`[?&]rxCopyMBps=${value}(&|$)`));
   await slider.evaluate((el: HTMLInputElement) => el.dispatchEvent(new Event('change', { bubbles: true })));
   expect(await page.evaluate(() => history.length)).toBe(length + 1);
+});
+
+test('the receive-path diagram follows the receive mode: its rows, crossings and caption are the model’s', async ({ page }) => {
+  await withoutConsoleErrors(page, async () => {
+    await page.goto(LIVE);
+    const fig = page.locator('model-figure[data-figure="receive-path"]');
+    await fig.scrollIntoViewIfNeeded();
+    await expect(fig).toHaveAttribute('data-upgraded', '');
+    await expect(fig.locator('.caption-text')).toContainText('In all 4 crossings of the memory bus per payload byte, 1 CPU pass');
+    await page.locator('#mc-rxMode-select').selectOption('direct');
+    await fig.scrollIntoViewIfNeeded();
+    await expect(fig.locator('.caption-text')).toContainText('placed directly');
+    await expect(fig.locator('.caption-text')).toContainText('In all 1 crossing of the memory bus per payload byte, 0 CPU passes');
+    await expect(fig.locator('table tbody tr')).toHaveCount(3);
+    await page.locator('#mc-rxCsum-select').selectOption('separate');
+    await expect(fig.locator('.caption-text')).toContainText('In all 2 crossings of the memory bus per payload byte, 1 CPU pass');
+  });
 });

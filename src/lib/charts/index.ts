@@ -3,6 +3,7 @@
  * types.ts); render.ts turns one into an <svg>.
  */
 import { memoryBus } from './memory-bus.ts';
+import { receivePathFigure } from './receive-path.ts';
 import { slowestSide } from './slowest-side.ts';
 import { throughputVsSegment } from './throughput-vs-segment.ts';
 import { timeBreakdown } from './time-breakdown.ts';
@@ -14,10 +15,11 @@ export const figures: Record<FigureId, FigureDef> = {
   'time-breakdown': timeBreakdown,
   'memory-bus': memoryBus,
   'slowest-side': slowestSide,
+  'receive-path': receivePathFigure,
 };
 
 /** Every figure id, in reading order. */
-export const figureIds: readonly FigureId[] = ['throughput-vs-segment', 'time-breakdown', 'memory-bus', 'slowest-side'];
+export const figureIds: readonly FigureId[] = ['throughput-vs-segment', 'time-breakdown', 'memory-bus', 'slowest-side', 'receive-path'];
 
 /** Whether a string names a figure. */
 export function isFigureId(s: string): s is FigureId {

@@ -6,7 +6,7 @@ import type { PlotOptions } from '@observablehq/plot';
 import type { ParamKey, Values } from '../model/index.ts';
 
 /** Every figure the site draws from the model. */
-export type FigureId = 'throughput-vs-segment' | 'time-breakdown' | 'memory-bus' | 'slowest-side';
+export type FigureId = 'throughput-vs-segment' | 'time-breakdown' | 'memory-bus' | 'slowest-side' | 'receive-path';
 
 /** Pixel size a figure is drawn at. */
 export interface FigureSize {

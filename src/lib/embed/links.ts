@@ -15,6 +15,7 @@ export const FIGURE_HOME: Readonly<Record<FigureId, string>> = {
   'time-breakdown': 'copy-vs-zero-copy',
   'memory-bus': 'copy-vs-zero-copy',
   'slowest-side': 'copy-vs-zero-copy',
+  'receive-path': 'copy-vs-zero-copy',
 };
 
 /** How an embed is drawn: `transparent` leaves the background to the host page. */

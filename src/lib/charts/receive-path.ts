@@ -1,0 +1,187 @@
+/**
+ * A received segment's journey in Linux 2.4, drawn from the model (src/lib/model/receive-path.ts):
+ * three places the payload can be (the card, a kernel buffer, the reader's buffer), one row
+ * per thing that happens to the segment, an arrow for each move of the payload with a square
+ * per memory-bus crossing it costs, and at the right a bar of the CPU time each row takes.
+ * Switching the receive mode or the checksum redraws which rows exist.
+ */
+import * as Plot from '@observablehq/plot';
+import { clamp, type Values } from '../model/index.ts';
+import { type Move, type Place, receivePath } from '../model/receive-path.ts';
+import { FONT_SIZE } from './layout.ts';
+import { palette } from './theme.ts';
+import type { FigureDef, FigureSize, Table, Theme } from './types.ts';
+import { micros, readable } from './words.ts';
+
+const PLACES: readonly (readonly [Place, string, number])[] = [
+  ['card', 'card', 1],
+  ['kernel', 'kernel buffer', 4],
+  ['user', 'reader’s buffer', 7],
+];
+const X: Readonly<Record<Place, number>> = { card: 1, kernel: 4, user: 7 };
+/** Where the time bars start and how wide the longest may be, in x units. */
+const BAR_X = 8.3;
+const BAR_W = 1.6;
+const MARGIN = { marginTop: 36, marginRight: 44, marginBottom: 12, marginLeft: 12 };
+const crossings = (n: number): string => `${n} crossing${n === 1 ? '' : 's'}`;
+
+function colourOf(m: Move, theme: Theme): string {
+  const c = palette(theme);
+  if (m.id.startsWith('copy')) return c.copy;
+  if (m.id === 'checksum') return c.checksum;
+  if (m.id === 'remap' || m.id === 'refill') return c.remap;
+  return c.neutral;
+}
+
+/** One square per crossing, spaced along the arrow towards its head (or beside the place). */
+function tokens(moves: readonly Move[]): { x: number; y: string; id: string }[] {
+  return moves.flatMap((m) =>
+    Array.from({ length: m.crossings }, (_, k) => {
+      const from = X[m.from];
+      const to = X[m.to];
+      const x = from === to ? from + 0.35 + 0.3 * k : to - Math.sign(to - from) * (0.45 + 0.3 * k);
+      return { x, y: m.id, id: m.id };
+    }),
+  );
+}
+
+function options(v: Values, size: FigureSize, theme: Theme): Plot.PlotOptions {
+  const colours = palette(theme);
+  const path = receivePath(clamp(v).values);
+  const moves = path.moves;
+  const longest = Math.max(...moves.map((m) => m.us), 1e-9);
+  const halo = { stroke: colours.background, strokeWidth: 4, paintOrder: 'stroke', fill: 'currentColor' } as const;
+  const rows = moves.map((m) => m.id);
+  const moving = moves.filter((m) => m.from !== m.to);
+  const staying = moves.filter((m) => m.from === m.to);
+  return {
+    width: size.width,
+    height: size.height,
+    ...MARGIN,
+    style: { fontSize: `${FONT_SIZE}px` },
+    x: { domain: [0, BAR_X + BAR_W], axis: null },
+    y: { domain: rows, axis: null, padding: 0.15 },
+    color: { type: 'identity' },
+    marks: [
+      // The three places, as lanes with their names on top.
+      Plot.ruleX(PLACES, { x: ([, , x]) => x, stroke: colours.neutral, strokeOpacity: 0.35, strokeWidth: 10 }),
+      Plot.text(PLACES, {
+        x: ([, , x]) => x,
+        frameAnchor: 'top',
+        dy: -22,
+        text: ([, label]) => label,
+        fontWeight: 600,
+        fill: 'currentColor',
+      }),
+      Plot.text(['CPU µs per segment'], {
+        x: BAR_X,
+        frameAnchor: 'top',
+        dy: -22,
+        textAnchor: 'start',
+        text: (d: string) => d,
+        fontWeight: 600,
+        fill: 'currentColor',
+      }),
+      // Moves of the payload: an arrow from place to place.
+      Plot.arrow(moving, {
+        x1: (m: Move) => X[m.from],
+        x2: (m: Move) => X[m.to],
+        y: 'id',
+        stroke: (m: Move) => colourOf(m, theme),
+        strokeWidth: (m: Move) => (m.touchesPayload ? 3.5 : 2),
+        headLength: 10,
+        inset: 6,
+      }),
+      // Work that moves no payload: a ring at the place it happens.
+      Plot.dot(staying, {
+        x: (m: Move) => X[m.from],
+        y: 'id',
+        r: 7,
+        stroke: (m: Move) => colourOf(m, theme),
+        strokeWidth: (m: Move) => (m.touchesPayload ? 3.5 : 2),
+        fill: colours.background,
+      }),
+      // A square per memory-bus crossing.
+      Plot.dot(tokens(moves), { x: 'x', y: 'y', symbol: 'square', r: 4, fill: 'currentColor' }),
+      // What each row is, who does it and what it costs.
+      Plot.text(moves, {
+        x: (m: Move) => (m.from === m.to ? X[m.from] : (X[m.from] + X[m.to]) / 2),
+        y: 'id',
+        dy: -13,
+        text: (m: Move) => `${m.label} (${m.by}${m.crossings > 0 ? `, ${crossings(m.crossings)}` : ''})`,
+        ...halo,
+      }),
+      // CPU time per row.
+      Plot.barX(moves, {
+        x1: BAR_X,
+        x2: (m: Move) => BAR_X + (m.us / longest) * BAR_W,
+        y: 'id',
+        fill: (m: Move) => colourOf(m, theme),
+        insetTop: 6,
+        insetBottom: 6,
+      }),
+      Plot.text(moves, {
+        x: (m: Move) => BAR_X + (m.us / longest) * BAR_W,
+        y: 'id',
+        dx: 4,
+        textAnchor: 'start',
+        text: (m: Move) => (m.us > 0 ? micros(m.us) : '—'),
+        ...halo,
+      }),
+    ],
+  };
+}
+
+function caption(v: Values): string {
+  const path = receivePath(clamp(v).values);
+  const passes = path.cpuPasses;
+  const steps = path.moves
+    .filter((m) => m.crossings > 0 || m.touchesPayload)
+    .map((m) => `${m.label} (${crossings(m.crossings)})`)
+    .join('; ');
+  return `A received ${v.mss}-byte segment, ${path.mode === 'copy' || path.mode === 'csum-copy' ? 'copied' : path.mode === 'remap' ? 'remapped' : 'placed directly'}: ${steps}. In all ${crossings(path.crossings)} of the memory bus per payload byte, ${passes} CPU ${passes === 1 ? 'pass' : 'passes'} over the payload and ${micros(path.us)} µs of CPU per segment.`;
+}
+
+/** One row per move, unrounded. */
+function series(v: Values): Table {
+  const path = receivePath(clamp(v).values);
+  return {
+    columns: [
+      { key: 'step', label: 'Step' },
+      { key: 'what', label: 'What happens' },
+      { key: 'by', label: 'Done by' },
+      { key: 'from', label: 'From' },
+      { key: 'to', label: 'To' },
+      { key: 'crossings', label: 'Memory-bus crossings per byte' },
+      { key: 'us', label: 'CPU µs per segment' },
+    ],
+    rows: path.moves.map((m, i) => ({ step: i + 1, what: m.label, by: m.by, from: m.from, to: m.to, crossings: m.crossings, us: m.us })),
+  };
+}
+
+function table(v: Values): Table {
+  return readable(series(v), { us: micros });
+}
+
+/** The exported file's legend: the kinds of work drawn, and the crossing square. */
+function legend(_v: Values, theme: Theme) {
+  const c = palette(theme);
+  return [
+    { label: 'a CPU copies the payload', colour: c.copy, swatch: 'line' as const },
+    { label: 'a CPU checksums it', colour: c.checksum, swatch: 'line' as const },
+    { label: 'DMA, or protocol work', colour: c.neutral, swatch: 'line' as const },
+    { label: 'remap or buffer refill', colour: c.remap, swatch: 'line' as const },
+    { label: 'one memory-bus crossing per byte (square)', colour: 'currentColor', swatch: 'bar' as const },
+  ];
+}
+
+/** The receive path as a diagram. */
+export const receivePathFigure: FigureDef = {
+  id: 'receive-path',
+  title: 'A received segment’s journey',
+  options,
+  caption,
+  table,
+  series,
+  legend,
+};
