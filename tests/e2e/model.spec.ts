@@ -173,13 +173,13 @@ test('the receive-path diagram follows the receive mode: its rows, crossings and
     const fig = page.locator('model-figure[data-figure="receive-path"]');
     await fig.scrollIntoViewIfNeeded();
     await expect(fig).toHaveAttribute('data-upgraded', '');
-    await expect(fig.locator('.caption-text')).toContainText('In all 4 crossings of the memory bus per payload byte, 1 CPU pass');
+    await expect(fig.locator('.caption-text')).toContainText('In all, 4 crossings of the memory bus per payload byte, 1 CPU pass');
     await page.locator('#mc-rxMode-select').selectOption('direct');
     await fig.scrollIntoViewIfNeeded();
     await expect(fig.locator('.caption-text')).toContainText('placed directly');
-    await expect(fig.locator('.caption-text')).toContainText('In all 1 crossing of the memory bus per payload byte, 0 CPU passes');
+    await expect(fig.locator('.caption-text')).toContainText('In all, 1 crossing of the memory bus per payload byte, 0 CPU passes');
     await expect(fig.locator('table tbody tr')).toHaveCount(3);
     await page.locator('#mc-rxCsum-select').selectOption('separate');
-    await expect(fig.locator('.caption-text')).toContainText('In all 2 crossings of the memory bus per payload byte, 1 CPU pass');
+    await expect(fig.locator('.caption-text')).toContainText('In all, 2 crossings of the memory bus per payload byte, 1 CPU pass');
   });
 });

@@ -22,6 +22,7 @@ const PUBLISHED: Readonly<Record<string, Published>> = {
     ['rx', 'gbps', 0.9],
     ['endToEnd', 'gbps', 0.9],
   ],
+  'quadrics-2002-queued': [],
   'quadrics-zc-rx': [],
   'quadrics-zc-both': [],
   'quadrics-lower-overhead': [],

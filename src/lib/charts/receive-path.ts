@@ -52,6 +52,9 @@ function options(v: Values, size: FigureSize, theme: Theme): Plot.PlotOptions {
   const longest = Math.max(...moves.map((m) => m.us), 1e-9);
   const halo = { stroke: colours.background, strokeWidth: 4, paintOrder: 'stroke', fill: 'currentColor' } as const;
   const rows = moves.map((m) => m.id);
+  // Bars about 18 px tall whatever the number of rows.
+  const band = ((size.height - MARGIN.marginTop - MARGIN.marginBottom) / Math.max(rows.length, 1)) * 0.85;
+  const inset = Math.max(3, band / 2 - 9);
   const moving = moves.filter((m) => m.from !== m.to);
   const staying = moves.filter((m) => m.from === m.to);
   return {
@@ -103,22 +106,29 @@ function options(v: Values, size: FigureSize, theme: Theme): Plot.PlotOptions {
       }),
       // A square per memory-bus crossing.
       Plot.dot(tokens(moves), { x: 'x', y: 'y', symbol: 'square', r: 4, fill: 'currentColor' }),
-      // What each row is, who does it and what it costs.
-      Plot.text(moves, {
-        x: (m: Move) => (m.from === m.to ? X[m.from] : (X[m.from] + X[m.to]) / 2),
-        y: 'id',
-        dy: -13,
-        text: (m: Move) => `${m.label} (${m.by}${m.crossings > 0 ? `, ${crossings(m.crossings)}` : ''})`,
-        ...halo,
-      }),
+      // What each row is, who does it and what it costs; work at the reader's lane reads
+      // leftwards, clear of the time bars.
+      ...[false, true].map((atReader) =>
+        Plot.text(
+          moves.filter((m) => (m.from === m.to && m.from === 'user') === atReader),
+          {
+            x: (m: Move) => (m.from === m.to ? X[m.from] + (atReader ? 0.2 : 0) : (X[m.from] + X[m.to]) / 2),
+            y: 'id',
+            dy: -13,
+            textAnchor: atReader ? 'end' : 'middle',
+            text: (m: Move) => `${m.label} (${m.by}${m.crossings > 0 ? `, ${crossings(m.crossings)}` : ''})`,
+            ...halo,
+          },
+        ),
+      ),
       // CPU time per row.
       Plot.barX(moves, {
         x1: BAR_X,
         x2: (m: Move) => BAR_X + (m.us / longest) * BAR_W,
         y: 'id',
         fill: (m: Move) => colourOf(m, theme),
-        insetTop: 6,
-        insetBottom: 6,
+        insetTop: inset,
+        insetBottom: inset,
       }),
       Plot.text(moves, {
         x: (m: Move) => BAR_X + (m.us / longest) * BAR_W,
@@ -139,7 +149,7 @@ function caption(v: Values): string {
     .filter((m) => m.crossings > 0 || m.touchesPayload)
     .map((m) => `${m.label} (${crossings(m.crossings)})`)
     .join('; ');
-  return `A received ${v.mss}-byte segment, ${path.mode === 'copy' || path.mode === 'csum-copy' ? 'copied' : path.mode === 'remap' ? 'remapped' : 'placed directly'}: ${steps}. In all ${crossings(path.crossings)} of the memory bus per payload byte, ${passes} CPU ${passes === 1 ? 'pass' : 'passes'} over the payload and ${micros(path.us)} µs of CPU per segment.`;
+  return `A received ${v.mss}-byte segment, ${path.mode === 'copy' || path.mode === 'csum-copy' ? 'copied' : path.mode === 'remap' ? 'remapped' : 'placed directly'}: ${steps}. In all, ${crossings(path.crossings)} of the memory bus per payload byte, ${passes} CPU ${passes === 1 ? 'pass' : 'passes'} over the payload and ${micros(path.us)} µs of CPU per segment.`;
 }
 
 /** One row per move, unrounded. */

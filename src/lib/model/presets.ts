@@ -202,6 +202,20 @@ export const presets: readonly Preset[] = [
     bandKeys: allUnknown(['txSegUs', 'rxSegUs', 'rxCopyMBps']),
   }),
   preset({
+    id: 'quadrics-2002-queued',
+    title: 'Quadrics 2002, a queued segment, checksum not offloaded',
+    description:
+      'What-if: Fit A where the card does not verify checksums and segments wait on the queue: TCP reads each one in a separate pass before the copy.',
+    set: {
+      rxCsum: assume(
+        'separate',
+        'What-if: no hardware checksum, and the reader not waiting, so tcp_checksum_complete_user() reads the payload before it is queued.',
+      ),
+    },
+    expected: [],
+    bandKeys: allUnknown(['rxCsum']),
+  }),
+  preset({
     id: 'quadrics-zc-rx',
     title: 'Quadrics, zero-copy receive',
     description: 'What-if: Fit A with the receive copy gone; the copying sender becomes the slowest side.',

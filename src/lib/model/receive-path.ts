@@ -66,8 +66,9 @@ export function receivePath(v: Values): ReceivePath {
     id: 'protocol',
     by: 'softirq',
     label: 'protocol work: interrupt, IP, TCP, ACK (headers only)',
-    from: landing,
-    to: landing,
+    // The headers stay in kernel memory even when the payload is placed in the reader's (header split).
+    from: 'kernel',
+    to: 'kernel',
     crossings: 0,
     touchesPayload: false,
     us: rx.segmentUs.protocol,
