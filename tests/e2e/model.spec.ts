@@ -183,3 +183,37 @@ test('the receive-path diagram follows the receive mode: its rows, crossings and
     await expect(fig.locator('.caption-text')).toContainText('In all, 2 crossings of the memory bus per payload byte, 1 CPU pass');
   });
 });
+
+test('the receive path steps one row at a time, by button and by arrow key, saying what each row is', async ({ page }) => {
+  await withoutConsoleErrors(page, async () => {
+    await page.goto('articles/where-the-copy-happens/');
+    const fig = page.locator('#fig-receive-path');
+    await fig.scrollIntoViewIfNeeded();
+    const rows = fig.locator('details.data tbody tr');
+    const n = await rows.count();
+    expect(n).toBeGreaterThanOrEqual(4);
+    const next = fig.getByRole('button', { name: 'Next step' });
+    await next.click();
+    await expect(fig).toHaveAttribute('data-step', '0');
+    await expect(fig.locator('.step-text')).toContainText(`Step 1 of ${n}: DMA into a kernel buffer`);
+    await next.press('ArrowRight');
+    await next.press('ArrowRight');
+    await expect(fig).toHaveAttribute('data-step', '2');
+    const what = (await rows.nth(2).locator('td').first().textContent()) ?? '';
+    await expect(fig.locator('.step-text')).toContainText(`Step 3 of ${n}: ${what}`);
+    // The lit row is drawn at full strength, the others dimmed.
+    const opacity = (sel: string) =>
+      fig
+        .locator(sel)
+        .first()
+        .evaluate((el) => getComputedStyle(el).opacity);
+    await expect.poll(() => opacity('.rp-row-2')).toBe('1');
+    await expect.poll(async () => Number(await opacity('.rp-row-0'))).toBeLessThan(0.5);
+    await next.press('End');
+    await expect(fig).toHaveAttribute('data-step', String(n - 1));
+    await expect(next).toBeDisabled();
+    await fig.getByRole('button', { name: 'All steps' }).click();
+    await expect(fig).not.toHaveAttribute('data-step', /.*/);
+    await expectAxeClean(page);
+  });
+});

@@ -45,18 +45,47 @@ function tokens(moves: readonly Move[]): { x: number; y: string; id: string }[] 
   );
 }
 
+/** The class of a row's marks: every row, and this step (0-based). */
+export const rowClass = (step: number): string => `rp-row rp-row-${step}`;
+
+/** The marks of one row: the move (an arrow, or a ring where nothing moves), its crossings, its label, its time bar. */
+function rowMarks(m: Move, step: number, theme: Theme, longest: number, inset: number): Plot.Markish[] {
+  const colours = palette(theme);
+  const className = rowClass(step);
+  const colour = colourOf(m, theme);
+  const width = m.touchesPayload ? 3.5 : 2;
+  const halo = { stroke: colours.background, strokeWidth: 4, paintOrder: 'stroke', fill: 'currentColor' } as const;
+  const atReader = m.from === m.to && m.from === 'user';
+  const barEnd = BAR_X + (m.us / longest) * BAR_W;
+  return [
+    m.from === m.to
+      ? Plot.dot([m], { x: X[m.from], y: 'id', r: 7, stroke: colour, strokeWidth: width, fill: colours.background, className })
+      : Plot.arrow([m], { x1: X[m.from], x2: X[m.to], y: 'id', stroke: colour, strokeWidth: width, headLength: 10, inset: 6, className }),
+    Plot.dot(tokens([m]), { x: 'x', y: 'y', symbol: 'square', r: 4, fill: 'currentColor', className }),
+    Plot.text([m], {
+      x: m.from === m.to ? X[m.from] + (atReader ? 0.2 : 0) : (X[m.from] + X[m.to]) / 2,
+      y: 'id',
+      dy: -13,
+      // Work at the reader's lane reads leftwards, clear of the time bars.
+      textAnchor: atReader ? 'end' : 'middle',
+      text: () => `${m.label} (${m.by}${m.crossings > 0 ? `, ${crossings(m.crossings)}` : ''})`,
+      ...halo,
+      className,
+    }),
+    Plot.barX([m], { x1: BAR_X, x2: barEnd, y: 'id', fill: colour, insetTop: inset, insetBottom: inset, className }),
+    Plot.text([m], { x: barEnd, y: 'id', dx: 4, textAnchor: 'start', text: () => (m.us > 0 ? micros(m.us) : '—'), ...halo, className }),
+  ];
+}
+
 function options(v: Values, size: FigureSize, theme: Theme): Plot.PlotOptions {
   const colours = palette(theme);
   const path = receivePath(clamp(v).values);
   const moves = path.moves;
   const longest = Math.max(...moves.map((m) => m.us), 1e-9);
-  const halo = { stroke: colours.background, strokeWidth: 4, paintOrder: 'stroke', fill: 'currentColor' } as const;
   const rows = moves.map((m) => m.id);
   // Bars about 18 px tall whatever the number of rows.
   const band = ((size.height - MARGIN.marginTop - MARGIN.marginBottom) / Math.max(rows.length, 1)) * 0.85;
   const inset = Math.max(3, band / 2 - 9);
-  const moving = moves.filter((m) => m.from !== m.to);
-  const staying = moves.filter((m) => m.from === m.to);
   return {
     width: size.width,
     height: size.height,
@@ -85,59 +114,8 @@ function options(v: Values, size: FigureSize, theme: Theme): Plot.PlotOptions {
         fontWeight: 600,
         fill: 'currentColor',
       }),
-      // Moves of the payload: an arrow from place to place.
-      Plot.arrow(moving, {
-        x1: (m: Move) => X[m.from],
-        x2: (m: Move) => X[m.to],
-        y: 'id',
-        stroke: (m: Move) => colourOf(m, theme),
-        strokeWidth: (m: Move) => (m.touchesPayload ? 3.5 : 2),
-        headLength: 10,
-        inset: 6,
-      }),
-      // Work that moves no payload: a ring at the place it happens.
-      Plot.dot(staying, {
-        x: (m: Move) => X[m.from],
-        y: 'id',
-        r: 7,
-        stroke: (m: Move) => colourOf(m, theme),
-        strokeWidth: (m: Move) => (m.touchesPayload ? 3.5 : 2),
-        fill: colours.background,
-      }),
-      // A square per memory-bus crossing.
-      Plot.dot(tokens(moves), { x: 'x', y: 'y', symbol: 'square', r: 4, fill: 'currentColor' }),
-      // What each row is, who does it and what it costs; work at the reader's lane reads
-      // leftwards, clear of the time bars.
-      ...[false, true].map((atReader) =>
-        Plot.text(
-          moves.filter((m) => (m.from === m.to && m.from === 'user') === atReader),
-          {
-            x: (m: Move) => (m.from === m.to ? X[m.from] + (atReader ? 0.2 : 0) : (X[m.from] + X[m.to]) / 2),
-            y: 'id',
-            dy: -13,
-            textAnchor: atReader ? 'end' : 'middle',
-            text: (m: Move) => `${m.label} (${m.by}${m.crossings > 0 ? `, ${crossings(m.crossings)}` : ''})`,
-            ...halo,
-          },
-        ),
-      ),
-      // CPU time per row.
-      Plot.barX(moves, {
-        x1: BAR_X,
-        x2: (m: Move) => BAR_X + (m.us / longest) * BAR_W,
-        y: 'id',
-        fill: (m: Move) => colourOf(m, theme),
-        insetTop: inset,
-        insetBottom: inset,
-      }),
-      Plot.text(moves, {
-        x: (m: Move) => BAR_X + (m.us / longest) * BAR_W,
-        y: 'id',
-        dx: 4,
-        textAnchor: 'start',
-        text: (m: Move) => (m.us > 0 ? micros(m.us) : '—'),
-        ...halo,
-      }),
+      // One group of marks per row, classed by its step, so a stepper can light one row at a time.
+      ...moves.flatMap((m, step) => rowMarks(m, step, theme, longest, inset)),
     ],
   };
 }
