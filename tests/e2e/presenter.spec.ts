@@ -162,3 +162,25 @@ for (const reducedMotion of ['reduce', 'no-preference'] as const) {
     else expect(moving.length).toBeGreaterThan(0);
   });
 }
+
+test('the slowest-side article presents its three cases: receive-bound, send-bound, window-bound', async ({ page }) => {
+  await withoutConsoleErrors(page, async () => {
+    await page.goto('articles/the-slowest-side/');
+    const steps = await pageSteps(page);
+    expect(steps).toHaveLength(3);
+    await openByKeyboard(page);
+    const dialog = page.locator('dialog.presenter');
+    const chart = dialog.locator('.p-stage svg');
+    const drawn: string[] = [];
+    for (let i = 0; i < steps.length; i += 1) {
+      if (i > 0) await page.keyboard.press('ArrowRight');
+      await expect(dialog.locator('.p-sentence')).toHaveText(steps[i]!.sentence);
+      await expect(dialog.locator('.p-position')).toHaveText(`Step ${i + 1} of 3`);
+      drawn.push(await chart.evaluate((s) => s.outerHTML));
+    }
+    // Each case draws a different chart.
+    expect(new Set(drawn).size).toBe(3);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+  });
+});
