@@ -177,3 +177,14 @@ test('without JavaScript the system setting still applies and no switch is offer
   expect(bg).toBe('rgb(21, 23, 26)');
   await context.close();
 });
+
+test('no article or model page scrolls sideways on a 360 px screen', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+  const page = await context.newPage();
+  const slugs = readdirSync('src/content/articles').map((f) => f.replace(/\.mdx$/, ''));
+  for (const path of [...slugs.map((s) => `articles/${s}/`), 'model/fit/', 'model/changes/', 'model/params/']) {
+    await page.goto(path);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
+  }
+  await context.close();
+});
