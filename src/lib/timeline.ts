@@ -7,8 +7,7 @@
  * technique applied, so the entries can be compared with each other; the numbers the changed
  * parameters take are assumptions, stated in `model.note`, unless a source gives them.
  */
-import { type ModelState, stateQuery } from './model/link.ts';
-import { evaluate, type ParamKey, paramFor, presetById, type Values } from './model/index.ts';
+import { evaluate, type ParamKey, paramFor, presetById, toQuery, type Values } from './model/index.ts';
 import { figureState } from './model/figures.ts';
 
 /** A public page an entry rests on. */
@@ -22,7 +21,10 @@ export interface Source {
 export type Checked = 'primary' | 'partly' | 'not verified';
 
 /** The model state an entry opens: the 2002 fit (or another preset) with some values changed. */
-export interface EntryModel extends ModelState {
+export interface EntryModel {
+  /** Preset id (src/lib/model/presets.ts). */
+  readonly preset: string;
+  /** Values over the preset's (the table's keys). */
   readonly values: Partial<Values>;
   /** Why these values: the assumption behind each number, or its source. */
   readonly note: string;
@@ -466,16 +468,22 @@ export interface Outcome {
   readonly bound: 'tx' | 'rx' | 'window';
 }
 
+/** The complete model state an entry opens, or null when the model cannot express it. */
+const entryState = (entry: TimelineEntry): Record<string, unknown> | null =>
+  entry.model ? figureState({ preset: entry.model.preset, with: entry.model.values }) : null;
+
 /** The model's rates for an entry's state, or null when the entry has none. */
 export function outcome(entry: TimelineEntry): Outcome | null {
-  if (!entry.model) return null;
-  const r = evaluate(figureState({ preset: entry.model.preset, with: entry.model.values as Record<string, number | string> }));
+  const state = entryState(entry);
+  if (!state) return null;
+  const r = evaluate(state);
   return { rxGbps: r.rx.gbps, endToEndGbps: r.endToEnd.gbps, bound: r.endToEnd.bound };
 }
 
 /** The query string (no `?`) that opens the model at an entry's state, or null. */
 export function entryQuery(entry: TimelineEntry): string | null {
-  return entry.model ? stateQuery(entry.model) : null;
+  const state = entryState(entry);
+  return state ? toQuery(state) : null;
 }
 
 /** Entries grouped by year, years ascending (the figure draws one mark per year). */

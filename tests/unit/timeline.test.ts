@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fromQuery, paramFor } from '../../src/lib/model/index.ts';
-import { stateQuery } from '../../src/lib/model/link.ts';
+import { figureState } from '../../src/lib/model/figures.ts';
+import { fromQuery, paramFor, toQuery } from '../../src/lib/model/index.ts';
 import { byYear, entryQuery, outcome, type TimelineEntry, timeline, timelineProblems } from '../../src/lib/timeline.ts';
 
 const sample = (over: Partial<TimelineEntry> = {}): TimelineEntry => ({
@@ -87,9 +87,11 @@ describe('the timeline data', () => {
   });
 
   it('puts only the changed values in a preset-plus-changes query', () => {
-    expect(stateQuery({ preset: 'quadrics-2002' })).toBe('');
-    expect(stateQuery({ preset: 'quadrics-2002', values: { rxMode: 'remap' } })).toBe('rxMode=remap');
-    expect(() => stateQuery({ preset: 'no-such-preset' })).toThrow();
+    const stateQuery = (preset: string, with_?: Record<string, string>) =>
+      toQuery(figureState({ preset, ...(with_ ? { with: with_ } : {}) }));
+    expect(stateQuery('quadrics-2002')).toBe('');
+    expect(stateQuery('quadrics-2002', { rxMode: 'remap' })).toBe('rxMode=remap');
+    expect(() => stateQuery('no-such-preset')).toThrow();
   });
 
   it('computes each state’s rates with the model: removing the receive copy lets the copying sender bind', () => {
