@@ -76,7 +76,6 @@ test('every model number in the articles and notes is the model’s own for its 
   let notesChecked = 0;
   let bounds = 0;
   for (const dir of pages) {
-    const slug = dir;
     const file = join(dir, 'index.html');
     if (!existsSync(file)) continue;
     const { document } = parseHTML(readFileSync(file, 'utf8'));
@@ -94,8 +93,8 @@ test('every model number in the articles and notes is the model’s own for its 
         ...(scale ? { scale: Number(scale) } : {}),
       });
       const printed = /[\d,]+(?:\.(\d+))?/.exec(el.textContent ?? '');
-      expect(printed, `${slug}: ${el.textContent}`).not.toBeNull();
-      expect(printed?.[0], `${slug}: ${el.outerHTML}`).toBe(formatFigure(value, printed?.[1]?.length ?? 0));
+      expect(printed, `${dir}: ${el.textContent}`).not.toBeNull();
+      expect(printed?.[0], `${dir}: ${el.outerHTML}`).toBe(formatFigure(value, printed?.[1]?.length ?? 0));
       checked += 1;
       if (inNotes(file)) notesChecked += 1;
     }
@@ -107,7 +106,7 @@ test('every model number in the articles and notes is the model’s own for its 
         preset: el.getAttribute('data-preset') ?? '',
         ...(changed ? { with: JSON.parse(changed) as Record<string, number> } : {}),
       };
-      expect(el.textContent, `${slug}: ${el.outerHTML}`).toBe(boundText(figure, side));
+      expect(el.textContent, `${dir}: ${el.outerHTML}`).toBe(boundText(figure, side));
       bounds += 1;
     }
   }

@@ -207,8 +207,8 @@ test('the receive path steps one row at a time, by button and by arrow key, sayi
         .locator(sel)
         .first()
         .evaluate((el) => getComputedStyle(el).opacity);
-    await expect.poll(() => opacity('.rp-row-2')).toBe('1');
-    await expect.poll(async () => Number(await opacity('.rp-row-0'))).toBeLessThan(0.5);
+    await expect.poll(() => opacity('.step-row-2')).toBe('1');
+    await expect.poll(async () => Number(await opacity('.step-row-0'))).toBeLessThan(0.5);
     await next.press('End');
     await expect(fig).toHaveAttribute('data-step', String(n - 1));
     await expect(next).toBeDisabled();

@@ -9,7 +9,7 @@ import { evaluate, type SideResult, type Values } from '../model/index.ts';
 import { fitDomain, FONT_SIZE, textWidth } from './layout.ts';
 import { inkOn, palette } from './theme.ts';
 import type { FigureContext, FigureDef, FigureSize, LegendEntry, Table, Theme } from './types.ts';
-import { activeUnknowns, megabytes, percent, readable, unknownRange } from './words.ts';
+import { activeUnknowns, crossings, megabytes, percent, readable, unknownRange } from './words.ts';
 
 const MARGIN = { marginTop: 16, marginRight: 16, marginBottom: 40, marginLeft: 150 };
 const PADDING = 0.3;
@@ -24,8 +24,6 @@ interface Row {
   label: string;
 }
 
-const crossings = (n: number): string => `${n} crossing${n === 1 ? '' : 's'} per byte`;
-
 function rows(v: Values): Row[] {
   const r = evaluate(v);
   const io = v.busMBps * v.busEff;
@@ -39,7 +37,7 @@ function rows(v: Values): Row[] {
         bus: 'memory',
         traffic: s.memTrafficMBps,
         limit: v.memMBps,
-        label: `${megabytes(s.memTrafficMBps)} MB/s, ${crossings(s.busCrossings)}`,
+        label: `${megabytes(s.memTrafficMBps)} MB/s, ${`${crossings(s.busCrossings)} per byte`}`,
       },
       { row: `${name}: I/O bus`, side, bus: 'io', traffic: s.mbps, limit: io, label: `${megabytes(s.mbps)} MB/s` },
     ];

@@ -11,7 +11,7 @@ import { type Move, type Place, receivePath } from '../model/receive-path.ts';
 import { FONT_SIZE } from './layout.ts';
 import { palette } from './theme.ts';
 import type { FigureDef, FigureSize, Table, Theme } from './types.ts';
-import { micros, readable } from './words.ts';
+import { crossings, micros, readable } from './words.ts';
 
 const PLACES: readonly (readonly [Place, string, number])[] = [
   ['card', 'card', 1],
@@ -23,7 +23,6 @@ const X: Readonly<Record<Place, number>> = { card: 1, kernel: 4, user: 7 };
 const BAR_X = 8.3;
 const BAR_W = 1.6;
 const MARGIN = { marginTop: 36, marginRight: 44, marginBottom: 12, marginLeft: 12 };
-const crossings = (n: number): string => `${n} crossing${n === 1 ? '' : 's'}`;
 
 function colourOf(m: Move, theme: Theme): string {
   const c = palette(theme);
@@ -33,20 +32,18 @@ function colourOf(m: Move, theme: Theme): string {
   return c.neutral;
 }
 
-/** One square per crossing, spaced along the arrow towards its head (or beside the place). */
-function tokens(moves: readonly Move[]): { x: number; y: string; id: string }[] {
-  return moves.flatMap((m) =>
-    Array.from({ length: m.crossings }, (_, k) => {
-      const from = X[m.from];
-      const to = X[m.to];
-      const x = from === to ? from + 0.35 + 0.3 * k : to - Math.sign(to - from) * (0.45 + 0.3 * k);
-      return { x, y: m.id, id: m.id };
-    }),
-  );
+/** One square per crossing of a move, spaced along its arrow towards the head (or beside the place). */
+function tokens(m: Move): { x: number; y: string }[] {
+  const from = X[m.from];
+  const to = X[m.to];
+  return Array.from({ length: m.crossings }, (_, k) => ({
+    x: from === to ? from + 0.35 + 0.3 * k : to - Math.sign(to - from) * (0.45 + 0.3 * k),
+    y: m.id,
+  }));
 }
 
 /** The class of a row's marks: every row, and this step (0-based). */
-export const rowClass = (step: number): string => `rp-row rp-row-${step}`;
+export const rowClass = (step: number): string => `step-row step-row-${step}`;
 
 /** The marks of one row: the move (an arrow, or a ring where nothing moves), its crossings, its label, its time bar. */
 function rowMarks(m: Move, step: number, theme: Theme, longest: number, inset: number): Plot.Markish[] {
@@ -61,7 +58,7 @@ function rowMarks(m: Move, step: number, theme: Theme, longest: number, inset: n
     m.from === m.to
       ? Plot.dot([m], { x: X[m.from], y: 'id', r: 7, stroke: colour, strokeWidth: width, fill: colours.background, className })
       : Plot.arrow([m], { x1: X[m.from], x2: X[m.to], y: 'id', stroke: colour, strokeWidth: width, headLength: 10, inset: 6, className }),
-    Plot.dot(tokens([m]), { x: 'x', y: 'y', symbol: 'square', r: 4, fill: 'currentColor', className }),
+    Plot.dot(tokens(m), { x: 'x', y: 'y', symbol: 'square', r: 4, fill: 'currentColor', className }),
     Plot.text([m], {
       x: m.from === m.to ? X[m.from] + (atReader ? 0.2 : 0) : (X[m.from] + X[m.to]) / 2,
       y: 'id',
@@ -172,4 +169,5 @@ export const receivePathFigure: FigureDef = {
   table,
   series,
   legend,
+  stepped: true,
 };

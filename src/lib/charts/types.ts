@@ -56,6 +56,11 @@ export interface FigureDef {
    * plotted point or bar. Absent: the CSV export uses `table()`.
    */
   series?(values: Values, context?: FigureContext): Table;
+  /**
+   * A diagram read one row at a time: its marks carry `step-row step-row-N` per row and its data
+   * table lists the rows in order, so the page offers a stepper (`<figure-stepper>`).
+   */
+  stepped?: true;
   /** The legend of an exported file: the series shown and their colours. Absent: no legend. */
   legend?(values: Values, theme: Theme, context?: FigureContext): LegendEntry[];
 }

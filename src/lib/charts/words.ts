@@ -12,6 +12,8 @@ const GROUPED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 /** MB/s: one decimal below 10, whole below 10,000, then grouped ("24,375"). */
 export const megabytes = (x: number): string =>
   x < 10 ? x.toFixed(1) : x < 10000 ? Math.round(x).toString() : GROUPED.format(Math.round(x));
+/** A count of memory-bus crossings ("1 crossing", "4 crossings"). */
+export const crossings = (n: number): string => `${n} crossing${n === 1 ? '' : 's'}`;
 /** A fraction as a whole percentage ("82 %"). */
 export const percent = (x: number): string => `${Math.round(x * 100)} %`;
 
