@@ -275,8 +275,7 @@ export function listingRefKeys(listing: string, table: Readonly<Record<string, K
   const keys: string[] = [];
   for (const m of listing.matchAll(/[A-Za-z_][A-Za-z0-9_]*(?:->[A-Za-z_][A-Za-z0-9_]*)?(\()?/g)) {
     const word = m[0].replace(/\($/, '');
-    const candidates = m[1] ? [`${word}()`, word] : [word, `${word}()`];
-    const key = candidates.find((k) => Object.hasOwn(table, k));
+    const key = kernelRefKeys(m[1] ? `${word}()` : word).find((k) => Object.hasOwn(table, k));
     if (key !== undefined && !keys.includes(key)) keys.push(key);
   }
   return keys;

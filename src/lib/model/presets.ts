@@ -107,16 +107,11 @@ const rate = (
   fitted: how.fitted ?? [],
   ...(how.misfit === undefined ? {} : { misfit: how.misfit }),
 });
+/** The reading thread's own CPU per MB, measured: within 25 %. */
 const readerCpu = (value: number, source: string, note: string, fitted: readonly ParamKey[]): Expectation => ({
-  side: 'rx',
+  ...rate('rx', value, 'measurement', source, note, { fitted }),
   metric: 'appUsPerMB',
-  value,
-  relation: 'about',
   tolerance: 0.25,
-  basis: 'measurement',
-  source,
-  note,
-  fitted,
 });
 
 const allUnknown = (except: readonly ParamKey[] = []): ParamKey[] =>
