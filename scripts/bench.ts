@@ -74,20 +74,32 @@ for (const [name, page] of Object.entries(pages)) {
   });
 }
 
-// In Chromium: slider step → the figures on screen repainted. The page shows the controls
+// In Chromium: a slider step, and an inline number's step, → the figures on screen repainted. The page shows the controls
 // and the first figure together, as a reader sees them; figures off screen catch up later.
 // Per step: the redraw work (spec, Plot, DOM update: the figures' own timing), the input
 // event to the end of the last redraw, and the input event to the end of the frame that
 // shows it (style, layout and paint done on the main thread: a task posted from the redraw,
 // which runs after that frame's rendering).
 const SLIDER_STEPS = 60;
-async function sliderToRepaint(page: Page): Promise<{ latency: number[]; painted: number[]; compute: number[]; drawn: number[] }> {
+async function stepToRepaint(
+  page: Page,
+  control: 'slider' | 'knob',
+): Promise<{ latency: number[]; painted: number[]; compute: number[]; drawn: number[] }> {
   const figures = page.locator('model-figure');
   for (let i = 0; i < (await figures.count()); i += 1) await figures.nth(i).scrollIntoViewIfNeeded();
   await page.waitForFunction(() => document.querySelectorAll('model-figure[data-upgraded]').length > 0, null, { timeout: 20_000 });
-  await page.locator('model-controls').scrollIntoViewIfNeeded();
-  const slider = page.locator('#mc-rxCopyMBps-range');
-  await slider.focus();
+  if (control === 'slider') {
+    await page.locator('model-controls').scrollIntoViewIfNeeded();
+    await page.locator('details.all-params > summary').click();
+    await page.locator('#mc-rxCopyMBps-range').focus();
+  } else {
+    // The panel at the top of a tall window: its figure, the next ones and the receive-path
+    // diagram are all on screen, so each step redraws every one of them.
+    await page.locator('#model').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    const knob = page.locator('model-knob[data-key="rxCopyMBps"]');
+    await page.waitForFunction(() => document.querySelector('model-knob[data-key="rxCopyMBps"][role="slider"]') !== null);
+    await knob.focus();
+  }
   const latency: number[] = [];
   const painted: number[] = [];
   const compute: number[] = [];
@@ -96,7 +108,7 @@ async function sliderToRepaint(page: Page): Promise<{ latency: number[]; painted
     const r = await page.evaluate(
       (step) =>
         new Promise<{ latency: number; painted: number; compute: number; drawn: number }>((resolve) => {
-          const input = document.activeElement as HTMLInputElement;
+          const control = document.activeElement as HTMLElement;
           let compute = 0;
           let drawn = 0;
           let last = 0;
@@ -113,9 +125,12 @@ async function sliderToRepaint(page: Page): Promise<{ latency: number[]; painted
             channel.port2.postMessage(null);
           };
           document.addEventListener('model-figure:drawn', on);
-          if (step % 2 === 0) input.stepUp();
-          else input.stepDown();
-          input.dispatchEvent(new Event('input', { bubbles: true }));
+          const up = step % 2 === 0;
+          if (control instanceof HTMLInputElement) {
+            if (up) control.stepUp();
+            else control.stepDown();
+            control.dispatchEvent(new Event('input', { bubbles: true }));
+          } else control.dispatchEvent(new KeyboardEvent('keydown', { key: up ? 'ArrowRight' : 'ArrowLeft', bubbles: true }));
           // Three frames is ample for one coalesced redraw.
           let frames = 0;
           const tick = (): void => {
@@ -149,27 +164,31 @@ if (existsSync(exe) && existsSync(join(DIST, 'articles/copy-vs-zero-copy/index.h
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`http://127.0.0.1:${PORT}/articles/copy-vs-zero-copy/`);
-    const { latency, painted, compute, drawn } = await sliderToRepaint(page);
-    rows.push({
-      what: 'slider step → redraw work of on-screen figures (Chromium), median',
-      value: median(compute),
-      unit: 'ms',
-      note: `p95 ${p95(compute).toFixed(1)} ms, ${median(drawn)} figures a step, target 16 ms`,
-    });
-    rows.push({
-      what: 'slider step → last figure on screen repainted (Chromium), median',
-      value: median(latency),
-      unit: 'ms',
-      note: `p95 ${p95(latency).toFixed(1)} ms, input event to end of redraw`,
-    });
-    rows.push({
-      what: 'slider step → frame with the redraw rendered (Chromium), median',
-      value: median(painted),
-      unit: 'ms',
-      note: `p95 ${p95(painted).toFixed(1)} ms, input event to end of that frame's style, layout and paint`,
-    });
+    for (const control of ['slider', 'knob'] as const) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: control === 'knob' ? 2600 : 900 } });
+      await page.goto(`http://127.0.0.1:${PORT}/articles/copy-vs-zero-copy/`);
+      const { latency, painted, compute, drawn } = await stepToRepaint(page, control);
+      const what = control === 'slider' ? 'slider step' : 'inline number (knob) step, tall window';
+      rows.push({
+        what: `${what} → redraw work of on-screen figures (Chromium), median`,
+        value: median(compute),
+        unit: 'ms',
+        note: `p95 ${p95(compute).toFixed(1)} ms, ${median(drawn)} figures a step, target 16 ms`,
+      });
+      rows.push({
+        what: `${what} → last figure on screen repainted (Chromium), median`,
+        value: median(latency),
+        unit: 'ms',
+        note: `p95 ${p95(latency).toFixed(1)} ms, input event to end of redraw`,
+      });
+      rows.push({
+        what: `${what} → frame with the redraw rendered (Chromium), median`,
+        value: median(painted),
+        unit: 'ms',
+        note: `p95 ${p95(painted).toFixed(1)} ms, input event to end of that frame's style, layout and paint`,
+      });
+      await page.close();
+    }
   } finally {
     await browser.close();
     server.kill();

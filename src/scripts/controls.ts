@@ -5,8 +5,8 @@
  */
 import { clamp, evaluate, paramFor, type Param, type Values } from '../lib/model/index.ts';
 import { changeNotice, summary, valueText } from './param-text.ts';
-import { fromSlider, toSlider } from './slider.ts';
-import { applyPreset, currentPreset, reset, store, update, urlChanges } from './state.ts';
+import { fromSlider, toSlider } from '../lib/model/slider.ts';
+import { applyPreset, base, currentPreset, reset, store, update, urlChanges } from './state.ts';
 
 /** Quiet time before the live summary speaks, so a drag is announced once, at its end. */
 const SUMMARY_DELAY_MS = 500;
@@ -118,8 +118,15 @@ class ModelControls extends HTMLElement {
     });
     q<HTMLButtonElement>(this, 'reset')?.addEventListener('click', () => reset());
 
+    // A folded parameter the state has moved away from the page's start unfolds: a link or a
+    // preset never changes a value the reader cannot see in the panel.
+    const folded = [...this.querySelectorAll<HTMLDetailsElement>('details[data-role="more"]')].map((d) => ({
+      details: d,
+      keys: [...d.querySelectorAll<HTMLElement>('.param[data-key]')].map((r) => r.dataset['key'] as keyof Values),
+    }));
     const syncAll = (values: Values): void => {
       for (const sync of syncs) sync(values);
+      for (const f of folded) if (!f.details.open && f.keys.some((k) => values[k] !== base[k])) f.details.open = true;
       const preset = currentPreset();
       if (picker && picker.value !== (preset?.id ?? '')) picker.value = preset?.id ?? '';
       say(presetDoc, preset?.description ?? '');

@@ -38,3 +38,10 @@ export const SEED = 'Pine.LNX.4.44.0206271943340.24818-100000@alvie-mail.lanl.go
 export const QUESTION = 'Pine.LNX.4.44.0206271146280.9500-100000@alvie-mail.lanl.gov';
 /** Bernd Eckenfels's reply, which survives in the archive only as quotes in the seed. */
 export const BERND = 'E17NgVM-0001l3-00@sites.inka.de';
+
+/** Opens the model panel's "All parameters" (closed at first: the article's knobs come first). */
+export async function openAllParameters(page: Page): Promise<void> {
+  const details = page.locator('details.all-params');
+  if (!(await details.evaluate((d: HTMLDetailsElement) => d.open))) await details.locator(':scope > summary').click();
+  await expect(details.locator('fieldset.group').first()).toBeVisible();
+}

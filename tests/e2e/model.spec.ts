@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { expectAxeClean, withoutConsoleErrors } from './helpers.ts';
+import { expectAxeClean, withoutConsoleErrors, openAllParameters } from './helpers.ts';
 
 const LIVE = 'articles/copy-vs-zero-copy/';
 
@@ -19,6 +19,7 @@ test('moving a slider redraws every linked figure, its caption and the URL', asy
     const before = await liveFigures(page);
     expect(before).toHaveLength(5);
     const captions = await page.locator('model-figure .caption-text').allTextContents();
+    await openAllParameters(page);
     const slider = page.locator('#mc-rxCopyMBps-range');
     await slider.focus();
     for (let i = 0; i < 10; i += 1) await slider.press('ArrowRight');
@@ -46,6 +47,7 @@ test('moving a slider redraws every linked figure, its caption and the URL', asy
 
 test('a copied link restores the state, and back and forward step through it', async ({ page, context }) => {
   await page.goto(LIVE);
+  await openAllParameters(page);
   await page.locator('#mc-rxMode-select').selectOption('direct');
   await expect(page).toHaveURL(/rxMode=direct/);
   const link = page.url();
@@ -122,6 +124,7 @@ test('a slider step patches the chart on screen, and its name, caption and table
       (svg as SVGSVGElement & { kept?: boolean }).kept = true;
     });
     const before = await read();
+    await openAllParameters(page);
     const slider = page.locator('#mc-rxCopyMBps-range');
     await slider.focus();
     for (let i = 0; i < 5; i += 1) await slider.press('ArrowRight');
@@ -149,6 +152,7 @@ test('a drag writes the URL once it pauses, not on every step, and one history e
   });
   await page.goto(LIVE);
   const length = await page.evaluate(() => history.length);
+  await openAllParameters(page);
   const slider = page.locator('#mc-rxCopyMBps-range');
   await slider.scrollIntoViewIfNeeded();
   // Twenty input steps in quick succession, as a drag sends them, then the release.
@@ -174,6 +178,7 @@ test('the receive-path diagram follows the receive mode: its rows, crossings and
     await fig.scrollIntoViewIfNeeded();
     await expect(fig).toHaveAttribute('data-upgraded', '');
     await expect(fig.locator('.caption-text')).toContainText('In all, 4 crossings of the memory bus per payload byte, 1 CPU pass');
+    await openAllParameters(page);
     await page.locator('#mc-rxMode-select').selectOption('direct');
     await fig.scrollIntoViewIfNeeded();
     await expect(fig.locator('.caption-text')).toContainText('placed directly');
@@ -216,4 +221,131 @@ test('the receive path steps one row at a time, by button and by arrow key, sayi
     await expect(fig).not.toHaveAttribute('data-step', /.*/);
     await expectAxeClean(page);
   });
+});
+
+test('a number in the sentence is a slider: keys and a drag move every linked figure, the panel and the URL', async ({ page }) => {
+  await withoutConsoleErrors(page, async () => {
+    await page.setViewportSize({ width: 1280, height: 2400 });
+    await page.goto(LIVE);
+    await page.locator('#model').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    const knob = page.locator('model-knob[data-key="rxCopyMBps"]');
+    await expect(knob).toHaveAttribute('role', 'slider');
+    await expect(knob).toHaveAttribute('aria-valuenow', '250');
+    await expect(knob).toHaveAttribute('aria-valuetext', '250 megabytes per second');
+    // Every figure on this tall screen is upgraded and on screen; all of them must follow.
+    const figures = page.locator('model-figure');
+    const n = await figures.count();
+    await expect.poll(() => page.locator('model-figure[data-upgraded]').count()).toBeGreaterThanOrEqual(3);
+    const onScreen = await figures.evaluateAll((els) =>
+      els.filter((e) => e.hasAttribute('data-upgraded') && e.getBoundingClientRect().top < innerHeight).map((e) => e.id),
+    );
+    expect(onScreen).toContain('fig-receive-path');
+    const captions = async (): Promise<Record<string, string>> =>
+      Object.fromEntries(await figures.evaluateAll((els) => els.map((e) => [e.id, e.querySelector('.caption-text')?.textContent ?? ''])));
+    const before = await captions();
+    const output = page.locator('model-output[data-at="rx.gbps"]');
+    const out = await output.textContent();
+
+    await knob.focus();
+    for (let i = 0; i < 5; i += 1) await knob.press('ArrowRight');
+    await expect(page).toHaveURL(/[?&]rxCopyMBps=\d+/);
+    const value = Number(new URL(page.url()).searchParams.get('rxCopyMBps'));
+    expect(value).toBeGreaterThan(250);
+    await expect(knob).toHaveAttribute('aria-valuenow', String(value));
+    await expect(knob.locator('.knob-value')).toHaveText(String(value));
+    await expect(output).not.toHaveText(out ?? '');
+    for (const id of onScreen) await expect.poll(async () => (await captions())[id], id).not.toBe(before[id]);
+    await openAllParameters(page);
+    await expect(page.locator('#mc-rxCopyMBps-number')).toHaveValue(String(value));
+    expect(n).toBeGreaterThan(onScreen.length - 1);
+
+    // A drag to the left by 100 px steps it down; one more history entry for the gesture.
+    const length = await page.evaluate(() => history.length);
+    const box = await knob.locator('.knob-value').boundingBox();
+    if (!box) throw new Error('knob has no box');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    for (let dx = 10; dx <= 100; dx += 10) await page.mouse.move(box.x + box.width / 2 - dx, box.y + box.height / 2);
+    await page.mouse.up();
+    await expect.poll(async () => Number(await knob.getAttribute('aria-valuenow'))).toBeLessThan(value);
+    await expect(page).toHaveURL(new RegExp(`[?&]rxCopyMBps=${await knob.getAttribute('aria-valuenow')}(&|$)`));
+    // A drag is one gesture: at most one new entry (none if it continues the key presses').
+    expect(await page.evaluate(() => history.length)).toBeLessThanOrEqual(length + 1);
+
+    // Home and End reach the ends; a choice steps through its options by name.
+    await knob.press('Home');
+    await expect(knob).toHaveAttribute('aria-valuenow', String((await page.locator('#mc-rxCopyMBps-number').getAttribute('min')) ?? ''));
+    const mode = page.locator('model-knob[data-key="rxMode"]');
+    await mode.focus();
+    await mode.press('End');
+    await expect(mode).toHaveAttribute('aria-valuetext', 'direct placement');
+    await expect(page).toHaveURL(/rxMode=direct/);
+    await expect(page.locator('#mc-rxMode-select')).toHaveValue('direct');
+  });
+});
+
+test('inline numbers start at the page state, read as plain text without JavaScript, and the panel lists its values', async ({
+  page,
+  browser,
+}) => {
+  for (const path of [LIVE, 'articles/the-slowest-side/']) {
+    const built = await (await page.request.get(path)).text();
+    const texts = [...built.matchAll(/<model-(?:knob|output)\b[^>]*>(.*?)<\/model-(?:knob|output)>/g)].map((m) =>
+      m[1]!.replace(/<[^>]+>/g, ''),
+    );
+    expect(texts.length, path).toBeGreaterThanOrEqual(path === LIVE ? 10 : 6);
+    await page.goto(path);
+    await page.locator('model-knob').first().scrollIntoViewIfNeeded();
+    await expect(page.locator('model-knob[role="slider"]').first()).toBeVisible();
+    // Upgraded at the page's starting state, the text is what the build wrote.
+    const live = await page.locator('model-knob .knob-value, model-output').allTextContents();
+    expect(live, path).toEqual(texts);
+  }
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const noJs = await context.newPage();
+  await noJs.goto(LIVE);
+  await expect(noJs.locator('model-knob[role]')).toHaveCount(0);
+  await expect(noJs.locator('model-knob').first()).toHaveText('4,096');
+  await expect(noJs.locator('model-controls .value-list')).toBeVisible();
+  await expect(noJs.locator('model-controls .value-list')).toContainText('Receive copy bandwidth');
+  await expect(noJs.locator('details.all-params')).toBeHidden();
+  await context.close();
+});
+
+test('the panel folds what the article has not discussed, and unfolds it when the state moves it', async ({ page }) => {
+  await page.goto(`${LIVE}?rxCores=3#model`);
+  await openAllParameters(page);
+  const more = page.locator('details.more', { has: page.locator('.param[data-key="rxCores"]') });
+  await expect(more).toHaveJSProperty('open', true);
+  await page.goto(`${LIVE}#model`);
+  await openAllParameters(page);
+  await expect(more).toHaveJSProperty('open', false);
+  await expect(page.locator('.param[data-key="rxCopyMBps"]')).toBeVisible();
+  await expect(page.locator('.param[data-key="rxCores"]')).toBeHidden();
+});
+
+test('on a phone the panel keeps its chart pinned at the top while the reader works a knob below it', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(LIVE);
+  await page.locator('#model').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  const knob = page.locator('model-knob[data-key="rxCopyMBps"]');
+  await expect(knob).toHaveAttribute('role', 'slider');
+  const chart = page.locator('#fig-throughput-vs-segment .chart');
+  await expect(page.locator('#fig-throughput-vs-segment')).toHaveAttribute('data-pinned', '');
+  // Scroll on until the knob sits just under where the chart will be pinned.
+  const chartHeight = (await chart.boundingBox())?.height ?? 0;
+  await knob.evaluate((el, h) => window.scrollBy(0, el.getBoundingClientRect().top - h - 40), chartHeight);
+  const box = await chart.boundingBox();
+  expect(box?.y ?? -99).toBeGreaterThanOrEqual(-2);
+  expect(box?.y ?? 999).toBeLessThan(2);
+  const knobBox = await knob.boundingBox();
+  expect(knobBox?.y ?? 0).toBeGreaterThan((box?.y ?? 0) + (box?.height ?? 0));
+  expect(knobBox?.y ?? 999).toBeLessThan(740);
+  // The reader works the knob; the pinned chart redraws where it is.
+  const caption = await page.locator('#fig-throughput-vs-segment .caption-text').textContent();
+  await knob.focus();
+  await knob.press('PageUp');
+  await expect(page.locator('#fig-throughput-vs-segment .caption-text')).not.toHaveText(caption ?? '');
+  expect((await chart.boundingBox())?.y ?? 999).toBeLessThan(2);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 });

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { MODEL_VERSION } from '../../src/lib/model/index.ts';
-import { expectAxeClean, VERSION_RE, withoutConsoleErrors } from './helpers.ts';
+import { expectAxeClean, openAllParameters, VERSION_RE, withoutConsoleErrors } from './helpers.ts';
 
 const LIVE = 'articles/copy-vs-zero-copy/';
 const FIG = '#fig-slowest-side';
@@ -33,6 +33,7 @@ test('the share dialog opens by keyboard, shows the links for the state on scree
     await expect(page.locator(`${FIG} button[data-action="share"]`)).toBeFocused();
 
     // A custom state: the links follow it, and no static image is offered for it.
+    await openAllParameters(page);
     await page.locator('#mc-rxCopyMBps-number').fill('500');
     await page.locator('#mc-rxCopyMBps-number').press('Enter');
     await expect(page).toHaveURL(/rxCopyMBps=500/);

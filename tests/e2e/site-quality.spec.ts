@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { CSP } from '../../src/lib/csp.ts';
-import { expectAxeClean, SEED } from './helpers.ts';
+import { expectAxeClean, openAllParameters, SEED } from './helpers.ts';
 
 const DIST = process.env['PW_DIST'] ?? 'dist';
 
@@ -92,6 +92,7 @@ test('the site works under its CSP: live figures, share, search and embeds repor
   const figures = page.locator('model-figure');
   for (let i = 0; i < (await figures.count()); i += 1) await figures.nth(i).scrollIntoViewIfNeeded();
   await expect(page.locator('model-figure[data-upgraded]')).toHaveCount(4);
+  await openAllParameters(page);
   await page.locator('#mc-rxCopyMBps-number').fill('400');
   await page.locator('#mc-rxCopyMBps-number').press('Enter');
   await page.locator('#fig-slowest-side button[data-action="share"]').click();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaults, paramFor, presetById, presetValues, type NumberParam } from '../../src/lib/model/index.ts';
 import { changeNotice, summary, valueText } from '../../src/scripts/param-text.ts';
-import { fromSlider, sliderAttrs, toSlider } from '../../src/scripts/slider.ts';
+import { fromSlider, sliderAttrs, toSlider } from '../../src/lib/model/slider.ts';
 import { readSearch, writeSearch } from '../../src/scripts/url-state.ts';
 import { evaluate } from '../../src/lib/model/index.ts';
 

@@ -86,5 +86,10 @@ export function boundText(
   model: (values: Record<string, unknown>) => Result = evaluate,
 ): string {
   const r = model(figureState(figure));
+  return boundWords(r, side);
+}
+
+/** In words, what limits a side or the connection in an evaluated result (see `boundText`). */
+export function boundWords(r: Result, side: BoundSide): string {
   return side === 'endToEnd' ? (END_TO_END[r.endToEnd.bound] ?? r.endToEnd.bound) : (SIDE_LIMIT[r[side].bound] ?? r[side].bound);
 }

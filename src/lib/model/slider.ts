@@ -4,7 +4,7 @@
  * position maps back to a value rounded to three significant digits, then to the table's
  * step, so arrow keys give readable values. Pure; used at build time and in the browser.
  */
-import type { NumberParam } from '../lib/model/index.ts';
+import type { NumberParam } from './index.ts';
 
 /** Slider step in log10 units for log-scale parameters. */
 export const LOG_STEP = 0.01;
