@@ -10,9 +10,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
-import { parseHTML } from 'linkedom';
-import { figureIds, figures } from '../src/lib/charts/index.ts';
-import { renderFigure } from '../src/lib/charts/render.ts';
+import { figureIds } from '../src/lib/charts/index.ts';
+import { staticFigure } from '../src/lib/charts/static.ts';
 import { defaults, sweep } from '../src/lib/model/index.ts';
 
 type Row = { what: string; value: number; unit: string; note?: string };
@@ -38,12 +37,10 @@ const state = defaults();
 time(() => sweep(state, 'mss', 512), 5);
 rows.push({ what: 'model: 512-point sweep (Node)', value: median(time(() => sweep(state, 'mss', 512), 30)), unit: 'ms' });
 
-// Figures at build time: every figure rendered with linkedom.
-const { document } = parseHTML('<!doctype html><html><body></body></html>');
+// Figures at build time: every figure as the build draws it (drawing, caption and table).
 for (const id of figureIds) {
-  const def = figures[id];
-  const ms = time(() => renderFigure(def, state, { width: 720, height: 400 }, 'light', document as unknown as Document), 10);
-  rows.push({ what: `figure ${id}: render (Node, linkedom)`, value: median(ms), unit: 'ms' });
+  const ms = time(() => staticFigure(id), 10);
+  rows.push({ what: `figure ${id}: staticFigure (Node, linkedom)`, value: median(ms), unit: 'ms' });
 }
 
 // Page weight: every file a page loads, gzip-compressed.

@@ -1,6 +1,7 @@
 /**
  * The contract between chart specs (src/lib/charts), the build-time renderer
- * (components/Figure.astro) and the browser upgrade (src/scripts/model-figure.ts).
+ * (charts/static.ts, for Figure.astro and the rest) and the browser upgrade
+ * (src/scripts/model-figure.ts).
  */
 import type { PlotOptions } from '@observablehq/plot';
 import type { ParamKey, Values } from '../model/index.ts';

@@ -1,25 +1,22 @@
 /**
- * Open Graph images: one card for the site and one per article (`og/<id>.png`), drawn from
- * src/lib/og.ts and rasterised with sharp. Figures use their own PNG exports instead.
+ * Open Graph images: one card for the site and one per article (`og/<id>.png`) showing the
+ * article's first model figure, drawn from src/lib/og.ts and rasterised with sharp. Figures
+ * use their own PNG exports instead.
  */
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import sharp from 'sharp';
-import { OG_SIZE, ogCardSvg, type OgCard } from '../../lib/og.ts';
+import { articleCard, OG_SIZE, ogCardSvg, SITE_CARD, type OgCard } from '../../lib/og.ts';
 
 export async function getStaticPaths() {
   const articles = await getCollection('articles');
-  const site: OgCard = {
-    kicker: 'An archive, articles and a live model',
-    title: 'Why TCP over Quadrics received slower than it sent',
-    description: 'The June 2002 linux-kernel thread on zero-copy receive, annotated, searchable and modelled.',
-  };
   return [
-    { params: { card: 'site' }, props: { card: site } },
-    ...articles.map((a) => ({
-      params: { card: a.id },
-      props: { card: { kicker: 'Article', title: a.data.title, description: a.data.description } satisfies OgCard },
-    })),
+    { params: { card: 'site' }, props: { card: SITE_CARD } },
+    ...articles.map((a) => {
+      // The glob loader keeps each entry's MDX source; the card reads the first figure from it.
+      if (a.body === undefined) throw new Error(`og card ${a.id}: no MDX source to find its figure in`);
+      return { params: { card: a.id }, props: { card: articleCard(a.data, a.body) } };
+    }),
   ];
 }
 

@@ -7,12 +7,12 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { APIRoute } from 'astro';
-import { parseHTML } from 'linkedom';
 import sharp from 'sharp';
-import { exportSvg, figureCsv, FILE_KINDS, pngSize, SVG_LAYOUT, type FileKind } from '../../../lib/charts/export.ts';
-import { figureIds, figures, type FigureId } from '../../../lib/charts/index.ts';
+import { figureCsv, FILE_KINDS, pngSize, SVG_LAYOUT, type FileKind } from '../../../lib/charts/export.ts';
+import { figureIds, type FigureId } from '../../../lib/charts/index.ts';
 import { DENSITY, layoutSize } from '../../../lib/charts/sizes.ts';
-import { presetById, presets, presetValues } from '../../../lib/model/index.ts';
+import { resolveFigure, staticFile } from '../../../lib/charts/static.ts';
+import { presets } from '../../../lib/model/index.ts';
 import { paths } from '../../../lib/routes.ts';
 
 interface Props {
@@ -36,18 +36,12 @@ export function getStaticPaths() {
 type Draw = Props & { site: string };
 
 function svgFile({ figure, preset, kind, site }: Draw): string {
-  const p = presetById(preset);
-  if (p === undefined) throw new Error(`figure files: unknown preset ${preset}`);
   const png = pngSize(kind);
-  const { document } = parseHTML('<!doctype html><html><body></body></html>');
-  return exportSvg(figures[figure], presetValues(p), {
-    theme: kind === 'dark.svg' ? 'dark' : 'light',
-    size: png === undefined ? SVG_LAYOUT : layoutSize(png),
-    site,
-    preset,
-    context: { bandKeys: p.bandKeys },
-    document: document as unknown as Document,
-  });
+  return staticFile(
+    figure,
+    { preset },
+    { theme: kind === 'dark.svg' ? 'dark' : 'light', size: png === undefined ? SVG_LAYOUT : layoutSize(png), site },
+  );
 }
 
 /**
@@ -111,9 +105,8 @@ function png(d: Draw): Promise<Uint8Array<ArrayBuffer>> {
 export const GET: APIRoute = async ({ props, site }) => {
   const d: Draw = { ...(props as Props), site: new URL(import.meta.env.BASE_URL, site).href };
   if (d.kind === 'csv') {
-    const p = presetById(d.preset);
-    if (p === undefined) throw new Error(`figure files: unknown preset ${d.preset}`);
-    const csv = figureCsv(figures[d.figure], presetValues(p), { bandKeys: p.bandKeys });
+    const { def, values, bandKeys } = resolveFigure(d.figure, { preset: d.preset });
+    const csv = figureCsv(def, values, { bandKeys });
     return new Response(csv, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
   }
   if (pngSize(d.kind) === undefined) return new Response(svgFile(d), { headers: { 'Content-Type': 'image/svg+xml' } });
