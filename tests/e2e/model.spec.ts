@@ -349,3 +349,21 @@ test('on a phone the panel keeps its chart pinned at the top while the reader wo
   expect((await chart.boundingBox())?.y ?? 999).toBeLessThan(2);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 });
+
+test('axe finds nothing on the live articles with their knobs and panel open, at 360 and 1280 px, light and dark', async ({ page }) => {
+  test.setTimeout(90_000);
+  for (const [path, width, scheme] of [
+    [LIVE, 360, 'dark'],
+    [LIVE, 1280, 'light'],
+    ['articles/the-slowest-side/', 360, 'light'],
+    ['articles/the-slowest-side/', 1280, 'dark'],
+  ] as const) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(path);
+    await page.locator('model-knob').first().scrollIntoViewIfNeeded();
+    await expect(page.locator('model-knob[role="slider"]').first()).toBeVisible();
+    if (path === LIVE) await openAllParameters(page);
+    await expectAxeClean(page);
+  }
+});
