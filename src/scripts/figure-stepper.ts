@@ -6,6 +6,8 @@
  * state. "All steps" lights every row again. Without JavaScript the stepper stays hidden and
  * the data table lists the steps.
  */
+import { stepSentence } from '../lib/charts/step-sentence.ts';
+
 class FigureStepper extends HTMLElement {
   #step = -1;
 
@@ -56,12 +58,7 @@ class FigureStepper extends HTMLElement {
     }
     fig.dataset['step'] = String(this.#step);
     const cells = [...(rows[this.#step]?.cells ?? [])].map((c) => c.textContent?.trim() ?? '');
-    // Step, what happens, done by, from, to, crossings, µs (the receive-path table's columns).
-    const [n, what, by, , , crossings, us] = cells;
-    const parts = [`Step ${n} of ${rows.length}: ${what}, by the ${by}`];
-    if (crossings && crossings !== '0') parts.push(`${crossings} memory-bus ${crossings === '1' ? 'crossing' : 'crossings'} per byte`);
-    if (us && us !== '0') parts.push(`${us} µs of CPU per segment`);
-    if (text) text.textContent = `${parts.join('; ')}.`;
+    if (text) text.textContent = stepSentence(cells, rows.length);
   }
 }
 

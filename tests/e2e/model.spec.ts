@@ -275,10 +275,15 @@ test('a number in the sentence is a slider: keys and a drag move every linked fi
     // Home and End reach the ends; a choice steps through its options by name.
     await knob.press('Home');
     await expect(knob).toHaveAttribute('aria-valuenow', String((await page.locator('#mc-rxCopyMBps-number').getAttribute('min')) ?? ''));
-    const mode = page.locator('model-knob[data-key="rxMode"]');
+    // The same parameter named in two sentences: both knobs follow either.
+    const modes = page.locator('model-knob[data-key="rxMode"]');
+    await expect(modes).toHaveCount(2);
+    const mode = modes.first();
     await mode.focus();
     await mode.press('End');
     await expect(mode).toHaveAttribute('aria-valuetext', 'direct placement');
+    await expect(modes.nth(1)).toHaveAttribute('aria-valuetext', 'direct placement');
+    await expect(modes.nth(1).locator('.knob-value')).toHaveText('direct placement');
     await expect(page).toHaveURL(/rxMode=direct/);
     await expect(page.locator('#mc-rxMode-select')).toHaveValue('direct');
   });
@@ -365,5 +370,31 @@ test('axe finds nothing on the live articles with their knobs and panel open, at
     await expect(page.locator('model-knob[role="slider"]').first()).toBeVisible();
     if (path === LIVE) await openAllParameters(page);
     await expectAxeClean(page);
+  }
+});
+
+test('where-the-copy-happens shows the receive path stage by stage: each stage lights its step, in the words of the whole diagram', async ({
+  page,
+}) => {
+  await page.goto('articles/where-the-copy-happens/');
+  const whole = page.locator('#fig-receive-path');
+  const rows = await whole
+    .locator('details.data tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent?.trim() ?? '')));
+  expect(rows.length).toBeGreaterThanOrEqual(4);
+  const excerpts = page.locator('figure.figure-step');
+  await expect(excerpts).toHaveCount(4);
+  for (let i = 0; i < 4; i += 1) {
+    const excerpt = excerpts.nth(i);
+    await expect(excerpt).toHaveAttribute('data-lit', String(i));
+    const [n, what, by] = rows[i] ?? [];
+    await expect(excerpt.locator('.step-sentence')).toHaveText(
+      new RegExp(`^Step ${n} of ${rows.length}: ${what?.replace(/[()]/g, '\\$&')}, by the ${by}`),
+    );
+    // Only the lit step is drawn at full strength.
+    const opacities = await excerpt.locator('.step-row').evaluateAll((els) => els.map((e) => Number(getComputedStyle(e).opacity)));
+    const lit = await excerpt.locator(`.step-row-${i}`).count();
+    expect(opacities.filter((o) => o === 1)).toHaveLength(lit);
+    await expect(excerpt.locator('a')).toHaveAttribute('href', '#fig-receive-path');
   }
 });

@@ -89,6 +89,13 @@ describe('a live output says what the model says for the state', () => {
       (result.rx.mbps * 8).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
     );
     expect(outputText({ at: 'in.mss', digits: 0 }, values, result)).toBe(values.mss.toLocaleString('en-US'));
+    expect(outputText({ at: 'rx.busCrossings', digits: 0, unit: 'crossing', plural: 'crossings' }, values, result)).toBe(
+      `${result.rx.busCrossings} ${result.rx.busCrossings === 1 ? 'crossing' : 'crossings'}`,
+    );
+    expect(outputText({ at: 'in.rxCopies', digits: 0, unit: 'copy', plural: 'copies' }, { ...values, rxCopies: 1 }, result)).toBe('1 copy');
+    expect(outputText({ at: 'in.rxCopies', digits: 0, unit: 'copy', plural: 'copies' }, { ...values, rxCopies: 2 }, result)).toBe(
+      '2 copies',
+    );
     expect(outputText({ bound: 'endToEnd' }, values, result)).toBe(boundWords(result, 'endToEnd'));
     expect(outputTextFor({ at: 'endToEnd.gbps', digits: 2 }, values)).toBe(result.endToEnd.gbps.toFixed(2));
   });
@@ -99,7 +106,11 @@ describe('a live output says what the model says for the state', () => {
   });
 
   it('round-trips its spec through element attributes and refuses malformed ones', () => {
-    const specs = [{ at: 'rx.gbps', digits: 2, unit: 'Gbit/s', scale: 0.5 }, { bound: 'rx' as const }];
+    const specs = [
+      { at: 'rx.gbps', digits: 2, unit: 'Gbit/s', plural: undefined, scale: 0.5 },
+      { at: 'rx.copies', digits: 0, unit: 'copy', plural: 'copies', scale: undefined },
+      { bound: 'rx' as const },
+    ];
     for (const spec of specs) {
       const data = Object.fromEntries(
         Object.entries(outputAttributes(spec)).map(([k, v]) => [k.slice(5).replace(/-(\w)/g, (_, c: string) => c.toUpperCase()), v]),

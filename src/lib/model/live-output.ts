@@ -6,12 +6,20 @@
  * an output shows whatever state the page is in. Pure.
  */
 import { figureText } from './figure-code.ts';
-import { boundWords, valueAt, type BoundSide } from './figures.ts';
+import { boundWords, formatFigure, valueAt, type BoundSide } from './figures.ts';
 import { clamp, evaluate, type Result, type Values } from './index.ts';
 
 /** What an output shows: a number at a path of the result (or `in.<key>`), or a bound in words. */
 export type OutputSpec =
-  | { readonly at: string; readonly digits: number; readonly unit?: string | undefined; readonly scale?: number | undefined }
+  | {
+      readonly at: string;
+      readonly digits: number;
+      /** Written after the number ("Gbit/s"); for a count, the singular ("CPU copy"). */
+      readonly unit?: string | undefined;
+      /** A count's plural unit ("CPU copies"), used unless the number prints as 1. */
+      readonly plural?: string | undefined;
+      readonly scale?: number | undefined;
+    }
   | { readonly bound: BoundSide };
 
 /** The output's text for a state and its result. Throws on a path the result does not have. */
@@ -22,7 +30,9 @@ export function outputText(spec: OutputSpec, values: Readonly<Values>, result: R
     value = Number(values[spec.at.slice(3) as keyof Values]);
     if (!Number.isFinite(value)) throw new Error(`model output: "${spec.at}" is not a numeric parameter`);
   } else value = valueAt(result, spec.at);
-  return figureText(value * (spec.scale ?? 1), spec.digits, spec.unit);
+  const scaled = value * (spec.scale ?? 1);
+  const one = formatFigure(scaled, spec.digits) === '1';
+  return figureText(scaled, spec.digits, spec.plural !== undefined && !one ? spec.plural : spec.unit);
 }
 
 /** The same, evaluating the state first (build time). */
@@ -38,6 +48,7 @@ export function outputAttributes(spec: OutputSpec): Record<string, string> {
     'data-at': spec.at,
     'data-digits': String(spec.digits),
     ...(spec.unit === undefined ? {} : { 'data-unit': spec.unit }),
+    ...(spec.plural === undefined ? {} : { 'data-plural': spec.plural }),
     ...(spec.scale === undefined ? {} : { 'data-scale': String(spec.scale) }),
   };
 }
@@ -46,11 +57,11 @@ const SIDES: readonly string[] = ['tx', 'rx', 'endToEnd'];
 
 /** Reads a spec back from an element's dataset; undefined when it names none. */
 export function outputSpecFrom(data: Readonly<Record<string, string | undefined>>): OutputSpec | undefined {
-  const { bound, at, digits, unit, scale } = data;
+  const { bound, at, digits, unit, plural, scale } = data;
   if (bound !== undefined) return SIDES.includes(bound) ? { bound: bound as BoundSide } : undefined;
   const d = Number(digits);
   if (at === undefined || !Number.isInteger(d) || d < 0 || d > 6) return undefined;
   const s = scale === undefined ? undefined : Number(scale);
   if (s !== undefined && !Number.isFinite(s)) return undefined;
-  return { at, digits: d, unit, scale: s };
+  return { at, digits: d, unit, plural, scale: s };
 }
