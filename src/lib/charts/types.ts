@@ -6,7 +6,14 @@ import type { PlotOptions } from '@observablehq/plot';
 import type { ParamKey, Values } from '../model/index.ts';
 
 /** Every figure the site draws from the model. */
-export type FigureId = 'throughput-vs-segment' | 'time-breakdown' | 'memory-bus' | 'slowest-side' | 'receive-path';
+export type FigureId =
+  | 'throughput-vs-segment'
+  | 'time-breakdown'
+  | 'memory-bus'
+  | 'slowest-side'
+  | 'receive-path'
+  | 'measurements'
+  | 'thread-numbers';
 
 /** Pixel size a figure is drawn at. */
 export interface FigureSize {
