@@ -3,9 +3,10 @@
  * (published value, source, model value, status), and "thread-numbers" draws only numbers
  * that stand in the words it links to. Both ignore the model state and export their CSV.
  */
+import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { resolveAnchor } from '../../src/lib/anchors.ts';
+import { anchorsInMdx, resolveAnchor } from '../../src/lib/anchors.ts';
 import { figureCsv } from '../../src/lib/charts/export.ts';
 import { figures, renderFigure } from '../../src/lib/charts/index.ts';
 import { measurementGroups, measurements } from '../../src/lib/charts/measurements.ts';
@@ -17,7 +18,7 @@ import { defaults, presetById, presetValues } from '../../src/lib/model/index.ts
 import { SOURCE_FACTS } from '../../src/lib/model/sources.ts';
 import { parseRef } from '../../src/lib/passages.ts';
 import { drawnNumbers, passagePath, THREAD_NUMBERS } from '../../src/lib/thread-numbers.ts';
-import { shippedArchive } from '../support/shipped.ts';
+import { root, shippedArchive } from '../support/shipped.ts';
 
 const SIZE = { width: 720, height: 400 };
 const draw = (figure: FigureId, values = defaults()): SVGSVGElement => {
@@ -156,6 +157,13 @@ describe('thread numbers', () => {
     });
   }
 
+  it('sits in the seed article beside the passages it links to', () => {
+    const mdx = readFileSync(`${root}src/content/articles/the-seed-annotated.mdx`, 'utf8');
+    expect(mdx).toContain('<Figure name="thread-numbers"');
+    const named = anchorsInMdx(mdx).map((a) => `${a.at}\n${a.quote ?? ''}`);
+    for (const n of THREAD_NUMBERS) expect(named, n.at).toContain(`${n.at}\n${n.quote ?? ''}`);
+  });
+
   it('draws the stated rates as stated and the rest as arithmetic on them', () => {
     const drawn = drawnNumbers();
     const rate = (id: string): number => THREAD_NUMBERS.find((n) => n.id === id)!.value;
@@ -187,5 +195,16 @@ describe('thread numbers', () => {
     );
     const drawn = drawnNumbers();
     expect(rows.map((r) => [Number(r['Drawn from (Gbit/s)']), Number(r['Drawn to (Gbit/s)'])])).toEqual(drawn.map((d) => [d.low, d.high]));
+  });
+});
+
+describe('in the articles', () => {
+  const article = (slug: string): string => readFileSync(`${root}src/content/articles/${slug}.mdx`, 'utf8');
+  it('the measurements sit where the published numbers are discussed, with the fit page linked', () => {
+    for (const slug of ['zero-copy-twenty-years-later', 'from-2002-to-today']) {
+      const text = article(slug);
+      expect(text, slug).toContain('<Figure name="measurements"');
+      expect(text, slug).toContain('](../../model/fit/)');
+    }
   });
 });
