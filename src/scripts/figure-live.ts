@@ -143,12 +143,11 @@ function builtState(el: HTMLElement): Values | undefined {
 
 /**
  * Upgrades one `<model-figure>` element. Left static: unknown figure ids, `data-live="false"`,
- * and figures built for a state other than the page's starting state.
+ * and model figures built for a state other than the page's starting state. A stateless
+ * figure (published numbers) redraws for width and theme only.
  */
 export function bringToLife(el: HTMLElement): void {
   if (live.has(el) || el.dataset['live'] === 'false') return;
-  const built = builtState(el);
-  if (built && !sameValues(built, base)) return;
   const id = el.dataset['figure'] as FigureId | undefined;
   const def: FigureDef | undefined = id ? figures[id] : undefined;
   const chart = el.querySelector<HTMLElement>('.chart');
@@ -156,6 +155,9 @@ export function bringToLife(el: HTMLElement): void {
     console.warn(`model-figure: nothing to draw for "${id ?? ''}"`);
     return;
   }
+  // A figure of published numbers follows only width and theme, whatever state it was built at.
+  const built = builtState(el);
+  if (!def.stateless && built && !sameValues(built, base)) return;
   const baseWidth = Number(el.dataset['width']) || 720;
   const baseHeight = Number(el.dataset['height']) || 400;
   const caption = el.querySelector<HTMLElement>('.caption-text');
@@ -172,7 +174,8 @@ export function bringToLife(el: HTMLElement): void {
       seen.unobserve(el);
       return;
     }
-    const values = store.get();
+    // A stateless figure draws the same at every state: the page's state changes leave it alone.
+    const values = def.stateless ? base : store.get();
     let measured = widths.get(chart);
     if (measured === undefined) {
       // Before the resize observer's first report: read it once (the first redraw only).
@@ -182,7 +185,7 @@ export function bringToLife(el: HTMLElement): void {
     const width = Math.round(measured || baseWidth);
     const t = theme();
     const context: FigureContext = { bandKeys: bandKeys().filter((k) => !own || own.includes(k)) };
-    const bands = context.bandKeys?.join() ?? '';
+    const bands = def.stateless ? '' : (context.bandKeys?.join() ?? '');
     if (last && last.values === values && last.width === width && last.theme === t && last.bands === bands) return;
     last = { values, width, theme: t, bands };
     const start = performance.now();
@@ -192,11 +195,12 @@ export function bringToLife(el: HTMLElement): void {
     const drawn = chart.firstElementChild;
     if (drawn?.localName === 'svg' && chart.childNodes.length === 1) morph(drawn, svg);
     else chart.replaceChildren(svg);
-    if (caption) {
+    // A stateless figure's caption and table are the build's (its table may hold links).
+    if (caption && !def.stateless) {
       const text = def.caption(values, context);
       if (caption.textContent !== text) caption.textContent = text;
     }
-    if (table) fillTable(table, def.table(values, context));
+    if (table && !def.stateless) fillTable(table, def.table(values, context));
     if (el.dataset['upgraded'] === undefined) el.dataset['upgraded'] = '';
     const detail: DrawnDetail = { figure: def.id, ms: performance.now() - start };
     document.dispatchEvent(new CustomEvent('model-figure:drawn', { detail }));

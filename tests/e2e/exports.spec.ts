@@ -5,7 +5,9 @@ import { figureIds } from '../../src/lib/charts/index.ts';
 import type { FigureId } from '../../src/lib/charts/types.ts';
 import { permalink } from '../../src/lib/embed/links.ts';
 import { paths } from '../../src/lib/routes.ts';
+import { fitAll } from '../../src/lib/model/fit.ts';
 import { defaults, evaluate, MODEL_VERSION, presetById, presets, presetValues, type Values } from '../../src/lib/model/index.ts';
+import { THREAD_NUMBERS } from '../../src/lib/thread-numbers.ts';
 import { withoutConsoleErrors } from './helpers.ts';
 
 const TITLES: Record<FigureId, string> = {
@@ -14,6 +16,8 @@ const TITLES: Record<FigureId, string> = {
   'memory-bus': 'Memory and I/O bus traffic',
   'slowest-side': 'The slowest side',
   'receive-path': 'A received segment’s journey',
+  measurements: 'Published measurements and the model',
+  'thread-numbers': 'The gap, in the thread’s own numbers',
 };
 const SOURCE = new RegExp(`^Slowest Side · model v${MODEL_VERSION.replaceAll('.', '\\.')} · (\\S+)$`);
 
@@ -53,7 +57,7 @@ function csvRows(text: string): Record<string, string>[] {
   return lines.map((cells) => Object.fromEntries(header!.map((h, i) => [h, cells[i] ?? ''])));
 }
 
-/** The CSV of slowest-side and throughput-vs-segment against the model at `values`. */
+/** A figure's CSV against the model at `values` (the published-number figures: against fitAll() and the thread's numbers). */
 function expectModelNumbers(figure: FigureId, csv: string, values: Values): void {
   const rows = csvRows(csv);
   const r = evaluate(values);
@@ -73,6 +77,11 @@ function expectModelNumbers(figure: FigureId, csv: string, values: Values): void
     const sum = (key: string): number => rows.reduce((n, x) => n + Number(x[key]), 0);
     expect(sum('Memory-bus crossings per byte')).toBe(r.rx.busCrossings);
     expect(sum('CPU µs per segment')).toBeCloseTo(r.rx.segmentTotalUs, 9);
+  } else if (figure === 'measurements') {
+    const fits = fitAll().flatMap((f) => f.rows.map((x) => [f.preset.id, x.expectation.value, x.model]));
+    expect(rows.map((x) => [x['Model state'], Number(x['Published']), Number(x['Model'])])).toEqual(fits);
+  } else if (figure === 'thread-numbers') {
+    expect(rows.map((x) => [x['Number'], Number(x['Value'])])).toEqual(THREAD_NUMBERS.map((n) => [n.id, n.value]));
   } else if (figure === 'time-breakdown') {
     expect(rows.map((x) => Number(x['Total (µs)']))).toEqual([r.tx.segmentTotalUs, r.rx.segmentTotalUs]);
   } else {

@@ -153,7 +153,7 @@ function legendRows(doc: Document, entries: readonly LegendEntry[], room: number
 
 /**
  * One figure as a standalone SVG file: background (none when transparent), title (and the
- * preset's name when the state is one), legend, the chart, and the source line with the
+ * preset's name when the state is one and the figure draws it), legend, the chart, and the source line with the
  * model version and the permalink. Styling is all inline, fonts fall back to a generic
  * family, `currentColor` resolves from the root's `color`; no scripts, no outside references.
  */
@@ -184,7 +184,8 @@ export function exportSvg(def: FigureDef, values: Values, opts: ExportOptions): 
   const titleSize = fit(def.title, TITLE, room, true);
   let y = 12 + titleSize;
   root.append(make(doc, 'text', { x: PAD, y, 'font-size': titleSize.toFixed(1), 'font-weight': 700 }, def.title));
-  const subtitle = named === undefined ? undefined : presetById(named)?.title;
+  // A figure of published numbers draws the same at every state: naming a preset would mislead.
+  const subtitle = named === undefined || def.stateless ? undefined : presetById(named)?.title;
   if (subtitle !== undefined) {
     const size = fit(subtitle, SUBTITLE, room);
     y += size + 5;

@@ -7,7 +7,14 @@ import type { PlotOptions } from '@observablehq/plot';
 import type { ParamKey, Values } from '../model/index.ts';
 
 /** Every figure the site draws from the model. */
-export type FigureId = 'throughput-vs-segment' | 'time-breakdown' | 'memory-bus' | 'slowest-side' | 'receive-path';
+export type FigureId =
+  | 'throughput-vs-segment'
+  | 'time-breakdown'
+  | 'memory-bus'
+  | 'slowest-side'
+  | 'receive-path'
+  | 'measurements'
+  | 'thread-numbers';
 
 /** Pixel size a figure is drawn at. */
 export interface FigureSize {
@@ -17,9 +24,20 @@ export interface FigureSize {
 
 export type Theme = 'light' | 'dark';
 
+/** One column of a table. */
+export interface TableColumn {
+  key: string;
+  label: string;
+  /**
+   * The row field holding where this column's cells link to: an absolute URL, or a site path
+   * (`m/<slug>/#p1`) that the page joins with its base. A row without it shows plain text.
+   */
+  link?: string;
+}
+
 /** The data a figure shows, as a table (its text alternative). */
 export interface Table {
-  columns: { key: string; label: string }[];
+  columns: TableColumn[];
   rows: Record<string, string | number>[];
 }
 
@@ -62,6 +80,12 @@ export interface FigureDef {
    * table lists the rows in order, so the page offers a stepper (`<figure-stepper>`).
    */
   stepped?: true;
+  /**
+   * Draws published numbers, not the model: every state gives the same chart, caption and
+   * table, so the page's controls leave it alone (width and theme still redraw it), and an
+   * exported file names no preset.
+   */
+  stateless?: true;
   /** The legend of an exported file: the series shown and their colours. Absent: no legend. */
   legend?(values: Values, theme: Theme, context?: FigureContext): LegendEntry[];
 }

@@ -2,7 +2,8 @@
  * How figures put model numbers into words: rounding, limits, the unknown ranges.
  */
 import { paramFor, params, type Bound, type EndToEnd, type ParamKey } from '../model/index.ts';
-import type { Table } from './types.ts';
+import { withBase } from '../routes.ts';
+import type { Table, TableColumn } from './types.ts';
 
 /** Gbit/s to two decimals ("0.90"). */
 export const gbps = (x: number): string => x.toFixed(2);
@@ -35,6 +36,17 @@ export function readable(series: Table, format: Readonly<Record<string, (x: numb
       ),
     ),
   };
+}
+
+/**
+ * Where a table cell links (its column's `link` field of the row): an absolute URL as it is,
+ * a site path joined with `base`; undefined for a plain cell.
+ */
+export function cellLink(row: Table['rows'][number], column: TableColumn, base: string): string | undefined {
+  const target = column.link === undefined ? undefined : row[column.link];
+  if (target === undefined || target === '') return undefined;
+  const t = String(target);
+  return /^[a-z][a-z0-9+.-]*:/i.test(t) ? t : withBase(base, t);
 }
 
 const LIMIT: Readonly<Record<Bound, string>> = {

@@ -16,6 +16,8 @@ export const FIGURE_HOME: Readonly<Record<FigureId, string>> = {
   'memory-bus': 'copy-vs-zero-copy',
   'slowest-side': 'copy-vs-zero-copy',
   'receive-path': 'copy-vs-zero-copy',
+  measurements: 'zero-copy-twenty-years-later',
+  'thread-numbers': 'the-seed-annotated',
 };
 
 /** How an embed is drawn: `transparent` leaves the background to the host page. */

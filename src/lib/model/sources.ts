@@ -60,3 +60,29 @@ export const ZCRX_V7 = lore('io-uring', '20241029230521.2385749-1-dw@davidwei.uk
 
 /** Phoronix on the zcrx merge: payload DMA'd into user memory, header split required. */
 export const ZCRX_PHORONIX = 'https://www.phoronix.com/news/IO_uring-Zero-Copy-Receive-Net';
+
+/** What a table says of a source: a short name, and when it appeared where the source itself says so. */
+export interface SourceFacts {
+  readonly name: string;
+  /** `YYYY-MM-DD` (a mail's Date header, a cover letter's date) or `YYYY` (a year the source gives); absent when it gives none. */
+  readonly date?: string;
+}
+
+/**
+ * The sources that presets compare the model with (`expected`), by address. Mail dates are
+ * the sender's own Date header; the commit and the paper are dated by year only.
+ */
+export const SOURCE_FACTS: Readonly<Record<string, SourceFacts>> = {
+  [HURWITZ_QUESTION]: { name: 'Hurwitz, the question', date: '2002-06-27' },
+  [HURWITZ_SLOWEST_SIDE]: { name: 'Hurwitz, the seed message', date: '2002-06-27' },
+  [NAPI_HOWTO]: { name: 'NAPI_HOWTO' },
+  [HOTI_2003]: { name: 'Hurwitz & Feng, Hot Interconnects 11', date: '2003' },
+  [TCP_MMAP_COMMIT]: { name: 'Dumazet, tcp_mmap commit', date: '2018' },
+  [ZCRX_V7]: { name: 'Wei, io_uring zcrx v7', date: '2024-10-29' },
+};
+
+/** The year a source appeared, when it says. */
+export function sourceYear(url: string): number | undefined {
+  const date = SOURCE_FACTS[url]?.date;
+  return date === undefined ? undefined : Number(date.slice(0, 4));
+}
