@@ -1,8 +1,9 @@
 /**
  * `<figure-share>` (markup: components/FigureShare.astro): shows the script-only buttons
  * (copy, Present), and when the share dialog opens, rewrites its links, snippets and
- * downloads for the state the figure shows now. The model, the store and the exporters load
- * on first use, not with the page.
+ * downloads for the state the figure shows now. This module loads with the live figure, when
+ * the figure nears the screen (model-figure.ts); the model, the store and the exporters load
+ * on first use.
  */
 import type { FigureId } from '../lib/charts/types.ts';
 
@@ -25,6 +26,8 @@ class FigureShare extends HTMLElement {
     dialog?.addEventListener('toggle', (e) => {
       if ((e as ToggleEvent).newState === 'open') void this.#refresh();
     });
+    // This module loads as the figure nears the screen: a dialog opened before that catches up now.
+    if (dialog?.open) void this.#refresh();
     this.addEventListener('click', (e) => void this.#onClick(e));
     this.addEventListener('keydown', (e) => {
       // Download entries without a file behave as buttons.

@@ -1,7 +1,8 @@
 /**
  * `<model-figure>`: a build-time SVG figure that comes alive when it scrolls into view.
  * This module is all a page loads up front; the store, the chart specs and Plot arrive
- * with the first figure that nears the viewport (figure-live.ts, a separate chunk).
+ * with the first figure that nears the viewport (figure-live.ts, a separate chunk), and so
+ * does the share dialog's element (figure-share.ts).
  */
 class ModelFigure extends HTMLElement {
   #observer: IntersectionObserver | undefined;
@@ -12,6 +13,8 @@ class ModelFigure extends HTMLElement {
       (entries) => {
         if (!entries.some((e) => e.isIntersecting)) return;
         this.#observer?.disconnect();
+        // The share tools' element too: the dialog opens without it, and it catches up.
+        import('./figure-share.ts').catch((error: unknown) => console.warn('model-figure: could not load the share tools', error));
         import('./figure-live.ts')
           .then(({ bringToLife }) => bringToLife(this))
           // The static figure stays readable; say why it does not follow the controls.

@@ -227,7 +227,7 @@ test('a number in the sentence is a slider: keys and a drag move every linked fi
   await withoutConsoleErrors(page, async () => {
     await page.setViewportSize({ width: 1280, height: 2400 });
     await page.goto(LIVE);
-    await page.locator('#model').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.locator('#model').evaluate((el) => el.scrollIntoView({ block: 'start', behavior: 'instant' }));
     const knob = page.locator('model-knob[data-key="rxCopyMBps"]');
     await expect(knob).toHaveAttribute('role', 'slider');
     await expect(knob).toHaveAttribute('aria-valuenow', '250');
@@ -332,14 +332,14 @@ test('the panel folds what the article has not discussed, and unfolds it when th
 test('on a phone the panel keeps its chart pinned at the top while the reader works a knob below it', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto(LIVE);
-  await page.locator('#model').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.locator('#model').evaluate((el) => el.scrollIntoView({ block: 'start', behavior: 'instant' }));
   const knob = page.locator('model-knob[data-key="rxCopyMBps"]');
   await expect(knob).toHaveAttribute('role', 'slider');
   const chart = page.locator('#fig-throughput-vs-segment .chart');
   await expect(page.locator('#fig-throughput-vs-segment')).toHaveAttribute('data-pinned', '');
   // Scroll on until the knob sits just under where the chart will be pinned.
   const chartHeight = (await chart.boundingBox())?.height ?? 0;
-  await knob.evaluate((el, h) => window.scrollBy(0, el.getBoundingClientRect().top - h - 40), chartHeight);
+  await knob.evaluate((el, h) => window.scrollBy({ top: el.getBoundingClientRect().top - h - 40, behavior: 'instant' }), chartHeight);
   const box = await chart.boundingBox();
   expect(box?.y ?? -99).toBeGreaterThanOrEqual(-2);
   expect(box?.y ?? 999).toBeLessThan(2);

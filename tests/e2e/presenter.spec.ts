@@ -19,8 +19,10 @@ async function pageSteps(page: Page): Promise<PageStep[]> {
 /** Scrolls to the slowest-side figure and opens presenter mode from its button by keyboard. */
 async function openByKeyboard(page: Page): Promise<void> {
   const button = page.locator(PRESENT);
-  await button.scrollIntoViewIfNeeded();
+  // The button shows once the figure nears the screen and its tools load.
+  await page.locator(FIG).scrollIntoViewIfNeeded();
   await expect(page.locator(`${FIG}[data-upgraded]`)).toHaveCount(1);
+  await button.scrollIntoViewIfNeeded();
   await button.focus();
   await page.keyboard.press('Enter');
   await expect(page.locator('dialog.presenter')).toBeVisible();
@@ -108,6 +110,7 @@ test('without steps in the article, the presenter shows the figure as the reader
   await page.goto(`${ARTICLE}?rxMode=direct`);
   // As on an article that defines no sequence.
   await page.evaluate(() => document.getElementById('presenter-steps')?.remove());
+  await page.locator(FIG).scrollIntoViewIfNeeded();
   await page.locator(PRESENT).scrollIntoViewIfNeeded();
   await expect(page.locator(`${FIG}[data-upgraded]`)).toHaveCount(1);
   const figureCaption = (await page.locator(`${FIG} .caption-text`).textContent()) ?? '';

@@ -12,7 +12,9 @@ describe('a step of a stepped figure in words', () => {
     expect(stepSentence(['1', 'DMA into a kernel buffer (skb)', 'card', 'card', 'kernel', '1', '0'], 4)).toBe(
       'Step 1 of 4: DMA into a kernel buffer (skb), by the card; 1 memory-bus crossing per byte.',
     );
-    expect(stepSentence(['4', 'copy to the reader', 'reader', 'kernel', 'user', '2', '16.4'], 4)).toContain('2 memory-bus crossings per byte');
+    expect(stepSentence(['4', 'copy to the reader', 'reader', 'kernel', 'user', '2', '16.4'], 4)).toContain(
+      '2 memory-bus crossings per byte',
+    );
     expect(stepSentence(['2', 'protocol work', 'softirq', 'kernel', 'kernel', '0', '20.0'], 4)).toBe(
       'Step 2 of 4: protocol work, by the softirq; 20.0 µs of CPU per segment.',
     );
