@@ -10,7 +10,7 @@ import { morph } from '../lib/charts/morph.ts';
 import { renderFigure } from '../lib/charts/render.ts';
 import type { FigureContext, FigureDef, FigureId, Table, Theme } from '../lib/charts/types.ts';
 import { paramFor, presetById, presetValues, type Values } from '../lib/model/index.ts';
-import { sameValues } from '../lib/model/store.ts';
+import { bandKeysFor, presetMatching, sameValues } from '../lib/model/store.ts';
 import { schedule } from './frame.ts';
 import { linkNotice } from './param-text.ts';
 import { bandKeys, base, store, urlChanges } from './state.ts';
@@ -132,7 +132,7 @@ function fillTable(table: HTMLTableElement, data: Table): void {
 /**
  * The state a figure was built with, when it says: `data-state` (a query), else `data-preset`.
  * A figure built for another state than the page's starts from is an illustration of that
- * state, not a view of the page's model, and stays as built.
+ * state, not a view of the page's model: it keeps that state (see `bringToLife`).
  */
 function builtState(el: HTMLElement): Values | undefined {
   const { state, preset } = el.dataset;
@@ -142,9 +142,10 @@ function builtState(el: HTMLElement): Values | undefined {
 }
 
 /**
- * Upgrades one `<model-figure>` element. Left static: unknown figure ids, `data-live="false"`,
- * and model figures built for a state other than the page's starting state. A stateless
- * figure (published numbers) redraws for width and theme only.
+ * Upgrades one `<model-figure>` element. Left static: unknown figure ids and
+ * `data-live="false"`. A stateless figure (published numbers) and a model figure built for
+ * another state than the page's starting state are fixed (`data-fixed`): they redraw for
+ * width and theme only, at their own state.
  */
 export function bringToLife(el: HTMLElement): void {
   if (live.has(el) || el.dataset['live'] === 'false') return;
@@ -155,14 +156,22 @@ export function bringToLife(el: HTMLElement): void {
     console.warn(`model-figure: nothing to draw for "${id ?? ''}"`);
     return;
   }
-  // A figure of published numbers follows only width and theme, whatever state it was built at.
+  // A figure of published numbers, and a figure built to illustrate another state than the
+  // page's, keep what they show: they follow only width and theme (a phone gets a drawing made
+  // for its width, not a 720 px one scaled to half), at their own state and bands.
   const built = builtState(el);
-  if (!def.stateless && built && !sameValues(built, base)) return;
+  const fixed = def.stateless === true || (built !== undefined && !sameValues(built, base));
+  const own = parseBandKeys(el.dataset['bandKeys']);
+  const fixedValues: Values = built ?? base;
+  const fixedBands =
+    fixed && !def.stateless
+      ? bandKeysFor(fixedValues, presetMatching(fixedValues), fixedValues).filter((k) => !own || own.includes(k))
+      : [];
+  if (fixed) el.dataset['fixed'] = '';
   const baseWidth = Number(el.dataset['width']) || 720;
   const baseHeight = Number(el.dataset['height']) || 400;
   const caption = el.querySelector<HTMLElement>('.caption-text');
   // Bands follow the page state; a figure's own list (data-band-keys) can only narrow them.
-  const own = parseBandKeys(el.dataset['bandKeys']);
   const table = el.querySelector<HTMLTableElement>('details.data table');
   let last: { values: Values; width: number; theme: Theme; bands: string } | undefined;
 
@@ -174,8 +183,8 @@ export function bringToLife(el: HTMLElement): void {
       seen.unobserve(el);
       return;
     }
-    // A stateless figure draws the same at every state: the page's state changes leave it alone.
-    const values = def.stateless ? base : store.get();
+    // A fixed figure draws the same at every state: the page's state changes leave it alone.
+    const values = fixed ? fixedValues : store.get();
     let measured = widths.get(chart);
     if (measured === undefined) {
       // Before the resize observer's first report: read it once (the first redraw only).
@@ -184,8 +193,8 @@ export function bringToLife(el: HTMLElement): void {
     }
     const width = Math.round(measured || baseWidth);
     const t = theme();
-    const context: FigureContext = { bandKeys: bandKeys().filter((k) => !own || own.includes(k)) };
-    const bands = def.stateless ? '' : (context.bandKeys?.join() ?? '');
+    const context: FigureContext = { bandKeys: fixed ? fixedBands : bandKeys().filter((k) => !own || own.includes(k)) };
+    const bands = context.bandKeys?.join() ?? '';
     if (last && last.values === values && last.width === width && last.theme === t && last.bands === bands) return;
     last = { values, width, theme: t, bands };
     const start = performance.now();
@@ -195,12 +204,12 @@ export function bringToLife(el: HTMLElement): void {
     const drawn = chart.firstElementChild;
     if (drawn?.localName === 'svg' && chart.childNodes.length === 1) morph(drawn, svg);
     else chart.replaceChildren(svg);
-    // A stateless figure's caption and table are the build's (its table may hold links).
-    if (caption && !def.stateless) {
+    // A fixed figure's caption and table are the build's (a stateless one's table may hold links).
+    if (caption && !fixed) {
       const text = def.caption(values, context);
       if (caption.textContent !== text) caption.textContent = text;
     }
-    if (table && !def.stateless) fillTable(table, def.table(values, context));
+    if (table && !fixed) fillTable(table, def.table(values, context));
     if (el.dataset['upgraded'] === undefined) el.dataset['upgraded'] = '';
     const detail: DrawnDetail = { figure: def.id, ms: performance.now() - start };
     document.dispatchEvent(new CustomEvent('model-figure:drawn', { detail }));

@@ -106,7 +106,8 @@ class FigureShare extends HTMLElement {
       import('../lib/model/index.ts'),
       import('./url-state.ts'),
     ]);
-    if (fig.dataset['upgraded'] !== undefined) {
+    // A live figure shows the page's state; a fixed one (figure-live.ts) the state it was built at.
+    if (fig.dataset['upgraded'] !== undefined && fig.dataset['fixed'] === undefined) {
       return { figure, values: store.get(), preset: currentPreset()?.id, bandKeys: bandKeys() };
     }
     const built = fig.dataset['state'];
