@@ -329,7 +329,9 @@ test('the panel folds what the article has not discussed, and unfolds it when th
   await expect(page.locator('.param[data-key="rxCores"]')).toBeHidden();
 });
 
-test('on a phone the panel keeps its chart pinned at the top while the reader works a knob below it', async ({ page }) => {
+test('the panel keeps its figure in view while the reader works the controls: chart pinned on a phone, figure sticky on a wide screen', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto(LIVE);
   await page.locator('#model').evaluate((el) => el.scrollIntoView({ block: 'start', behavior: 'instant' }));
@@ -352,7 +354,19 @@ test('on a phone the panel keeps its chart pinned at the top while the reader wo
   await knob.press('PageUp');
   await expect(page.locator('#fig-throughput-vs-segment .caption-text')).not.toHaveText(caption ?? '');
   expect((await chart.boundingBox())?.y ?? 999).toBeLessThan(2);
+
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+  // On a wide screen the whole figure sticks beside the column while the reader works down the panel.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openAllParameters(page);
+  const last = page.locator('#mc-copyDstCrossings-range');
+  await last.evaluate((el) => el.scrollIntoView({ block: 'end', behavior: 'instant' }));
+  const wide = await chart.boundingBox();
+  expect(wide?.y ?? -99).toBeGreaterThanOrEqual(0);
+  expect((wide?.y ?? 999) + (wide?.height ?? 0)).toBeLessThanOrEqual(800);
+  const lastBox = await last.boundingBox();
+  expect(lastBox?.y ?? 0).toBeGreaterThan(400);
 });
 
 test('axe finds nothing on the articles with figures upgraded, knobs and panel open, at 360 and 1280 px, light and dark', async ({
