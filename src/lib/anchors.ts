@@ -65,7 +65,7 @@ export function versionOf(message: ArchiveMessage): string {
  * `message`. Throws with the reason when the paragraph or the words are not there: content
  * written against this version of the message has an error.
  */
-export function describe(message: ArchiveMessage, paragraph: number, quote?: string): TextQuoteSelector {
+export function quoteSelector(message: ArchiveMessage, paragraph: number, quote?: string): TextQuoteSelector {
   const para = message.paragraphs.find((p) => p.index === paragraph);
   if (!para) throw new Error(`<${message.messageId}> has ${message.paragraphs.length} paragraphs of its own, not ${paragraph}`);
   const own = ownText(message.paragraphs);
@@ -148,7 +148,7 @@ export function resolveAnchor(archive: Archive, ref: AnchorRef, locked?: LockedA
   if (locked) selector = locked;
   else {
     try {
-      selector = describe(message, paragraph, ref.quote);
+      selector = quoteSelector(message, paragraph, ref.quote);
     } catch (error) {
       return fail(error instanceof Error ? error.message : String(error));
     }
@@ -166,7 +166,7 @@ export function lockAnchors(archive: Archive, refs: readonly AnchorRef[]): Locke
     const { messageId, paragraph } = parseRef(ref.at);
     const message = archive.messages.get(messageId);
     if (paragraph === null || !message || out.has(anchorKey(ref))) continue;
-    out.set(anchorKey(ref), { ...ref, ...describe(message, paragraph, ref.quote), version: versionOf(message) });
+    out.set(anchorKey(ref), { ...ref, ...quoteSelector(message, paragraph, ref.quote), version: versionOf(message) });
   }
   return [...out.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, locked]) => locked);
 }

@@ -16,6 +16,12 @@ export function mailDate(iso: string): string {
   return `${DAYS[day]}, ${Number(d)} ${MONTHS[Number(mo) - 1]} ${y} ${hh}:${mm}:${ss} ${zone}`;
 }
 
+/** The calendar day of an ISO date as the sender wrote it (no time-zone shift): `28 Jun 2002`; '' if none. */
+export function dayDate(iso: string | undefined): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso ?? '');
+  return m ? `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? ''} ${m[1]}` : '';
+}
+
 /** Short form for lists: `27 Jun 2002 22:01`. */
 export function shortDate(iso: string): string {
   const full = mailDate(iso);

@@ -2,6 +2,7 @@
  * The markup of presenter mode: one modal <dialog> built with DOM calls (all text set with
  * textContent), and the parts presenter.ts fills in. No behaviour here.
  */
+import { h } from './dom.ts';
 import { PRESENTER_CSS } from './presenter-style.ts';
 
 /** The parts of the presenter dialog that change. */
@@ -25,57 +26,50 @@ export interface PresenterView {
   live: HTMLElement;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
 const button = (act: string, label: string, keys: string, extra: Record<string, string> = {}): HTMLButtonElement =>
-  el('button', { type: 'button', 'data-act': act, 'aria-keyshortcuts': keys, ...extra }, label);
+  h('button', { type: 'button', 'data-act': act, 'aria-keyshortcuts': keys, ...extra }, label);
 
 /** Adds the presenter's stylesheet to the document once. */
 export function ensureStyle(): void {
   if (document.getElementById('presenter-style')) return;
-  const style = el('style', { id: 'presenter-style' });
+  const style = h('style', { id: 'presenter-style' });
   style.textContent = PRESENTER_CSS;
   document.head.append(style);
 }
 
 /** Builds the (closed, detached) presenter dialog. */
 export function buildView(): PresenterView {
-  const dialog = el('dialog', { class: 'presenter', 'aria-labelledby': 'presenter-title' });
-  const title = el('h2', { id: 'presenter-title' });
+  const dialog = h('dialog', { class: 'presenter', 'aria-labelledby': 'presenter-title' });
+  const title = h('h2', { id: 'presenter-title' });
   const prev = button('prev', 'Previous', 'ArrowLeft PageUp');
   const next = button('next', 'Next', 'ArrowRight PageDown Space');
   const notesButton = button('notes', 'Notes', 'N', { 'aria-expanded': 'false', 'aria-controls': 'presenter-notes' });
   const themeButton = button('theme', 'Dark', 'D', { 'aria-pressed': 'false' });
   const close = button('close', 'Close', 'Escape');
-  const tools = el('div', { class: 'p-tools', role: 'group', 'aria-label': 'Presenter controls' });
+  const tools = h('div', { class: 'p-tools', role: 'group', 'aria-label': 'Presenter controls' });
   tools.append(prev, next, notesButton, themeButton, close);
-  const bar = el('div', { class: 'p-bar' });
+  const bar = h('div', { class: 'p-bar' });
   bar.append(title, tools);
 
-  const stage = el('div', { class: 'p-stage' });
-  const notes = el('div', { class: 'p-notes', id: 'presenter-notes', hidden: '' });
-  const notesText = el('p');
-  const figureText = el('p');
-  notes.append(el('h3', {}, 'Speaker notes'), notesText, el('h3', {}, 'The figure shows'), figureText);
-  const body = el('div', { class: 'p-body' });
+  const stage = h('div', { class: 'p-stage' });
+  const notes = h('div', { class: 'p-notes', id: 'presenter-notes', hidden: '' });
+  const notesText = h('p');
+  const figureText = h('p');
+  notes.append(h('h3', {}, 'Speaker notes'), notesText, h('h3', {}, 'The figure shows'), figureText);
+  const body = h('div', { class: 'p-body' });
   body.append(stage, notes);
 
-  const caption = el('p', { class: 'p-sentence' });
-  const position = el('span', { class: 'p-position' });
-  const articleLink = el('a', { class: 'p-read' }, 'Read it in the article');
-  const keys = el('span', { class: 'p-keys' }, 'Keys: ← → step · N notes · D dark or light · Esc close');
-  const meta = el('p', { class: 'p-meta' });
+  const caption = h('p', { class: 'p-sentence' });
+  const position = h('span', { class: 'p-position' });
+  const articleLink = h('a', { class: 'p-read' }, 'Read it in the article');
+  const keys = h('span', { class: 'p-keys' }, 'Keys: ← → step · N notes · D dark or light · Esc close');
+  const meta = h('p', { class: 'p-meta' });
   meta.append(position, articleLink, keys);
-  const footer = el('div', { class: 'p-caption' });
+  const footer = h('div', { class: 'p-caption' });
   footer.append(caption, meta);
 
-  const live = el('p', { class: 'p-live', 'aria-live': 'polite', 'aria-atomic': 'true' });
-  const frame = el('div', { class: 'p-frame' });
+  const live = h('p', { class: 'p-live', 'aria-live': 'polite', 'aria-atomic': 'true' });
+  const frame = h('div', { class: 'p-frame' });
   frame.append(bar, body, footer, live);
   dialog.append(frame);
   return {

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contentAnchors, readLock } from '../../src/lib/anchor-files.ts';
-import {
-  AnchorBook,
-  anchorsInMdx,
-  describe as describeAnchor,
-  lockAnchors,
-  lostWarning,
-  resolveAnchor,
-  versionOf,
-} from '../../src/lib/anchors.ts';
+import { AnchorBook, anchorsInMdx, quoteSelector, lockAnchors, lostWarning, resolveAnchor, versionOf } from '../../src/lib/anchors.ts';
 import { buildArchive } from '../../src/lib/mail/archive.ts';
 import { slugOf } from '../../src/lib/mail/ids.ts';
 import type { MessageRecord } from '../../src/lib/mail/types.ts';
@@ -74,7 +66,7 @@ describe('anchors', () => {
 
   it('tell repeated words apart by the text around them, over the paragraph hint', () => {
     const body = 'First: the copy is the cost here.\n\nSecond: the copy is the cost there.\n';
-    const selector = describeAnchor(archiveOf(body).messages.get(ID)!, 2, 'the copy is the cost');
+    const selector = quoteSelector(archiveOf(body).messages.get(ID)!, 2, 'the copy is the cost');
     expect(selector.prefix).toMatch(/Second: $/);
     const moved = archiveOf(`Second: the copy is the cost there.\n\nFirst: the copy is the cost here.\n`);
     const locked = [{ at: `${ID}#p2`, quote: 'the copy is the cost', ...selector, version: 'old' }];

@@ -111,11 +111,11 @@ function options(v: Values, size: FigureSize, theme: Theme): Plot.PlotOptions {
 
 function caption(v: Values): string {
   const r = evaluate(v);
-  const describe = (s: SideResult): string => {
+  const spent = (s: SideResult): string => {
     const parts = KINDS.filter((k) => s.segmentUs[k] > 0).map((k) => `${KIND_LABEL[k]} ${micros(s.segmentUs[k])}`);
     return `${micros(s.segmentTotalUs)} µs (${parts.join(', ')})`;
   };
-  const text = [`Per ${v.mss}-byte segment, send spends ${describe(r.tx)} of CPU and receive ${describe(r.rx)}.`];
+  const text = [`Per ${v.mss}-byte segment, send spends ${spent(r.tx)} of CPU and receive ${spent(r.rx)}.`];
   if (r.rx.cores > 1) {
     text.push(
       `The receiver splits this over ${r.rx.cores} cores: protocol ${micros(r.rx.stageUs.protocol)} µs on one, the reader's ${micros(r.rx.stageUs.app)} µs on the other.`,
