@@ -4,7 +4,7 @@
  * store writes back to every input, so a URL state, a preset, Reset or Back shows everywhere.
  */
 import { clamp, evaluate, paramFor, type Param, type Values } from '../lib/model/index.ts';
-import { changeNotice, summary, valueText } from './param-text.ts';
+import { changeNotice, summary, valueText } from '../lib/model/words.ts';
 import { fromSlider, toSlider } from '../lib/model/slider.ts';
 import { applyPreset, base, currentPreset, reset, store, update, urlChanges } from './state.ts';
 

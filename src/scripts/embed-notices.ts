@@ -6,7 +6,7 @@
 import type { Change } from '../lib/model/index.ts';
 import { paramFor } from '../lib/model/index.ts';
 import { shortValue } from '../lib/embed/options.ts';
-import { changeNotice } from './param-text.ts';
+import { changeNotice } from '../lib/model/words.ts';
 
 /** Plain text, or text followed by a link (opened in a new tab: the embed stays in its frame). */
 export type Notice = string | { readonly text: string; readonly link: string; readonly href: string };

@@ -17,7 +17,7 @@ import { checkVersion } from '../lib/model/versions.ts';
 import { withBase } from '../lib/routes.ts';
 import { changeNotices, showNotices, type Notice } from './embed-notices.ts';
 import { schedule } from './frame.ts';
-import { readSearch } from './url-state.ts';
+import { readSearch } from '../lib/model/url-state.ts';
 
 /** Smallest drawing when the frame is smaller still (the SVG then scales down): below this Plot's axes collide. */
 const MIN_WIDTH = 240;

@@ -12,10 +12,10 @@ import type { FigureContext, FigureDef, FigureId, Table, Theme } from '../lib/ch
 import { paramFor, presetById, presetValues, type Values } from '../lib/model/index.ts';
 import { bandKeysFor, presetMatching, sameValues } from '../lib/model/store.ts';
 import { schedule } from './frame.ts';
-import { linkNotice } from './param-text.ts';
+import { linkNotice } from '../lib/model/words.ts';
 import { bandKeys, base, store, urlChanges } from './state.ts';
 import { onThemeChange, pageTheme } from './theme.ts';
-import { readSearch } from './url-state.ts';
+import { readSearch } from '../lib/model/url-state.ts';
 
 /** Detail of the `model-figure:drawn` event. */
 export interface DrawnDetail {

@@ -104,7 +104,7 @@ class FigureShare extends HTMLElement {
     const [{ store, currentPreset, bandKeys }, { presetById, presetValues }, { readSearch }] = await Promise.all([
       import('./state.ts'),
       import('../lib/model/index.ts'),
-      import('./url-state.ts'),
+      import('../lib/model/url-state.ts'),
     ]);
     // A live figure shows the page's state; a fixed one (figure-live.ts) the state it was built at.
     if (fig.dataset['upgraded'] !== undefined && fig.dataset['fixed'] === undefined) {

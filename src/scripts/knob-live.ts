@@ -10,7 +10,7 @@ import { evaluate, paramFor, type Param, type Values } from '../lib/model/index.
 import { choiceIndex, dragSteps, endValue, knobText, pageSteps, stepParam } from '../lib/model/knob.ts';
 import { outputSpecFrom, outputText, type OutputSpec } from '../lib/model/live-output.ts';
 import { schedule } from './frame.ts';
-import { valueText } from './param-text.ts';
+import { valueText } from '../lib/model/words.ts';
 import { store, update } from './state.ts';
 
 /** Redraws of bound knobs and outputs, run once a frame after a change. */

@@ -12,11 +12,11 @@ import type { FigureDef, Theme } from '../lib/charts/types.ts';
 import { presetById, presetValues, type ParamKey, type Values } from '../lib/model/index.ts';
 import { schedule } from './frame.ts';
 import { showSentence } from './presenter-find.ts';
-import { drawingSize } from './presenter-size.ts';
+import { drawingSize } from '../lib/charts/presenter-size.ts';
 import { buildView, ensureStyle, ownIds, type PresenterView } from './presenter-view.ts';
 import { bandKeys, store } from './state.ts';
 import { pageTheme } from './theme.ts';
-import { readSearch } from './url-state.ts';
+import { readSearch } from '../lib/model/url-state.ts';
 
 /** One state to show: an article step, or the figure's current state when the article has none. */
 interface Shown {

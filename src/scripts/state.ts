@@ -10,7 +10,7 @@
  */
 import { defaults, presetById, presetValues, type Change, type ParamKey, type Preset, type Values } from '../lib/model/index.ts';
 import { bandKeysFor, createStore, presetMatching, sameValues } from '../lib/model/store.ts';
-import { readSearch, writeSearch } from './url-state.ts';
+import { readSearch, writeSearch } from '../lib/model/url-state.ts';
 
 /** A commit on the same control this soon after the last one extends the same history entry. */
 const SAME_GESTURE_MS = 1000;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { articleText, parseSteps, stepsJson, textFragment, validateSteps } from '../../src/lib/charts/steps.ts';
 import { presetById, presetValues } from '../../src/lib/model/index.ts';
-import { drawingSize, MIN_SCALE } from '../../src/scripts/presenter-size.ts';
+import { drawingSize, MIN_SCALE } from '../../src/lib/charts/presenter-size.ts';
 
 const SOURCE = `---
 title: "A test article"

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaults, paramFor, presetById, presetValues, type NumberParam } from '../../src/lib/model/index.ts';
-import { changeNotice, summary, valueText } from '../../src/scripts/param-text.ts';
+import { changeNotice, summary, valueText } from '../../src/lib/model/words.ts';
 import { fromSlider, sliderAttrs, toSlider } from '../../src/lib/model/slider.ts';
-import { readSearch, writeSearch } from '../../src/scripts/url-state.ts';
+import { readSearch, writeSearch } from '../../src/lib/model/url-state.ts';
 import { evaluate } from '../../src/lib/model/index.ts';
 
 const gige = presetById('gige-2002')!;

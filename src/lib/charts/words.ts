@@ -55,17 +55,10 @@ const LIMIT: Readonly<Record<Bound, string>> = {
   bus: 'the I/O bus',
   link: 'the link',
 };
-const BOUND: Readonly<Record<Bound, string>> = {
-  cpu: 'CPU-bound',
-  memory: 'memory-bound',
-  bus: 'I/O-bus-bound',
-  link: 'link-bound',
-};
 
 /** "limited by CPU". */
 export const limitedBy = (b: Bound): string => `limited by ${LIMIT[b]}`;
-/** "CPU-bound". */
-export const boundLabel = (b: Bound): string => BOUND[b];
+export { boundLabel } from '../model/words.ts';
 /** "the receiver", "the sender", "window ÷ RTT". */
 export const setBy = (b: EndToEnd['bound']): string => (b === 'rx' ? 'the receiver' : b === 'tx' ? 'the sender' : 'window ÷ RTT');
 

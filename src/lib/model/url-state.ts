@@ -6,18 +6,8 @@
  * a named starting state that the other keys then override. Keys the model does not know
  * (an embed's options, say) are left alone.
  */
-import {
-  clamp,
-  defaults,
-  paramFor,
-  params,
-  presetById,
-  presetValues,
-  type ClampResult,
-  type Preset,
-  type Values,
-} from '../lib/model/index.ts';
-import { sameValues } from '../lib/model/store.ts';
+import { clamp, defaults, paramFor, params, presetById, presetValues, type ClampResult, type Preset, type Values } from './index.ts';
+import { sameValues } from './store.ts';
 
 /** A state read from a URL. */
 export interface UrlState extends ClampResult {

@@ -1,8 +1,10 @@
 /**
- * Words for values and results: the text of `aria-valuetext`, unit labels and the live
- * summary. Pure; used at build time (Controls.astro) and in the browser (controls.ts).
+ * Words for parameter values and results: the text of `aria-valuetext`, unit labels, the live
+ * summary, what limits a side, and notices for values the model could not take. Pure; used
+ * at build time (Controls.astro) and in the browser (controls.ts, knobs, figures); the
+ * charts' own words (src/lib/charts/words.ts) take their bound labels from here.
  */
-import type { Bound, Change, NumberParam, Param, Result } from '../lib/model/index.ts';
+import type { Bound, Change, NumberParam, Param, Result } from './index.ts';
 
 const WORDS: Record<string, readonly [singular: string, plural: string]> = {
   B: ['byte', 'bytes'],
@@ -33,12 +35,15 @@ export function valueText(p: NumberParam, value: number): string {
   return `${digits(value)} ${unitWords(p, value)}`;
 }
 
-const BOUND: Record<Bound, string> = {
+const BOUND: Readonly<Record<Bound, string>> = {
   cpu: 'CPU-bound',
-  memory: 'memory-bus-bound',
+  memory: 'memory-bound',
   bus: 'I/O-bus-bound',
   link: 'link-bound',
 };
+
+/** What limits a side, as one word: "CPU-bound", "memory-bound". The charts say it the same way. */
+export const boundLabel = (b: Bound): string => BOUND[b];
 
 const SIDE = { rx: 'the receiver binds', tx: 'the sender binds', window: 'the window binds' } as const;
 
@@ -47,7 +52,7 @@ const gbps = (x: number): string => x.toFixed(2);
 /** One sentence on a result: "Receive 0.90 Gbit/s (CPU-bound), send 1.40 (CPU-bound), end to end 0.90: the receiver binds." */
 export function summary(r: Result): string {
   return (
-    `Receive ${gbps(r.rx.gbps)} Gbit/s (${BOUND[r.rx.bound]}), send ${gbps(r.tx.gbps)} (${BOUND[r.tx.bound]}), ` +
+    `Receive ${gbps(r.rx.gbps)} Gbit/s (${boundLabel(r.rx.bound)}), send ${gbps(r.tx.gbps)} (${boundLabel(r.tx.bound)}), ` +
     `end to end ${gbps(r.endToEnd.gbps)}: ${SIDE[r.endToEnd.bound]}.`
   );
 }
