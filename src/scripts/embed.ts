@@ -12,7 +12,7 @@ import { permalink, type EmbedTheme } from '../lib/embed/links.ts';
 import { parseEmbedOptions, SIZE_MAX, versionNotice } from '../lib/embed/options.ts';
 import { applySet, MESSAGE, parseHostMessage, stateMessage } from '../lib/embed/protocol.ts';
 import { defaults, presetById, presetValues, type Change, type ParamKey, type Preset, type Values } from '../lib/model/index.ts';
-import { bandKeysFor, presetMatching, sameValues } from '../lib/model/store.ts';
+import { bandKeysFor, presetMatching, sameValues } from '../lib/model/compare.ts';
 import { checkVersion } from '../lib/model/versions.ts';
 import { withBase } from '../lib/routes.ts';
 import { changeNotices, showNotices, type Notice } from './embed-notices.ts';

@@ -10,7 +10,7 @@ import { morph } from '../lib/charts/morph.ts';
 import { renderFigure } from '../lib/charts/render.ts';
 import type { FigureContext, FigureDef, FigureId, Table, Theme } from '../lib/charts/types.ts';
 import { paramFor, presetById, presetValues, type Values } from '../lib/model/index.ts';
-import { bandKeysFor, presetMatching, sameValues } from '../lib/model/store.ts';
+import { bandKeysFor, presetMatching, sameValues } from '../lib/model/compare.ts';
 import { schedule } from './frame.ts';
 import { linkNotice } from '../lib/model/words.ts';
 import { bandKeys, base, store, urlChanges } from './state.ts';

@@ -9,7 +9,8 @@
  * push their own entry. Back and forward read the URL back into the store.
  */
 import { defaults, presetById, presetValues, type Change, type ParamKey, type Preset, type Values } from '../lib/model/index.ts';
-import { bandKeysFor, createStore, presetMatching, sameValues } from '../lib/model/store.ts';
+import { bandKeysFor, presetMatching, sameValues } from '../lib/model/compare.ts';
+import { createStore } from '../lib/model/store.ts';
 import { readSearch, writeSearch } from '../lib/model/url-state.ts';
 
 /** A commit on the same control this soon after the last one extends the same history entry. */

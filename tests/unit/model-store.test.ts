@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { defaults, params, presetById, presetValues } from '../../src/lib/model/index.ts';
-import { bandKeysFor, changedFromDefaults, createStore, diff, presetMatching, sameValues } from '../../src/lib/model/store.ts';
+import { bandKeysFor, diff, presetMatching, sameValues } from '../../src/lib/model/compare.ts';
+import { createStore } from '../../src/lib/model/store.ts';
 
 describe('createStore', () => {
   it('holds a copy of the initial state', () => {
@@ -63,8 +64,8 @@ describe('diff helpers', () => {
   });
 
   it('reports changes from the defaults', () => {
-    expect(changedFromDefaults(defaults())).toEqual([]);
-    expect(changedFromDefaults({ ...defaults(), window: 1024 })).toEqual(['window']);
+    expect(diff(defaults(), defaults())).toEqual([]);
+    expect(diff({ ...defaults(), window: 1024 }, defaults())).toEqual(['window']);
   });
 
   it('finds the preset a state equals, if any', () => {

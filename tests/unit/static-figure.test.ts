@@ -6,7 +6,7 @@ import { figureIds, figures, parseBandKeys, renderFigure } from '../../src/lib/c
 import { resolveFigure, staticFigure, staticFile, type StaticState } from '../../src/lib/charts/static.ts';
 import { UNKNOWN_KEYS } from '../../src/lib/charts/words.ts';
 import { defaults, presetById, presets, presetValues, type ParamKey, type Values } from '../../src/lib/model/index.ts';
-import { bandKeysFor, presetMatching } from '../../src/lib/model/store.ts';
+import { bandKeysFor, presetMatching } from '../../src/lib/model/compare.ts';
 
 const fresh = (): Document => parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
 

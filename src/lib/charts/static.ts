@@ -6,7 +6,7 @@
  */
 import { parseHTML } from 'linkedom';
 import { clamp, defaults, presetById, presetValues, type ParamKey, type Preset, type Values } from '../model/index.ts';
-import { bandKeysFor, presetMatching } from '../model/store.ts';
+import { bandKeysFor, presetMatching } from '../model/compare.ts';
 import { exportSvg, SVG_LAYOUT, type ExportOptions } from './export.ts';
 import { figures, isFigureId } from './index.ts';
 import { renderFigure } from './render.ts';

@@ -6,7 +6,7 @@
  */
 import type { FigureId } from '../charts/types.ts';
 import { MODEL_VERSION, presetById, presetValues, toQuery, type Values } from '../model/index.ts';
-import { sameValues } from '../model/store.ts';
+import { sameValues } from '../model/compare.ts';
 import { paths } from '../routes.ts';
 
 /** The article each figure lives in (its permalink's page). */

@@ -15,7 +15,7 @@
  */
 import type { FigureId } from '../charts/types.ts';
 import { clamp, MODEL_VERSION, paramFor, presetById, presetValues, type Change, type Preset, type Values } from '../model/index.ts';
-import { sameValues } from '../model/store.ts';
+import { sameValues } from '../model/compare.ts';
 import { FIGURE_HOME, stateQuery, type EmbedTheme } from './links.ts';
 
 /** Message types, by role. */

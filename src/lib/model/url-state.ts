@@ -7,7 +7,7 @@
  * (an embed's options, say) are left alone.
  */
 import { clamp, defaults, paramFor, params, presetById, presetValues, type ClampResult, type Preset, type Values } from './index.ts';
-import { sameValues } from './store.ts';
+import { sameValues } from './compare.ts';
 
 /** A state read from a URL. */
 export interface UrlState extends ClampResult {
