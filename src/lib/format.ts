@@ -41,13 +41,6 @@ export function count(n: number, noun: string): string {
   return `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`;
 }
 
-/** Human words for how a parent link was established. */
-export const linkWords = {
-  header: 'from the mail headers',
-  inferred: 'inferred',
-  reconstructed: 'through a reconstructed message',
-} as const;
-
 /** Human words for what the archive holds of a message. */
 export const provenanceWords = {
   imported: 'Full text, imported from the raw mail.',

@@ -49,8 +49,3 @@ export function withBase(base: string, path: string): string {
   const b = base.endsWith('/') ? base : `${base}/`;
   return `${b}${path.replace(/^\/+/, '')}`;
 }
-
-/** The lore.kernel.org permalink of a Message-ID (`/` escaped as lore does). */
-export function lorePermalink(messageId: string): string {
-  return `https://lore.kernel.org/lkml/${encodeURIComponent(messageId).replace(/%40/g, '@')}/`;
-}

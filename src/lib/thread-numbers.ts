@@ -10,11 +10,8 @@
 import { slugOf } from './mail/ids.ts';
 import { parseRef } from './passages.ts';
 import { paths } from './routes.ts';
+import { QUESTION_ID, SEED_ID } from './thread-ids.ts';
 
-/** Hurwitz's question, 27 June 2002 (the archive rebuilds its first paragraph from the seed's quote). */
-const QUESTION = 'Pine.LNX.4.44.0206271146280.9500-100000@alvie-mail.lanl.gov';
-/** Hurwitz's reply to Eckenfels, the seed message, the evening of 27 June. */
-const SEED = 'Pine.LNX.4.44.0206271943340.24818-100000@alvie-mail.lanl.gov';
 /** Hurwitz's reply to Oeser, 28 June (a summary in the archive). */
 const TO_OESER = 'Pine.LNX.4.44.0206281021160.12596-100000@alvie-mail.lanl.gov';
 
@@ -51,7 +48,7 @@ export const THREAD_NUMBERS: readonly ThreadNumber[] = [
     speaker: 'Hurwitz',
     said: '2002-06-27',
     message: 'the question',
-    at: `${QUESTION}#p1`,
+    at: `${QUESTION_ID}#p1`,
     quote: RATES_QUOTE,
     stated: '1.4 Gbit',
     value: 1.4,
@@ -63,7 +60,7 @@ export const THREAD_NUMBERS: readonly ThreadNumber[] = [
     speaker: 'Hurwitz',
     said: '2002-06-27',
     message: 'the question',
-    at: `${QUESTION}#p1`,
+    at: `${QUESTION_ID}#p1`,
     quote: RATES_QUOTE,
     stated: '0.9 Gbit',
     value: 0.9,
@@ -75,7 +72,7 @@ export const THREAD_NUMBERS: readonly ThreadNumber[] = [
     speaker: 'Hurwitz',
     said: '2002-06-27',
     message: 'the question',
-    at: QUESTION,
+    at: QUESTION_ID,
     stated: '3.2 Gbit/s',
     value: 3.2,
     kind: 'rate',
@@ -86,7 +83,7 @@ export const THREAD_NUMBERS: readonly ThreadNumber[] = [
     speaker: 'Hurwitz',
     said: '2002-06-27',
     message: 'the seed message',
-    at: `${SEED}#p5`,
+    at: `${SEED_ID}#p5`,
     quote: 'we should be able to get twice the performance out of TCP/IP on this hardware than we currently do',
     stated: 'twice',
     value: 2,

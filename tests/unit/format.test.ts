@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { count, mailDate, sentence, shortDate } from '../../src/lib/format.ts';
-import { lorePermalink, paths, withBase } from '../../src/lib/routes.ts';
+import { paths, withBase } from '../../src/lib/routes.ts';
 import { baseSubject, groupAnchor } from '../../src/lib/indexes.ts';
 
 describe('dates as the sender wrote them', () => {
@@ -28,9 +28,6 @@ describe('routes', () => {
     expect(withBase('/', paths.message('a@b'))).toBe('/m/a@b/');
     expect(withBase('/sub/', paths.thread('x'))).toBe('/sub/threads/x/');
     expect(withBase('/sub', paths.home())).toBe('/sub/');
-  });
-  it('escapes a slash in a Message-ID for lore as lore does', () => {
-    expect(lorePermalink('a/b@c')).toBe('https://lore.kernel.org/lkml/a%2Fb@c/');
   });
 });
 

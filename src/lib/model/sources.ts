@@ -4,13 +4,15 @@
  * permalink on lore.kernel.org; everything else by the URL the research notes give.
  */
 
+import { QUESTION_ID, SEED_ID } from '../thread-ids.ts';
+
 const lore = (list: string, messageId: string): string => `https://lore.kernel.org/${list}/${messageId}/`;
 
 /** The label for a value no source gives; it always comes with a one-line why. */
 export const ASSUMPTION = 'assumption';
 
 /** Thread message 1: Hurwitz's question (kernel 2.4.3, "3.2 gbit" link, send ~1.4 vs receive ~0.9 Gbit/s). */
-export const HURWITZ_QUESTION = lore('lkml', 'Pine.LNX.4.44.0206271146280.9500-100000@alvie-mail.lanl.gov');
+export const HURWITZ_QUESTION = lore('lkml', QUESTION_ID);
 
 /** Thread message 2: Singhvi, zero-copy arrived in 2.4.4. */
 export const SINGHVI_ZEROCOPY = lore('lkml', 'Pine.LNX.4.33.0206271248260.13115-100000@w-nivedita2.des.beaverton.ibm.com');
@@ -19,13 +21,10 @@ export const SINGHVI_ZEROCOPY = lore('lkml', 'Pine.LNX.4.33.0206271248260.13115-
 export const KLEEN_PREQUEUE = lore('lkml', 'p73n0tgm7l3.fsf@oldwotan.suse.de');
 
 /** Thread message 7: Hurwitz, "about twice" and "the slowest side". */
-export const HURWITZ_SLOWEST_SIDE = lore('lkml', 'Pine.LNX.4.44.0206271943340.24818-100000@alvie-mail.lanl.gov');
+export const HURWITZ_SLOWEST_SIDE = lore('lkml', SEED_ID);
 
 /** Follow-up thread: Cox, best-case receive is one DMA plus one CPU copy. */
 export const COX_ONE_COPY = lore('lkml', 'E17S497-0005vY-00@the-village.bc.nu');
-
-/** Follow-up thread: Aarnio suspects a driver realignment copy. */
-export const AARNIO_THIRD_COPY = lore('lkml', '20020710112916.R28720@mea-ext.zmailer.org');
 
 /** Hron's lmbench run on a 700 MHz Pentium III Xeon, 2.4.19-rc1 (April 2003). */
 export const HRON_LMBENCH = lore('lkml', '20030407220206.GA23630@rushmore');

@@ -260,8 +260,3 @@ export function withoutPart(q: ParsedQuery, index: number): string {
     .map((p) => p.raw)
     .join(' ');
 }
-
-/** True when the query asks for nothing at all. */
-export function isEmpty(q: ParsedQuery): boolean {
-  return q.parts.length === 0;
-}
