@@ -1,3 +1,2 @@
-/* Embeds: pin a known theme from ?theme= before the first paint (no other URL text is read). */
-(function(){var t=new URLSearchParams(location.search).get('theme');
-if(t==='light'||t==='dark'||t==='transparent')document.documentElement.setAttribute('data-theme',t)})();
+/* Built from src/boot/embed-theme.ts by npm run boot-scripts; edit that file. */
+(()=>{const e=new URLSearchParams(location.search).get("theme");(e==="light"||e==="dark"||e==="transparent")&&document.documentElement.setAttribute("data-theme",e);})();
