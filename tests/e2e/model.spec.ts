@@ -314,6 +314,12 @@ test('inline numbers start at the page state, read as plain text without JavaScr
   await expect(noJs.locator('model-controls .value-list')).toBeVisible();
   await expect(noJs.locator('model-controls .value-list')).toContainText('Receive copy bandwidth');
   await expect(noJs.locator('details.all-params')).toBeHidden();
+  // A stepped figure lists its steps as sentences, the stepper's own words.
+  await noJs.goto('articles/where-the-copy-happens/');
+  const steps = noJs.locator('#fig-receive-path ol.step-list li');
+  await expect(steps).toHaveCount(4);
+  await expect(steps.first()).toHaveText(/^Step 1 of 4: DMA into a kernel buffer/);
+  await expect(noJs.locator('#fig-receive-path ol.step-list')).toBeVisible();
   await context.close();
 });
 
