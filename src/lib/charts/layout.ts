@@ -6,10 +6,13 @@
 /** Font size of every figure, px. */
 export const FONT_SIZE = 12;
 
-/** Estimated width of a label in px (system-ui averages a little over half an em). */
-export function textWidth(s: string, fontSize = FONT_SIZE): number {
-  return s.length * fontSize * 0.58;
+/** Estimated width of a label in px (system-ui averages a little over half an em; bold a little more). */
+export function textWidth(s: string, fontSize = FONT_SIZE, bold = false): number {
+  return s.length * fontSize * 0.58 * (bold ? BOLD : 1);
 }
+
+/** How much wider a bold (600 and up) label is than a regular one, by the same estimate. */
+export const BOLD = 1.06;
 
 /**
  * The smallest linear domain maximum (from 0) at which every bar end plus its label fits in
@@ -40,4 +43,25 @@ export function dodge(ys: readonly number[], gap: number, lo: number, hi: number
     result[o.i] = out[k]!;
   });
   return result;
+}
+
+/** Line spacing of a label broken into lines, px (Plot's `lineHeight` is `LINE / FONT_SIZE` ems). */
+export const LINE = 15;
+
+/**
+ * `text` broken at its spaces into lines each at most `width` px wide (estimated as
+ * `textWidth` does); a word wider than that stands on a line of its own.
+ */
+export function wrap(text: string, width: number, fontSize = FONT_SIZE): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    const next = line === '' ? word : `${line} ${word}`;
+    if (line !== '' && textWidth(next, fontSize) > width) {
+      lines.push(line);
+      line = word;
+    } else line = next;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
 }
