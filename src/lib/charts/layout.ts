@@ -48,16 +48,19 @@ export function dodge(ys: readonly number[], gap: number, lo: number, hi: number
 /** Line spacing of a label broken into lines, px (Plot's `lineHeight` is `LINE / FONT_SIZE` ems). */
 export const LINE = 15;
 
+/** `s` with its spaces made non-breaking, so `wrap` keeps it on one line. */
+export const unbroken = (s: string): string => s.replace(/ /g, '\u00a0');
+
 /**
  * `text` broken at its spaces into lines each at most `width` px wide (estimated as
  * `textWidth` does); a word wider than that stands on a line of its own.
  */
-export function wrap(text: string, width: number, fontSize = FONT_SIZE): string[] {
+export function wrap(text: string, width: number, fontSize = FONT_SIZE, bold = false): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(' ')) {
     const next = line === '' ? word : `${line} ${word}`;
-    if (line !== '' && textWidth(next, fontSize) > width) {
+    if (line !== '' && textWidth(next, fontSize, bold) > width) {
       lines.push(line);
       line = word;
     } else line = next;

@@ -8,7 +8,7 @@
 import * as Plot from '@observablehq/plot';
 import { clamp, type Values } from '../model/index.ts';
 import { type Move, type Place, receivePath } from '../model/receive-path.ts';
-import { FONT_SIZE, LINE, textWidth, wrap } from './layout.ts';
+import { FONT_SIZE, LINE, textWidth, unbroken, wrap } from './layout.ts';
 import { palette } from './theme.ts';
 import type { FigureDef, FigureSize, Table, Theme } from './types.ts';
 import { crossings, micros, readable } from './words.ts';
@@ -149,8 +149,7 @@ function narrowOptions(moves: readonly Move[], size: FigureSize, theme: Theme, l
   const at: Readonly<Record<Place, number>> = { card: lanes[0]!, kernel: lanes[1]!, user: lanes[2]! };
   const headLines = Math.max(...Object.values(headers).map((h) => h.length));
   // A row's parenthesis (who, and the crossings) is kept on one line.
-  const unbroken = (m: Move): string => rowLabel(m).replace(/\(.*\)$/, (p) => p.replace(/ /g, '\u00a0'));
-  const rows = moves.map((m) => ({ m, lines: wrap(unbroken(m), width - 2 * PAD) }));
+  const rows = moves.map((m) => ({ m, lines: wrap(rowLabel(m).replace(/\(.*\)$/, unbroken), width - 2 * PAD) }));
   const blocks = rows.map((r) => r.lines.length * LINE + ARROW_LINE);
   const top = PAD + headLines * LINE + PAD;
   const need = top + blocks.reduce((a, b) => a + b, 0) + ROW_GAP * (rows.length - 1) + PAD;
