@@ -68,3 +68,35 @@ export function wrap(text: string, width: number, fontSize = FONT_SIZE, bold = f
   if (line !== '') lines.push(line);
   return lines;
 }
+
+/**
+ * How far past the frame's right edge a linear axis's last tick label may reach, px: half
+ * the width of the domain's maximum as Plot writes it (no tick label is wider).
+ */
+export function tickOverhang(max: number, fontSize = FONT_SIZE): number {
+  return textWidth(new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }).format(max), fontSize) / 2 + 2;
+}
+
+/**
+ * Rows `blocks` px tall stacked down a drawing from `top`, `gap` apart, with `bottom` px left
+ * under the last: the drawing's height (`height`, or more when the rows need it) and each
+ * row's top. Height to spare is shared out evenly between the rows and around them.
+ */
+export function stack(
+  blocks: readonly number[],
+  top: number,
+  gap: number,
+  bottom: number,
+  height: number,
+): { height: number; tops: number[] } {
+  const need = top + blocks.reduce((a, b) => a + b, 0) + gap * Math.max(blocks.length - 1, 0) + bottom;
+  const total = Math.max(height, Math.ceil(need));
+  const spare = (total - need) / (blocks.length + 1);
+  let y = top + spare;
+  const tops = blocks.map((b) => {
+    const at = y;
+    y += b + gap + spare;
+    return at;
+  });
+  return { height: total, tops };
+}

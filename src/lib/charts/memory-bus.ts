@@ -6,13 +6,20 @@
  */
 import * as Plot from '@observablehq/plot';
 import { evaluate, type SideResult, type Values } from '../model/index.ts';
-import { fitDomain, FONT_SIZE, textWidth } from './layout.ts';
+import { fitDomain, FONT_SIZE, LINE, stack, textWidth, tickOverhang, unbroken, wrap } from './layout.ts';
 import { inkOn, palette } from './theme.ts';
 import type { FigureContext, FigureDef, FigureSize, LegendEntry, Table, Theme } from './types.ts';
 import { activeUnknowns, crossings, megabytes, percent, readable, unknownRange } from './words.ts';
 
 const MARGIN = { marginTop: 16, marginRight: 16, marginBottom: 40, marginLeft: 150 };
 const PADDING = 0.3;
+/** The narrow layout's margins, and its bar and row spacing (px). */
+const NARROW = { marginTop: 8, marginRight: 12, marginBottom: 40, marginLeft: 12 };
+const BAR = 18;
+const ROW_GAP = 12;
+/** Room under the first memory bar for the unknown range's name (px). */
+const RANGE_LINE = 14;
+const X_LABEL = 'MB/s (10⁶ bytes per second)';
 
 interface Row {
   row: string;
@@ -56,6 +63,9 @@ function options(v: Values, size: FigureSize, theme: Theme, context?: FigureCont
   const plotW = size.width - MARGIN.marginLeft - MARGIN.marginRight;
   const plotH = size.height - MARGIN.marginTop - MARGIN.marginBottom;
   const limitLabel = (d: Row): string => `limit ${megabytes(d.limit)}`;
+  // Each label beside its bar or tick, the bars keeping a good part of the width (see fitDomain).
+  const wide = data.every((d) => Math.max(textWidth(d.label), textWidth(limitLabel(d))) + 12 <= plotW * 0.7);
+  if (!wide) return narrowOptions(data, size, theme, range);
   const floor = Math.max(...data.map((d) => Math.max(d.limit, d.traffic)), range?.max ?? 0) * 1.02;
   const limitLabels = data.map((d) => ({ x: d.limit, label: limitLabel(d) }));
   // A traffic label that the limit's tick would cross starts past the tick instead.
@@ -145,10 +155,95 @@ function options(v: Values, size: FigureSize, theme: Theme, context?: FigureCont
     height: size.height,
     ...MARGIN,
     style: { fontSize: `${FONT_SIZE}px` },
-    x: { domain: [0, xMax], grid: true, label: 'MB/s (10⁶ bytes per second)', labelAnchor: 'center', labelArrow: 'none' },
+    x: { domain: [0, xMax], grid: true, label: X_LABEL, labelAnchor: 'center', labelArrow: 'none' },
     y: { domain: data.map((d) => d.row), label: null, padding: PADDING },
     color: { type: 'identity' },
     marks,
+  };
+}
+
+/**
+ * The layout for a drawing too narrow to name the rows at the left and label the bars at
+ * their ends: each row's name and traffic on lines of their own above its bar (broken at
+ * their joints), the bars the whole width with the limit named beside its tick, and the
+ * unknown range named once, under the first memory bar. Returns its own height when the
+ * lines need more than `size.height`.
+ */
+function narrowOptions(
+  data: readonly Row[],
+  size: FigureSize,
+  theme: Theme,
+  range: { min: number; max: number } | undefined,
+): Plot.PlotOptions {
+  const colours = palette(theme);
+  const width = size.width;
+  const limitLabel = (d: Row): string => `limit ${megabytes(d.limit)}`;
+  const floor = Math.max(...data.map((d) => Math.max(d.limit, d.traffic)), range?.max ?? 0) * 1.02;
+  const domain = (plotW: number): number =>
+    fitDomain(
+      data.map((d) => ({ x: d.limit, label: limitLabel(d) })),
+      plotW,
+      floor,
+      8,
+    );
+  // Room on the right for the last tick's label, which Plot centres on the tick.
+  const marginRight = Math.max(NARROW.marginRight, tickOverhang(domain(width - NARROW.marginLeft - NARROW.marginRight)));
+  const plotW = width - NARROW.marginLeft - marginRight;
+  const xMax = domain(plotW);
+  const named = range === undefined ? undefined : data.find((d) => d.bus === 'memory');
+  const rows = data.map((d) => ({
+    d,
+    lines: wrap(
+      [`${d.row.replace(': ', ', ')}:`, ...d.label.split(', ').map((w, i, all) => (i < all.length - 1 ? `${w},` : w))]
+        .map(unbroken)
+        .join(' '),
+      plotW,
+    ),
+  }));
+  const blocks = rows.map((r) => r.lines.length * LINE + 4 + BAR + (r.d === named ? RANGE_LINE : 0));
+  const { height, tops } = stack(blocks, NARROW.marginTop, ROW_GAP, 8 + NARROW.marginBottom, size.height);
+  const placed = rows.map((r, i) => {
+    const bar = tops[i]! + r.lines.length * LINE + 4;
+    return { ...r.d, text: r.lines.join('\n'), top: tops[i]!, bar, mid: bar + BAR / 2 };
+  });
+  type Placed = (typeof placed)[number];
+  const colour = (d: Row): string => (d.side === 'tx' ? colours.send : colours.receive);
+  const halo = { stroke: colours.background, strokeWidth: 4, paintOrder: 'stroke', fill: 'currentColor' } as const;
+  const memory = placed.filter((d) => d.bus === 'memory');
+  const over = { y1: (d: Placed) => d.bar - 3, y2: (d: Placed) => d.bar + BAR + 3 };
+  return {
+    width,
+    height,
+    ...NARROW,
+    marginRight,
+    style: { fontSize: `${FONT_SIZE}px` },
+    x: { domain: [0, xMax], grid: true, label: X_LABEL, labelAnchor: 'center', labelArrow: 'none' },
+    y: { type: 'linear', domain: [0, height], range: [0, height], axis: null },
+    color: { type: 'identity' },
+    marks: [
+      ...(range === undefined
+        ? []
+        : [
+            Plot.rectX(memory, { x1: () => range.min, x2: () => range.max, ...over, fill: 'currentColor', fillOpacity: 0.1 }),
+            Plot.text(
+              memory.filter((d) => d.row === named?.row),
+              {
+                x: () => range.max,
+                y: (d: Placed) => d.bar + BAR + 4,
+                text: () => 'unknown range',
+                textAnchor: 'end',
+                lineAnchor: 'top',
+                dx: -4,
+                fontSize: FONT_SIZE - 1,
+                fill: 'currentColor',
+              },
+            ),
+          ]),
+      Plot.rectX(placed, { x: 'traffic', y1: 'bar', y2: (d: Placed) => d.bar + BAR, fill: colour }),
+      Plot.ruleX(placed, { x: 'limit', ...over, stroke: 'currentColor', strokeWidth: 2.5 }),
+      Plot.text(placed, { x: 'limit', y: 'mid', text: limitLabel, textAnchor: 'start', dx: 6, ...halo }),
+      Plot.text(placed, { x: 0, y: 'top', text: 'text', textAnchor: 'start', lineAnchor: 'top', lineHeight: LINE / FONT_SIZE, ...halo }),
+    ],
   };
 }
 

@@ -8,7 +8,7 @@
 import * as Plot from '@observablehq/plot';
 import { clamp, type Values } from '../model/index.ts';
 import { type Move, type Place, receivePath } from '../model/receive-path.ts';
-import { FONT_SIZE, LINE, textWidth, unbroken, wrap } from './layout.ts';
+import { FONT_SIZE, LINE, stack, textWidth, unbroken, wrap } from './layout.ts';
 import { palette } from './theme.ts';
 import type { FigureDef, FigureSize, Table, Theme } from './types.ts';
 import { crossings, micros, readable } from './words.ts';
@@ -152,16 +152,8 @@ function narrowOptions(moves: readonly Move[], size: FigureSize, theme: Theme, l
   const rows = moves.map((m) => ({ m, lines: wrap(rowLabel(m).replace(/\(.*\)$/, unbroken), width - 2 * PAD) }));
   const blocks = rows.map((r) => r.lines.length * LINE + ARROW_LINE);
   const top = PAD + headLines * LINE + PAD;
-  const need = top + blocks.reduce((a, b) => a + b, 0) + ROW_GAP * (rows.length - 1) + PAD;
-  const height = Math.max(size.height, Math.ceil(need));
-  // Height to spare goes between the rows and around them, evenly.
-  const spare = (height - need) / (rows.length + 1);
-  let y = top + spare;
-  const placed = rows.map((r, i) => {
-    const row = { ...r, top: y, arrow: y + r.lines.length * LINE + ARROW_LINE / 2 };
-    y += blocks[i]! + ROW_GAP + spare;
-    return row;
-  });
+  const { height, tops } = stack(blocks, top, ROW_GAP, PAD, size.height);
+  const placed = rows.map((r, i) => ({ ...r, top: tops[i]!, arrow: tops[i]! + r.lines.length * LINE + ARROW_LINE / 2 }));
   const halo = { stroke: colours.background, strokeWidth: 4, paintOrder: 'stroke', fill: 'currentColor' } as const;
   const lineHeight = LINE / FONT_SIZE;
   const headerMark = (x: number, lines: readonly string[], textAnchor: 'middle' | 'start'): Plot.Markish =>

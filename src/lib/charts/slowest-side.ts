@@ -4,7 +4,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { band, evaluate, type Band, type EndToEnd, type ParamKey, type Values } from '../model/index.ts';
-import { fitDomain, FONT_SIZE, LINE, textWidth, unbroken, wrap } from './layout.ts';
+import { fitDomain, FONT_SIZE, LINE, stack, textWidth, unbroken, wrap } from './layout.ts';
 import { lastOne, stateKey } from './memo.ts';
 import { palette } from './theme.ts';
 import type { FigureContext, FigureDef, FigureSize, LegendEntry, Table, Theme } from './types.ts';
@@ -193,15 +193,10 @@ function narrowOptions(shown: readonly Shown[], size: FigureSize, theme: Theme):
   const ranged = (d: Shown): boolean => d.low !== undefined && d.high !== undefined;
   const rows = shown.map((d) => ({ d, lines: words(d) }));
   const blocks = rows.map((r) => r.lines.length * LINE + 4 + BAR + (ranged(r.d) ? WHISKER : 0));
-  const need = NARROW.marginTop + 6 + blocks.reduce((a, b) => a + b, 0) + ROW_GAP * (rows.length - 1) + 6 + NARROW.marginBottom;
-  const height = Math.max(size.height, Math.ceil(need));
-  const spare = (height - need) / (rows.length + 1);
-  let y = NARROW.marginTop + 6 + spare;
+  const { height, tops } = stack(blocks, NARROW.marginTop + 6, ROW_GAP, 6 + NARROW.marginBottom, size.height);
   const placed = rows.map((r, i) => {
-    const bar = y + r.lines.length * LINE + 4;
-    const row = { ...r.d, text: r.lines.join('\n'), top: y, bar, whisker: bar + BAR + WHISKER / 2 };
-    y += blocks[i]! + ROW_GAP + spare;
-    return row;
+    const bar = tops[i]! + r.lines.length * LINE + 4;
+    return { ...r.d, text: r.lines.join('\n'), top: tops[i]!, bar, whisker: bar + BAR + WHISKER / 2 };
   });
   type Placed = (typeof placed)[number];
   const xMax = Math.max(...shown.map((d) => Math.max(d.x, d.high ?? 0))) * 1.04;
