@@ -100,3 +100,14 @@ export function stack(
   });
   return { height: total, tops };
 }
+
+/** Where a label lies, px, as estimated. */
+export interface Box {
+  readonly x0: number;
+  readonly x1: number;
+  readonly y0: number;
+  readonly y1: number;
+}
+
+/** Whether two boxes come within `gap` px of each other, both across and down. */
+export const meet = (a: Box, b: Box, gap = 2): boolean => a.x0 < b.x1 + gap && b.x0 < a.x1 + gap && a.y0 < b.y1 + gap && b.y0 < a.y1 + gap;
