@@ -72,7 +72,7 @@ export function chartKey(entries: readonly KeyEntry[], width: number): ChartKey 
             strokeWidth: e.strokeWidth,
             ...(e.dash === undefined ? {} : { strokeDasharray: e.dash }),
           }),
-          Plot.text([e], { ...at, dx: at.dx + 9, text: 'label', textAnchor: 'start', fill: 'currentColor' }),
+          Plot.text([e], { ...at, dx: at.dx + 9, text: 'label', textAnchor: 'start', lineAnchor: 'middle', fill: 'currentColor' }),
         ];
       }),
   };
