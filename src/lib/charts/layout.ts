@@ -69,12 +69,24 @@ export function wrap(text: string, width: number, fontSize = FONT_SIZE, bold = f
   return lines;
 }
 
+/** d3's tick step for about `count` ticks over [0, max], as Plot's axes tick a linear scale. */
+function tickStep(max: number, count: number): number {
+  const step = max / Math.max(count, 1);
+  const power = 10 ** Math.floor(Math.log10(step));
+  const error = step / power;
+  return (error >= Math.sqrt(50) ? 10 : error >= Math.sqrt(10) ? 5 : error >= Math.sqrt(2) ? 2 : 1) * power;
+}
+
 /**
- * How far past the frame's right edge a linear axis's last tick label may reach, px: half
- * the width of the domain's maximum as Plot writes it (no tick label is wider).
+ * How far past the frame's right edge the label of a linear x axis's last tick reaches, px
+ * (0 when it does not): Plot ticks [0, `max`] about every 80 px of `plotW` and centres each
+ * label on its tick, grouping thousands.
  */
-export function tickOverhang(max: number, fontSize = FONT_SIZE): number {
-  return textWidth(new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }).format(max), fontSize) / 2 + 2;
+export function tickOverhang(max: number, plotW: number, fontSize = FONT_SIZE): number {
+  const step = tickStep(max, plotW / 80);
+  const last = Math.floor(max / step + 1e-9) * step;
+  const label = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 }).format(Number(last.toPrecision(12)));
+  return Math.max(0, (last / max) * plotW + textWidth(label, fontSize) / 2 - plotW);
 }
 
 /**

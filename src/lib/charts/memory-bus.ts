@@ -60,23 +60,29 @@ function options(v: Values, size: FigureSize, theme: Theme, context?: FigureCont
   const colours = palette(theme);
   const data = rows(v);
   const range = memRange(context);
-  const plotW = size.width - MARGIN.marginLeft - MARGIN.marginRight;
-  const plotH = size.height - MARGIN.marginTop - MARGIN.marginBottom;
   const limitLabel = (d: Row): string => `limit ${megabytes(d.limit)}`;
   // Each label beside its bar or tick, the bars keeping a good part of the width (see fitDomain).
-  const wide = data.every((d) => Math.max(textWidth(d.label), textWidth(limitLabel(d))) + 12 <= plotW * 0.7);
+  const wide = data.every(
+    (d) => Math.max(textWidth(d.label), textWidth(limitLabel(d))) + 12 <= (size.width - MARGIN.marginLeft - MARGIN.marginRight) * 0.7,
+  );
   if (!wide) return narrowOptions(data, size, theme, range);
+  const plotH = size.height - MARGIN.marginTop - MARGIN.marginBottom;
   const floor = Math.max(...data.map((d) => Math.max(d.limit, d.traffic)), range?.max ?? 0) * 1.02;
   const limitLabels = data.map((d) => ({ x: d.limit, label: limitLabel(d) }));
   // A traffic label that the limit's tick would cross starts past the tick instead.
-  const crossed = (d: Row, domain: number): boolean =>
+  const crossed = (d: Row, domain: number, plotW: number): boolean =>
     d.limit > d.traffic && ((d.limit - d.traffic) / domain) * plotW < textWidth(d.label) + 12;
-  const first = fitDomain([...limitLabels, ...data.map((d) => ({ x: d.traffic, label: d.label }))], plotW, floor);
-  const xMax = fitDomain(
-    [...limitLabels, ...data.map((d) => ({ x: crossed(d, first) ? d.limit : d.traffic, label: d.label }))],
-    plotW,
-    first,
-  );
+  const domain = (plotW: number): number => {
+    const first = fitDomain([...limitLabels, ...data.map((d) => ({ x: d.traffic, label: d.label }))], plotW, floor);
+    return fitDomain(
+      [...limitLabels, ...data.map((d) => ({ x: crossed(d, first, plotW) ? d.limit : d.traffic, label: d.label }))],
+      plotW,
+      first,
+    );
+  };
+  const marginRight = rightMargin(MARGIN.marginLeft, MARGIN.marginRight, size.width, domain);
+  const plotW = size.width - MARGIN.marginLeft - marginRight;
+  const xMax = domain(plotW);
   const px = (x: number): number => (x / xMax) * plotW;
   // Step and bar thickness of the band scale (Plot's default align 0.5, equal inner and outer padding).
   const step = plotH / (data.length + PADDING);
@@ -85,7 +91,7 @@ function options(v: Values, size: FigureSize, theme: Theme, context?: FigureCont
   // The traffic label goes inside its bar when it fits, else just past the bar's end.
   const fits = (d: Row): boolean => px(d.traffic) >= textWidth(d.label) + 12;
   // Past the bar's end, or past the limit's tick when the tick would cross the label.
-  const outsideX = (d: Row): number => (crossed(d, xMax) ? d.limit : d.traffic);
+  const outsideX = (d: Row): number => (crossed(d, xMax, plotW) ? d.limit : d.traffic);
   const halo = { stroke: colours.background, strokeWidth: 4, paintOrder: 'stroke', fill: 'currentColor' } as const;
   const marks: Plot.Markish[] = [];
   if (range !== undefined) {
@@ -154,12 +160,22 @@ function options(v: Values, size: FigureSize, theme: Theme, context?: FigureCont
     width: size.width,
     height: size.height,
     ...MARGIN,
+    marginRight,
     style: { fontSize: `${FONT_SIZE}px` },
     x: { domain: [0, xMax], grid: true, label: X_LABEL, labelAnchor: 'center', labelArrow: 'none' },
     y: { domain: data.map((d) => d.row), label: null, padding: PADDING },
     color: { type: 'identity' },
     marks,
   };
+}
+
+/**
+ * The right margin: `base`, or wider where the last tick's label (Plot centres it on the tick)
+ * would reach past the drawing's edge at the domain `domain` gives a plot width.
+ */
+function rightMargin(left: number, base: number, width: number, domain: (plotW: number) => number): number {
+  const plotW = width - left - base;
+  return Math.max(base, tickOverhang(domain(plotW), plotW) + 2);
 }
 
 /**
@@ -186,8 +202,7 @@ function narrowOptions(
       floor,
       8,
     );
-  // Room on the right for the last tick's label, which Plot centres on the tick.
-  const marginRight = Math.max(NARROW.marginRight, tickOverhang(domain(width - NARROW.marginLeft - NARROW.marginRight)));
+  const marginRight = rightMargin(NARROW.marginLeft, NARROW.marginRight, width, domain);
   const plotW = width - NARROW.marginLeft - marginRight;
   const xMax = domain(plotW);
   const named = range === undefined ? undefined : data.find((d) => d.bus === 'memory');
