@@ -69,10 +69,12 @@ function start(root: HTMLElement, def: FigureDef): void {
     last = { values, key };
     const svg = renderFigure(def, values, size, t, document, context);
     if (options.size) {
-      // A fixed drawing keeps its aspect: the largest box of that shape the frame holds.
-      const k = Math.min(w / size.width, h / size.height);
+      // A fixed drawing keeps its aspect: the largest box of that shape the frame holds. Its
+      // height is its own, which a narrow layout may have grown past the size asked for.
+      const drawnH = Number(svg.getAttribute('height')) || size.height;
+      const k = Math.min(w / size.width, h / drawnH);
       svg.style.width = `${Math.floor(size.width * k)}px`;
-      svg.style.height = `${Math.floor(size.height * k)}px`;
+      svg.style.height = `${Math.floor(drawnH * k)}px`;
     }
     chart.replaceChildren(svg);
     drawn += 1;

@@ -169,6 +169,20 @@ describe('exportSvg', () => {
     expect([...parse(svg).children].filter((c) => c.localName === 'text')).toHaveLength(2);
   });
 
+  it('scales a chart that takes more height than it is given into its room, above the source line', () => {
+    const { values, context } = preset('quadrics-2002');
+    // A figure whose layout needs 600 px whatever it is given (as a narrow layout may).
+    const base = figures['slowest-side'];
+    const tall: FigureDef = { ...base, options: (v, size, theme, c) => ({ ...base.options(v, size, theme, c), height: 600 }) };
+    const root = parse(svgOf(tall, values, { theme: 'light', size: SVG_LAYOUT, site: SITE, context }));
+    const chart = root.querySelector('svg')!;
+    const [top, height, width] = ['y', 'height', 'width'].map((a) => Number(chart.getAttribute(a)));
+    expect(chart.getAttribute('viewBox')).toBe(`0 0 ${SVG_LAYOUT.width - 16} 600`);
+    const sourceTop = Number(root.querySelector('text[data-part="source"] tspan')?.getAttribute('y')) - 11;
+    expect(top! + height!).toBeLessThanOrEqual(sourceTop);
+    expect(width! / height!).toBeCloseTo((SVG_LAYOUT.width - 16) / 600, 5);
+  });
+
   it('lays a PNG out at half its pixels and asks for DENSITY px per CSS px', async () => {
     for (const size of EXPORT_SIZES) {
       expect(pngSize(`${size.id}.png`)).toBe(size);

@@ -209,6 +209,13 @@ export function exportSvg(def: FigureDef, values: Values, opts: ExportOptions): 
   // A right gutter as wide as the text padding, and overflow shown, so a tick label at the
   // axis end (Plot centres it on the frame's edge) is not cut off.
   const chart = renderFigure(def, values, { width: w - PAD, height: chartH }, theme, doc, opts.context);
+  // A chart that took more height than it was given (a narrow layout's extra lines) is scaled
+  // into the room it has, above the source line.
+  const drawnH = Number(chart.getAttribute('height'));
+  if (drawnH > chartH) {
+    chart.setAttribute('width', String(((w - PAD) * chartH) / drawnH));
+    chart.setAttribute('height', String(chartH));
+  }
   // Plot's <style> keys off a class and sizes the chart for a page; the file styles inline.
   for (const style of chart.querySelectorAll('style')) style.remove();
   for (const a of ['class', 'role', 'aria-label', 'style']) chart.removeAttribute(a);

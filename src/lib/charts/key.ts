@@ -6,15 +6,26 @@
 import * as Plot from '@observablehq/plot';
 import { textWidth } from './layout.ts';
 
-/** One entry: the symbol as drawn in the chart, and what it stands for. */
+/** One entry: the symbol as drawn in the chart (or a stretch of line), and what it stands for. */
 export interface KeyEntry {
   readonly label: string;
-  readonly symbol?: 'circle' | 'diamond' | 'times';
+  readonly symbol?: 'circle' | 'diamond' | 'times' | 'line';
   readonly r: number;
   readonly fill: string;
   readonly stroke: string;
   readonly strokeWidth: number;
+  /** A line's dashes (SVG `stroke-dasharray`). */
+  readonly dash?: string;
 }
+
+/** A symbol Plot draws as a short horizontal line, 2.8 r long: a line's swatch. */
+const LINE_SYMBOL = {
+  draw(context: CanvasPath, size: number): void {
+    const r = Math.sqrt(size / Math.PI);
+    context.moveTo(-1.4 * r, 0);
+    context.lineTo(1.4 * r, 0);
+  },
+};
 
 /** Centre of the first line from the top, line height, room after each entry (px). */
 const TOP = 12;
@@ -52,8 +63,16 @@ export function chartKey(entries: readonly KeyEntry[], width: number): ChartKey 
       placed.flatMap((e) => {
         const at = { frameAnchor: 'top-left', dx: e.dx - marginLeft + 13, dy: e.dy - marginTop } as const;
         return [
-          Plot.dot([e], { ...at, symbol: e.symbol ?? 'circle', r: e.r, fill: e.fill, stroke: e.stroke, strokeWidth: e.strokeWidth }),
-          Plot.text([e], { ...at, dx: at.dx + 9, text: 'label', textAnchor: 'start', fill: 'currentColor' }),
+          Plot.dot([e], {
+            ...at,
+            symbol: e.symbol === 'line' ? LINE_SYMBOL : (e.symbol ?? 'circle'),
+            r: e.r,
+            fill: e.fill,
+            stroke: e.stroke,
+            strokeWidth: e.strokeWidth,
+            ...(e.dash === undefined ? {} : { strokeDasharray: e.dash }),
+          }),
+          Plot.text([e], { ...at, dx: at.dx + 9, text: 'label', textAnchor: 'start', lineAnchor: 'middle', fill: 'currentColor' }),
         ];
       }),
   };

@@ -118,12 +118,17 @@ const quantity = (r: FitRow): string =>
       : 'busiest core’s CPU';
 
 const MARGIN = { marginRight: 14, marginBottom: 38 };
+/** A row's height when its name stands above it (px). */
+const ROW_ABOVE = 36;
 
 function options(_v: unknown, size: FigureSize, theme: Theme): Plot.PlotOptions {
   const colours = palette(theme);
   const groups = measurementGroups();
   const model = (s: FitStatus): string => (s === 'misfit' ? colours.send : colours.receive);
-  const marginLeft = Math.min(size.width * 0.42, Math.max(...groups.map((g) => textWidth(g.label))) + 16);
+  // Row names stand left of the rows; on a narrow chart, where they would not fit there, above them.
+  const nameWidth = Math.max(...groups.map((g) => textWidth(g.label))) + 16;
+  const above = nameWidth > size.width * 0.42;
+  const marginLeft = above ? 14 : nameWidth;
   const plotW = size.width - marginLeft - MARGIN.marginRight;
   const values = groups.flatMap((g) => [g.published, ...g.members.map((m) => m.row.model)]);
   const lo = Math.min(...values) / 1.6;
@@ -160,6 +165,10 @@ function options(_v: unknown, size: FigureSize, theme: Theme): Plot.PlotOptions 
     size.width - 16,
   );
   const marginTop = key.marginTop;
+  // A row under its name needs the two lines' height: the drawing grows for them.
+  const height = above
+    ? Math.max(size.height, Math.ceil(marginTop + ROW_ABOVE * (groups.length + 0.35) + MARGIN.marginBottom))
+    : size.height;
   const statusMarks = (status: FitStatus, symbol: 'circle' | 'diamond' | 'times'): Plot.Markish =>
     Plot.dot(
       points.filter((p) => p.status === status),
@@ -175,7 +184,7 @@ function options(_v: unknown, size: FigureSize, theme: Theme): Plot.PlotOptions 
     );
   return {
     width: size.width,
-    height: size.height,
+    height,
     ...MARGIN,
     marginTop,
     marginLeft,
@@ -190,8 +199,21 @@ function options(_v: unknown, size: FigureSize, theme: Theme): Plot.PlotOptions 
       labelAnchor: 'center',
       labelArrow: 'none',
     },
-    y: { domain: groups.map((g) => g.label), label: null, padding: 0.35, tickSize: 0 },
+    y: { domain: groups.map((g) => g.label), label: null, padding: 0.35, tickSize: 0, axis: above ? null : 'left' },
     marks: [
+      ...(above
+        ? [
+            Plot.text(groups, {
+              y: 'label',
+              text: 'label',
+              frameAnchor: 'left',
+              textAnchor: 'start',
+              lineAnchor: 'bottom',
+              dy: -9,
+              ...halo,
+            }),
+          ]
+        : []),
       Plot.ruleY(groups, { y: 'label', stroke: 'currentColor', strokeOpacity: 0.12 }),
       Plot.link(points, {
         x1: 'published',

@@ -8,7 +8,7 @@
 import * as Plot from '@observablehq/plot';
 import { clamp, type Values } from '../model/index.ts';
 import { type Move, type Place, receivePath } from '../model/receive-path.ts';
-import { FONT_SIZE } from './layout.ts';
+import { FONT_SIZE, LINE, stack, textWidth, unbroken, wrap } from './layout.ts';
 import { palette } from './theme.ts';
 import type { FigureDef, FigureSize, Table, Theme } from './types.ts';
 import { crossings, micros, readable } from './words.ts';
@@ -23,6 +23,7 @@ const X: Readonly<Record<Place, number>> = { card: 1, kernel: 4, user: 7 };
 const BAR_X = 8.3;
 const BAR_W = 1.6;
 const MARGIN = { marginTop: 36, marginRight: 44, marginBottom: 12, marginLeft: 12 };
+const CPU_HEADER = 'CPU µs per segment';
 
 function colourOf(m: Move, theme: Theme): string {
   const c = palette(theme);
@@ -41,6 +42,11 @@ function tokens(m: Move): { x: number; y: string }[] {
     y: m.id,
   }));
 }
+
+/** A row's words: what happens, who does it and what it costs in crossings. */
+const rowLabel = (m: Move): string => `${m.label} (${m.by}${m.crossings > 0 ? `, ${crossings(m.crossings)}` : ''})`;
+/** A row's CPU time as its bar is labelled. */
+const rowTime = (m: Move): string => (m.us > 0 ? micros(m.us) : '—');
 
 /** The class of a row's marks: every row, and this step (0-based). */
 export const rowClass = (step: number): string => `step-row step-row-${step}`;
@@ -65,13 +71,149 @@ function rowMarks(m: Move, step: number, theme: Theme, longest: number, inset: n
       dy: -13,
       // Work at the reader's lane reads leftwards, clear of the time bars.
       textAnchor: atReader ? 'end' : 'middle',
-      text: () => `${m.label} (${m.by}${m.crossings > 0 ? `, ${crossings(m.crossings)}` : ''})`,
+      text: () => rowLabel(m),
       ...halo,
       className,
     }),
     Plot.barX([m], { x1: BAR_X, x2: barEnd, y: 'id', fill: colour, insetTop: inset, insetBottom: inset, className }),
-    Plot.text([m], { x: barEnd, y: 'id', dx: 4, textAnchor: 'start', text: () => (m.us > 0 ? micros(m.us) : '—'), ...halo, className }),
+    Plot.text([m], { x: barEnd, y: 'id', dx: 4, textAnchor: 'start', text: () => rowTime(m), ...halo, className }),
   ];
+}
+
+/**
+ * Whether the wide layout fits `width`: each row's words centred over its arrow (the reader's
+ * own work leftwards of its lane) inside the drawing and clear of the time bars, the lane
+ * headers apart, and the time column's header and values inside the drawing.
+ */
+function wideFits(moves: readonly Move[], width: number, longest: number): boolean {
+  const plotW = width - MARGIN.marginLeft - MARGIN.marginRight;
+  const px = (x: number): number => MARGIN.marginLeft + (x / (BAR_X + BAR_W)) * plotW;
+  const barStart = px(BAR_X);
+  const labels = moves.every((m) => {
+    const w = textWidth(rowLabel(m));
+    if (m.from === m.to && m.from === 'user') return px(X.user + 0.2) - w >= 2;
+    const centre = m.from === m.to ? px(X[m.from]) : px((X[m.from] + X[m.to]) / 2);
+    return centre - w / 2 >= 2 && centre + w / 2 <= barStart - 6;
+  });
+  const half = (label: string): number => textWidth(label, FONT_SIZE, true) / 2;
+  const [card, kernel, user] = PLACES.map(([, label, x]) => ({ x: px(x), half: half(label) }));
+  const headers =
+    card!.x - card!.half >= 2 &&
+    card!.x + card!.half + 6 <= kernel!.x - kernel!.half &&
+    kernel!.x + kernel!.half + 6 <= user!.x - user!.half &&
+    user!.x + user!.half + 6 <= barStart &&
+    barStart + textWidth(CPU_HEADER, FONT_SIZE, true) <= width - 2;
+  const values = moves.every((m) => px(BAR_X + (m.us / longest) * BAR_W) + 4 + textWidth(rowTime(m)) <= width - 2);
+  return labels && headers && values;
+}
+
+/** Space around the narrow layout, px: at the sides and ends, between rows, and under a row's words. */
+const PAD = 8;
+const ROW_GAP = 10;
+/** Height of an arrow's line, px, and of a time bar on it. */
+const ARROW_LINE = 20;
+const BAR_H = 12;
+/** The lane headers broken in two, for a narrow drawing. */
+const SHORT_HEADERS: Readonly<Record<Place | 'cpu', readonly string[]>> = {
+  card: ['card'],
+  kernel: ['kernel', 'buffer'],
+  user: ['reader’s', 'buffer'],
+  cpu: ['CPU µs', 'per segment'],
+};
+
+/**
+ * The layout for a drawing too narrow for the wide one, in px: each row's words on lines of
+ * their own above its arrow, from the left edge, broken to the width; the lanes spread over
+ * what the time column leaves; headers on one line when they fit, else on two. Returns its
+ * own height when the rows need more than `size.height`.
+ */
+function narrowOptions(moves: readonly Move[], size: FigureSize, theme: Theme, longest: number): Plot.PlotOptions {
+  const colours = palette(theme);
+  const width = size.width;
+  const bold = (lines: readonly string[]): number => Math.max(...lines.map((l) => textWidth(l, FONT_SIZE, true)));
+  const valueW = Math.max(...moves.map((m) => textWidth(rowTime(m))));
+  const barMax = Math.max(24, Math.min(60, width * 0.12));
+  const layout = (headers: Readonly<Record<Place | 'cpu', readonly string[]>>) => {
+    const colW = Math.max(bold(headers.cpu), barMax + 4 + valueW);
+    const colX = width - PAD - colW;
+    const halves = PLACES.map(([place]) => Math.max(bold(headers[place]) / 2, 8));
+    const first = PAD + halves[0]!;
+    const last = colX - 14 - halves[2]!;
+    const lanes = [first, (first + last) / 2, last];
+    const fits = lanes[1]! - halves[1]! >= lanes[0]! + halves[0]! + 6 && lanes[2]! - halves[2]! >= lanes[1]! + halves[1]! + 6;
+    return { headers, colX, lanes, fits };
+  };
+  const oneLine = { card: ['card'], kernel: ['kernel buffer'], user: ['reader’s buffer'], cpu: [CPU_HEADER] };
+  const wide = layout(oneLine);
+  const { headers, colX, lanes } = wide.fits ? wide : layout(SHORT_HEADERS);
+  const at: Readonly<Record<Place, number>> = { card: lanes[0]!, kernel: lanes[1]!, user: lanes[2]! };
+  const headLines = Math.max(...Object.values(headers).map((h) => h.length));
+  // A row's parenthesis (who, and the crossings) is kept on one line.
+  const rows = moves.map((m) => ({ m, lines: wrap(rowLabel(m).replace(/\(.*\)$/, unbroken), width - 2 * PAD) }));
+  const blocks = rows.map((r) => r.lines.length * LINE + ARROW_LINE);
+  const top = PAD + headLines * LINE + PAD;
+  const { height, tops } = stack(blocks, top, ROW_GAP, PAD, size.height);
+  const placed = rows.map((r, i) => ({ ...r, top: tops[i]!, arrow: tops[i]! + r.lines.length * LINE + ARROW_LINE / 2 }));
+  const halo = { stroke: colours.background, strokeWidth: 4, paintOrder: 'stroke', fill: 'currentColor' } as const;
+  const lineHeight = LINE / FONT_SIZE;
+  const headerMark = (x: number, lines: readonly string[], textAnchor: 'middle' | 'start'): Plot.Markish =>
+    Plot.text([lines.join('\n')], {
+      x,
+      y: PAD,
+      lineAnchor: 'top',
+      lineHeight,
+      textAnchor,
+      text: (d: string) => d,
+      fontWeight: 600,
+      fill: 'currentColor',
+    });
+  const rowMarksNarrow = ({ m, lines, top: rowTop, arrow }: (typeof placed)[number], step: number): Plot.Markish[] => {
+    const className = rowClass(step);
+    const colour = colourOf(m, theme);
+    const strokeWidth = m.touchesPayload ? 3.5 : 2;
+    const from = at[m.from];
+    const to = at[m.to];
+    const tokens = Array.from({ length: m.crossings }, (_, k) => ({
+      x: from === to ? from + 16 + 11 * k : to - Math.sign(to - from) * (18 + 11 * k),
+      y: arrow,
+    }));
+    const barEnd = colX + (m.us / longest) * barMax;
+    return [
+      from === to
+        ? Plot.dot([m], { x: from, y: arrow, r: 7, stroke: colour, strokeWidth, fill: colours.background, className })
+        : Plot.arrow([m], { x1: from, x2: to, y1: arrow, y2: arrow, stroke: colour, strokeWidth, headLength: 10, inset: 6, className }),
+      Plot.dot(tokens, { x: 'x', y: 'y', symbol: 'square', r: 4, fill: 'currentColor', className }),
+      Plot.text([m], {
+        x: PAD,
+        y: rowTop,
+        lineAnchor: 'top',
+        lineHeight,
+        textAnchor: 'start',
+        text: () => lines.join('\n'),
+        ...halo,
+        className,
+      }),
+      Plot.rect([m], { x1: colX, x2: barEnd, y1: arrow - BAR_H / 2, y2: arrow + BAR_H / 2, fill: colour, className }),
+      Plot.text([m], { x: barEnd, y: arrow, dx: 4, textAnchor: 'start', text: () => rowTime(m), ...halo, className }),
+    ];
+  };
+  const laneTop = top - PAD / 2;
+  const laneBottom = (placed.at(-1)?.arrow ?? top) + ARROW_LINE / 2;
+  return {
+    width,
+    height,
+    margin: 0,
+    style: { fontSize: `${FONT_SIZE}px` },
+    x: { type: 'linear', domain: [0, width], range: [0, width], axis: null },
+    y: { type: 'linear', domain: [0, height], range: [0, height], axis: null },
+    color: { type: 'identity' },
+    marks: [
+      Plot.ruleX(lanes, { y1: laneTop, y2: laneBottom, stroke: colours.neutral, strokeOpacity: 0.35, strokeWidth: 10 }),
+      ...PLACES.map(([place], i) => headerMark(lanes[i]!, headers[place], 'middle')),
+      headerMark(colX, headers.cpu, 'start'),
+      ...placed.flatMap((r, step) => rowMarksNarrow(r, step)),
+    ],
+  };
 }
 
 function options(v: Values, size: FigureSize, theme: Theme): Plot.PlotOptions {
@@ -79,6 +221,7 @@ function options(v: Values, size: FigureSize, theme: Theme): Plot.PlotOptions {
   const path = receivePath(clamp(v).values);
   const moves = path.moves;
   const longest = Math.max(...moves.map((m) => m.us), 1e-9);
+  if (!wideFits(moves, size.width, longest)) return narrowOptions(moves, size, theme, longest);
   const rows = moves.map((m) => m.id);
   // Bars about 18 px tall whatever the number of rows.
   const band = ((size.height - MARGIN.marginTop - MARGIN.marginBottom) / Math.max(rows.length, 1)) * 0.85;
@@ -102,7 +245,7 @@ function options(v: Values, size: FigureSize, theme: Theme): Plot.PlotOptions {
         fontWeight: 600,
         fill: 'currentColor',
       }),
-      Plot.text(['CPU µs per segment'], {
+      Plot.text([CPU_HEADER], {
         x: BAR_X,
         frameAnchor: 'top',
         dy: -22,

@@ -71,13 +71,14 @@ function labels(
     { key: 'rates', x: send.low, text: `send ${rate(send.low)}`, right: true },
     { key: 'link', x: link.low, text: `rated ${rate(link.low)}`, right: false },
     {
+      // Under the range; on a narrow chart, where the next row's name stands close under it, to its left.
       key: 'twice',
-      x: (twice.low + twice.high) / 2,
+      x: compact ? twice.low : (twice.low + twice.high) / 2,
       text: compact
         ? `×${rate(twice.number.value)}: ${rate(twice.low)} or ${rate(twice.high)}`
         : `${rate(twice.number.value)} × ${rate(receive.low)} or ${rate(twice.number.value)} × ${rate(send.low)}: no baseline named`,
       right: false,
-      below: true,
+      below: !compact,
     },
     {
       key: 'ratio',
@@ -94,12 +95,13 @@ function labels(
 function options(_v: unknown, size: FigureSize, theme: Theme): Plot.PlotOptions {
   const colours = palette(theme);
   const list = drawnNumbers();
-  const compact = size.width < 560;
+  // Row names stand left of the rows; on a chart too narrow for them there, above them, so the
+  // rows keep the width.
+  const nameWidth = Math.max(...rows(list, false).flatMap((r) => r.name.split('\n').map((l) => textWidth(l))));
+  const compact = nameWidth + 16 > size.width * 0.4;
   const data = rows(list, compact);
-  // Row names stand left of the rows; on a narrow chart, above them, so the rows keep the width.
-  const nameWidth = Math.max(...data.flatMap((r) => r.name.split('\n').map((l) => textWidth(l))));
-  const marginLeft = compact ? 14 : Math.min(size.width * 0.4, nameWidth + 16);
-  const marginRight = 16;
+  const marginLeft = compact ? 14 : nameWidth + 16;
+  const marginRight = compact ? 10 : 16;
   const key = chartKey(
     [
       { label: 'stated in the thread', r: 5, fill: 'currentColor', stroke: 'currentColor', strokeWidth: 1 },
@@ -108,7 +110,7 @@ function options(_v: unknown, size: FigureSize, theme: Theme): Plot.PlotOptions 
     size.width - 16,
   );
   const marginTop = key.marginTop;
-  const xMax = Math.max(...list.map((d) => d.high)) * (compact ? 1.08 : 1.12);
+  const xMax = Math.max(...list.map((d) => d.high)) * (compact ? 1.03 : 1.12);
   const send = byId(list, 'send');
   const receive = byId(list, 'receive');
   const colourOf = (d: DrawnNumber): string =>

@@ -6,9 +6,10 @@ import * as Plot from '@observablehq/plot';
 import { band, bandAlong, type Band, clamp, evaluate, PAGE_BYTES, paramFor, type ParamKey, type Values } from '../model/index.ts';
 // One side at a time and no clamp per point: a line is ~100 points on every slider step.
 import { receiveMBps, sendMBps } from '../model/throughput.ts';
-import { dodge, FONT_SIZE, textWidth } from './layout.ts';
+import { chartKey, type KeyEntry } from './key.ts';
+import { type Box, dodge, FONT_SIZE, meet, textWidth } from './layout.ts';
 import { lastOne, stateKey } from './memo.ts';
-import { palette } from './theme.ts';
+import { type Palette, palette } from './theme.ts';
 import type { FigureContext, FigureDef, FigureSize, LegendEntry, Table, Theme } from './types.ts';
 import { activeUnknowns, boundLabel, gbps, limitedBy, modeLabel, setBy, unknownRange, unknownWords } from './words.ts';
 
@@ -25,7 +26,14 @@ const BAND_STEPS = 3;
 export const TABLE_SEGMENTS: readonly number[] = [512, 1024, 1448, 2048, 4096, 8192, 16384, 32768, 65536];
 const TICKS = [256, 1024, 4096, 16384, 65536];
 const MARGIN = { top: 24, right: 118, bottom: 40, left: 48 };
-const MARGINS = { marginTop: MARGIN.top, marginRight: MARGIN.right, marginBottom: MARGIN.bottom, marginLeft: MARGIN.left };
+/**
+ * Below this plot width (px) the lines are named in a key above the chart, not at their ends,
+ * so the right margin gives its width back to the plot.
+ */
+const NARROW_PLOT = 300;
+/** The narrow chart's right margin (room for the last tick's label), and its room for the y axis's label (Plot sets it above the key). */
+const NARROW_RIGHT = 20;
+const AXIS_LABEL = 14;
 
 type Side = 'tx' | 'rx';
 interface Line {
@@ -123,29 +131,36 @@ function options(values: Values, size: FigureSize, theme: Theme, context?: Figur
   const link = v.linkGbps;
   const yMax = Math.max(link, ...lines.flatMap((l) => l.points.map((p) => p.y)), ...bands.map((b) => Math.max(b.txMax, b.rxMax))) * 1.12;
 
-  const plotH = size.height - MARGIN.top - MARGIN.bottom;
+  // A chart too narrow to name its lines at their ends names them in a key above it.
+  const narrow = size.width - MARGIN.left - MARGIN.right < NARROW_PLOT;
+  const key = narrow ? chartKey(keyEntries(specs, colours), size.width - 16) : undefined;
+  const margin = key ? { ...MARGIN, top: key.marginTop + AXIS_LABEL, right: NARROW_RIGHT } : MARGIN;
+  // The key's lines are added to the height, so the plot keeps what it would have had.
+  const height = size.height + margin.top - MARGIN.top;
+  const plotH = height - margin.top - margin.bottom;
   const xFrac = (x: number): number => (Math.log(x) - Math.log(X_MIN)) / (Math.log(X_MAX) - Math.log(X_MIN));
-  const yPx = (y: number): number => MARGIN.top + plotH * (1 - y / yMax);
-  const yData = (px: number): number => (1 - (px - MARGIN.top) / plotH) * yMax;
+  const yPx = (y: number): number => margin.top + plotH * (1 - y / yMax);
+  const yData = (px: number): number => (1 - (px - margin.top) / plotH) * yMax;
 
   // Direct labels at the line ends, moved apart where lines meet (at the link, say).
-  const ends = lines.filter((l) => l.points.length > 0).map((l) => ({ ...l.points.at(-1)!, l }));
+  const ends = key ? [] : lines.filter((l) => l.points.length > 0).map((l) => ({ ...l.points.at(-1)!, l }));
   const endYs = dodge(
     ends.map((e) => yPx(e.y)),
     FONT_SIZE + 2,
-    MARGIN.top,
-    MARGIN.top + plotH,
+    margin.top,
+    margin.top + plotH,
   );
   const endLabels = ends.map((e, i) => ({ x: e.x, y: yData(endYs[i]!), text: e.l.line.label, side: e.l.line.side }));
 
   const fx = xFrac(v.mss);
   // Each label goes to the side of its dot with room for it (the upper one prefers the left,
   // the lower one the right). On the right it may run into the margin where no line-end
-  // label is at its height. One that fits on neither side (a narrow chart) breaks in two.
-  const plotW = size.width - MARGIN.left - MARGIN.right;
+  // label is at its height. One that fits on neither side (a narrow chart) breaks in two, and
+  // if it still fits on neither, stands over (or under) its dot, kept inside the drawing.
+  const plotW = size.width - margin.left - margin.right;
   const spare = (y: number, below: boolean): number => {
     const mid = yPx(y) + (below ? 1 : -1) * (8 + FONT_SIZE / 2);
-    return endYs.some((e) => Math.abs(e - mid) < FONT_SIZE * 1.5 + 2) ? 0 : MARGIN.right - 8;
+    return key || endYs.some((e) => Math.abs(e - mid) < FONT_SIZE * 1.5 + 2) ? 0 : margin.right - 8;
   };
   const widest = (text: string): number => Math.max(...text.split('\n').map((l) => textWidth(l))) * 1.1;
   const room = (text: string, left: boolean, extra: number): number => (left ? fx * plotW : (1 - fx) * plotW + extra) - 6 - widest(text);
@@ -163,10 +178,59 @@ function options(values: Values, size: FigureSize, theme: Theme, context?: Figur
   const upper = label(txHigher ? 'tx' : 'rx', false);
   const lower = label(txHigher ? 'rx' : 'tx', true);
   const points = [upper, lower];
-  const upperLeft = room(upper.text, true, 0) >= Math.min(0, room(upper.text, false, upper.extra));
-  const lowerRight = room(lower.text, false, lower.extra) >= Math.min(0, room(lower.text, true, 0));
+  const dotX = margin.left + fx * plotW;
+  /** How a label is anchored, and its offset from its dot, px. */
+  const place = (l: typeof upper, preferLeft: boolean): { textAnchor: 'start' | 'end'; dx: number } => {
+    const left = room(l.text, true, 0) >= 0;
+    const right = room(l.text, false, l.extra) >= 0;
+    if (left && (preferLeft || !right)) return { textAnchor: 'end', dx: -6 };
+    if (right) return { textAnchor: 'start', dx: 6 };
+    const w = widest(l.text);
+    return { textAnchor: 'start', dx: Math.max(margin.left, Math.min(dotX - w / 2, size.width - 2 - w)) - dotX };
+  };
+  const upperAt = place(upper, true);
+  const lowerAt = place(lower, false);
   const mtu = keys.length < activeUnknowns(context?.bandKeys).length ? unknownRange('mss') : undefined;
   const halo = { stroke: colours.background, strokeWidth: 4, paintOrder: 'stroke', fill: 'currentColor' } as const;
+
+  // The link's name and the MTU band's go where the current points' labels leave room: the
+  // link's above its rule at the right, else at the left, else below it; the band's at the
+  // bottom of the chart, else at the top, else the lowest height clear between.
+  const pointBox = (l: typeof upper, above: boolean, at: { textAnchor: 'start' | 'end'; dx: number }): Box => {
+    const w = widest(l.text);
+    const h = l.text.split('\n').length * FONT_SIZE;
+    const x0 = dotX + at.dx - (at.textAnchor === 'end' ? w : 0);
+    const y = yPx(l.y);
+    return above ? { x0, x1: x0 + w, y0: y - 8 - h, y1: y - 8 } : { x0, x1: x0 + w, y0: y + 8, y1: y + 8 + h };
+  };
+  const taken = [pointBox(upper, true, upperAt), pointBox(lower, false, lowerAt)];
+  const linkText = `link ${gbps(link)} Gbit/s`;
+  const linkBox = (right: boolean, above: boolean): Box => {
+    const x0 = right ? size.width - margin.right - textWidth(linkText) : margin.left;
+    const y = yPx(link) + (above ? -4 - FONT_SIZE : 4);
+    return { x0, x1: x0 + textWidth(linkText), y0: y, y1: y + FONT_SIZE };
+  };
+  const linkFree = [
+    { right: true, above: true },
+    { right: false, above: true },
+    { right: true, above: false },
+    { right: false, above: false },
+  ].find((c) => !taken.some((b) => meet(b, linkBox(c.right, c.above))));
+  // With no room anywhere (a narrow chart) the link's name is left to the label of the side
+  // it binds, which names it and its rate; it stays, crowded, when neither side is link-bound.
+  const linkNamed = linkFree !== undefined || (now.tx.bound !== 'link' && now.rx.bound !== 'link');
+  const linkAt = linkFree ?? { right: true, above: true };
+  if (linkNamed) taken.push(linkBox(linkAt.right, linkAt.above));
+  const mtuText = 'Elan IP MTU unknown';
+  /** The band's name `up` px above the bottom of the chart. */
+  const mtuBox = (up: number): Box => {
+    const x = mtu === undefined ? 0 : margin.left + xFrac(Math.sqrt(mtu.min * mtu.max)) * plotW;
+    const y = height - margin.bottom - up - FONT_SIZE;
+    return { x0: x - textWidth(mtuText) / 2, x1: x + textWidth(mtuText) / 2, y0: y, y1: y + FONT_SIZE };
+  };
+  const highest = plotH - 4 - FONT_SIZE;
+  const ups = [4, highest, ...Array.from({ length: Math.max(0, Math.floor((highest - 4) / 14)) }, (_, i) => 18 + 14 * i)];
+  const mtuUp = ups.find((up) => !taken.some((b) => meet(b, mtuBox(up)))) ?? 4;
 
   const marks: Plot.Markish[] = [];
   if (mtu !== undefined) {
@@ -176,8 +240,8 @@ function options(values: Values, size: FigureSize, theme: Theme, context?: Figur
         x: (d: { min: number; max: number }) => Math.sqrt(d.min * d.max),
         frameAnchor: 'bottom',
         lineAnchor: 'bottom',
-        dy: -4,
-        text: () => 'Elan IP MTU unknown',
+        dy: -mtuUp,
+        text: () => mtuText,
         ...halo,
       }),
     );
@@ -192,15 +256,19 @@ function options(values: Values, size: FigureSize, theme: Theme, context?: Figur
   }
   marks.push(
     Plot.ruleY([link], { stroke: 'currentColor', strokeDasharray: '5 4', strokeOpacity: 0.8 }),
-    Plot.text([link], {
-      y: (d: number) => d,
-      frameAnchor: 'right',
-      textAnchor: 'end',
-      lineAnchor: 'bottom',
-      dy: -4,
-      text: (d: number) => `link ${gbps(d)} Gbit/s`,
-      ...halo,
-    }),
+    ...(linkNamed
+      ? [
+          Plot.text([link], {
+            y: (d: number) => d,
+            frameAnchor: linkAt.right ? 'right' : 'left',
+            textAnchor: linkAt.right ? 'end' : 'start',
+            lineAnchor: linkAt.above ? 'bottom' : 'top',
+            dy: linkAt.above ? -4 : 4,
+            text: () => linkText,
+            ...halo,
+          }),
+        ]
+      : []),
     Plot.ruleX([v.mss], { stroke: 'currentColor', strokeOpacity: 0.25 }),
   );
   // Alternatives first, so the current lines sit on top where they coincide.
@@ -216,7 +284,8 @@ function options(values: Values, size: FigureSize, theme: Theme, context?: Figur
     );
     if (line.pagesOnly) marks.push(Plot.dot(pts, { x: 'x', y: 'y', r: 2.5, fill: colour(line.side) }));
   }
-  for (const side of ['tx', 'rx'] as const) {
+  // The lines' names at their ends, or (narrow) in the key.
+  for (const side of key ? [] : (['tx', 'rx'] as const)) {
     marks.push(
       Plot.text(
         endLabels.filter((e) => e.side === side),
@@ -245,8 +314,7 @@ function options(values: Values, size: FigureSize, theme: Theme, context?: Figur
       x: 'x',
       y: 'y',
       text: 'text',
-      textAnchor: upperLeft ? 'end' : 'start',
-      dx: upperLeft ? -6 : 6,
+      ...upperAt,
       lineAnchor: 'bottom',
       dy: -8,
       fontWeight: 600,
@@ -256,18 +324,21 @@ function options(values: Values, size: FigureSize, theme: Theme, context?: Figur
       x: 'x',
       y: 'y',
       text: 'text',
-      textAnchor: lowerRight ? 'start' : 'end',
-      dx: lowerRight ? 6 : -6,
+      ...lowerAt,
       lineAnchor: 'top',
       dy: 8,
       fontWeight: 600,
       ...halo,
     }),
+    ...(key ? key.marks(margin.left) : []),
   );
   return {
     width: size.width,
-    height: size.height,
-    ...MARGINS,
+    height,
+    marginTop: margin.top,
+    marginRight: margin.right,
+    marginBottom: margin.bottom,
+    marginLeft: margin.left,
     style: { fontSize: `${FONT_SIZE}px` },
     x: {
       type: 'log',
@@ -283,6 +354,19 @@ function options(values: Values, size: FigureSize, theme: Theme, context?: Figur
     color: { type: 'identity' },
     marks,
   };
+}
+
+/** The key of a narrow chart: each line's swatch (solid: the mode set; dashed: its alternative) and name. */
+function keyEntries(specs: readonly Line[], colours: Palette): KeyEntry[] {
+  return specs.map((l) => ({
+    label: l.label,
+    symbol: 'line',
+    r: 5,
+    fill: 'none',
+    stroke: l.side === 'tx' ? colours.send : colours.receive,
+    strokeWidth: l.current ? 2.5 : 1.75,
+    ...(l.current ? {} : { dash: '4 3' }),
+  }));
 }
 
 function caption(values: Values, context?: FigureContext): string {

@@ -22,6 +22,9 @@ const SIDES = [
   ['rx', 'receive'],
 ] as const;
 const MARGIN = { marginTop: 40, marginRight: 16, marginBottom: 40, marginLeft: 64 };
+/** The legend's left edge when it cannot start over the bars, and its line spacing (px). */
+const LEGEND_PAD = 8;
+const LEGEND_LINE = 18;
 
 interface Segment {
   side: string;
@@ -57,17 +60,29 @@ function options(v: Values, size: FigureSize, theme: Theme): Plot.PlotOptions {
   const inside = segs.filter((s) => s.us > 0 && px(s.us) >= textWidth(micros(s.us)) + 8);
   const fill = (k: Kind): string => colours[k];
   // The legend is drawn with marks so it survives in the standalone SVG (Plot's legends are HTML).
-  const legend: { kind: Kind; dx: number }[] = [];
-  let dx = 0;
+  // It starts over the bars; where it is too long for that, at the drawing's left edge, flowed
+  // into as many lines as the width needs.
+  const entry = (kind: Kind): number => 18 + textWidth(KIND_LABEL[kind]);
+  const length = KINDS.reduce((n, k) => n + entry(k) + 14, -14);
+  const start = MARGIN.marginLeft + length <= size.width - 4 ? 0 : LEGEND_PAD - MARGIN.marginLeft;
+  const legend: { kind: Kind; dx: number; dy: number }[] = [];
+  let dx = start;
+  let line = 0;
   for (const kind of KINDS) {
-    legend.push({ kind, dx });
-    dx += 18 + textWidth(KIND_LABEL[kind]) + 14;
+    if (dx > start && MARGIN.marginLeft + dx + entry(kind) > size.width - 4) {
+      dx = start;
+      line += 1;
+    }
+    legend.push({ kind, dx, dy: line * LEGEND_LINE });
+    dx += entry(kind) + 14;
   }
+  const marginTop = MARGIN.marginTop + line * LEGEND_LINE;
   const halo = { stroke: colours.background, strokeWidth: 4, paintOrder: 'stroke', fill: 'currentColor' } as const;
   return {
     width: size.width,
     height: size.height,
     ...MARGIN,
+    marginTop,
     style: { fontSize: `${FONT_SIZE}px` },
     x: { domain: [0, xMax], grid: true, label: 'CPU time per segment (µs)', labelAnchor: 'center', labelArrow: 'none' },
     y: { domain: SIDES.map(([, s]) => s), label: null, padding: 0.3 },
@@ -95,11 +110,18 @@ function options(v: Values, size: FigureSize, theme: Theme): Plot.PlotOptions {
       ),
       Plot.text(totals, { x: 'x', y: 'side', text: 'label', textAnchor: 'start', dx: 6, fontWeight: 600, ...halo }),
       ...legend.flatMap((l) => [
-        Plot.dot([l.kind], { frameAnchor: 'top-left', dx: l.dx + 5, dy: -23, symbol: 'square', r: 5, fill: fill(l.kind) }),
+        Plot.dot([l.kind], {
+          frameAnchor: 'top-left',
+          dx: l.dx + 5,
+          dy: l.dy - marginTop + 17,
+          symbol: 'square',
+          r: 5,
+          fill: fill(l.kind),
+        }),
         Plot.text([KIND_LABEL[l.kind]], {
           frameAnchor: 'top-left',
           dx: l.dx + 14,
-          dy: -24,
+          dy: l.dy - marginTop + 16,
           textAnchor: 'start',
           text: (d: string) => d,
           fill: 'currentColor',

@@ -64,7 +64,12 @@ export interface FigureDef {
   id: FigureId;
   /** Short title, e.g. "Throughput against segment size". */
   title: string;
-  /** Plot options for this state; marks built with Plot's mark functions. No DOM access. */
+  /**
+   * Plot options for this state; marks built with Plot's mark functions. No DOM access. Laid
+   * out for `size.width` as given; `height` is `size.height`, or more where a narrow width puts
+   * words on lines of their own (the drawing then grows: pages show it at its own height, an
+   * exported file scales it into its room).
+   */
   options(values: Values, size: FigureSize, theme: Theme, context?: FigureContext): PlotOptions;
   /** One or two sentences stating the key numbers of this state, for the caption. */
   caption(values: Values, context?: FigureContext): string;
