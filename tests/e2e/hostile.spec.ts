@@ -148,6 +148,8 @@ test('an inferred date says so and why, and repairs are listed, in text', async 
   await expect(repaired.locator('li')).toHaveText(['date inferred from the mbox From line']);
   await expectAxeClean(page);
   await page.goto(at('m/hostile-01@example.invalid/'));
+  // The headers are there (a negative check on a missing list would pass), without these two.
+  await expect(page.locator('dl.headers dt', { hasText: /^Date$/ })).toHaveCount(1);
   await expect(page.locator('dl.headers')).not.toContainText('(inferred)');
   await expect(page.locator('dl.headers dt', { hasText: /^Repaired$/ })).toHaveCount(0);
 });
