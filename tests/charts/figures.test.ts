@@ -213,9 +213,11 @@ describe('index', () => {
 });
 
 describe('snapshot normaliser', () => {
-  it('rounds decimals to one place and puts one tag on a line', () => {
-    expect(normaliseSvg('<g transform="translate(12.345,-0.04)"><text>0.90 Gbit/s</text></g>')).toBe(
-      '<g transform="translate(12.3,0.0)">\n<text>0.9 Gbit/s</text>\n</g>\n',
+  it('rounds geometry to one place, keeps the words a reader reads as drawn, and puts one tag on a line', () => {
+    expect(normaliseSvg('<g transform="translate(12.345,-0.04)" aria-label="rx 0.90 Gbit/s"><text x="1.26">0.90 Gbit/s</text></g>')).toBe(
+      '<g transform="translate(12.3,0.0)" aria-label="rx 0.90 Gbit/s">\n<text x="1.3">0.90 Gbit/s</text>\n</g>\n',
     );
+    // Two captions that differ only in the second decimal make two snapshots.
+    expect(normaliseSvg('<text>0.91 Gbit/s</text>')).not.toBe(normaliseSvg('<text>0.90 Gbit/s</text>'));
   });
 });

@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Frame, type Page } from '@playwright/test';
 import { MODEL_VERSION } from '../../src/lib/model/index.ts';
-import { expectAxeClean, VERSION_RE, withoutConsoleErrors } from './helpers.ts';
+import { countHistoryWrites, expectAxeClean, historyWrites, VERSION_RE, withoutConsoleErrors } from './helpers.ts';
 
 const EMBED = 'embed/slowest-side/';
 const EXAMPLE = 'embed/example/';
@@ -11,7 +11,73 @@ const post = (page: Page, message: unknown): Promise<void> =>
     document.querySelector<HTMLIFrameElement>('iframe[data-embed-host]')!.contentWindow!.postMessage(m, location.origin);
   }, message);
 
+/** What the embed shows of its state: the link to the article (it carries the state), the theme and the notices. */
+interface Shown {
+  link: string | null;
+  theme: string | null;
+  notices: string[];
+}
+
+/** The example page's embed frame, once it has drawn. */
+async function embedFrame(page: Page): Promise<Frame> {
+  await expect(page.frameLocator('iframe[data-embed-host]').locator('main[data-drawn]')).toBeAttached();
+  const frame = page.frames().find((f) => /\/embed\/slowest-side\/$/.test(f.url()));
+  if (!frame) throw new Error('no embed frame');
+  return frame;
+}
+
+/**
+ * Records, inside the embed, every message it is sent: whether it came from its parent, and
+ * what it shows once its own handler has run (the handler is synchronous and was added first,
+ * so a listener added now runs right after it).
+ */
+async function watchEmbed(
+  frame: Frame,
+): Promise<{ count: () => Promise<number>; last: () => Promise<{ fromParent: boolean; shown: Shown }> }> {
+  await frame.evaluate(() => {
+    const w = window as unknown as { seen: { fromParent: boolean; shown: unknown }[] };
+    w.seen = [];
+    addEventListener('message', (event) => {
+      w.seen.push({
+        fromParent: event.source === window.parent,
+        shown: {
+          link: document.querySelector('a.open')?.getAttribute('href') ?? null,
+          theme: document.documentElement.getAttribute('data-theme'),
+          notices: [...document.querySelectorAll('.notices li')].map((li) => li.textContent ?? ''),
+        },
+      });
+    });
+  });
+  type Seen = { fromParent: boolean; shown: Shown };
+  return {
+    count: () => frame.evaluate(() => (window as unknown as { seen: unknown[] }).seen.length),
+    last: () => frame.evaluate(() => (window as unknown as { seen: Seen[] }).seen.at(-1) as Seen),
+  };
+}
+
+/** What the embed shows now. */
+const shownIn = (frame: Frame): Promise<Shown> =>
+  frame.evaluate(() => ({
+    link: document.querySelector('a.open')?.getAttribute('href') ?? null,
+    theme: document.documentElement.getAttribute('data-theme'),
+    notices: [...document.querySelectorAll('.notices li')].map((li) => li.textContent ?? ''),
+  }));
+
+/** Starts recording, on the host page, every message its embed sends it; returns how many so far. */
+async function recordReplies(page: Page): Promise<() => Promise<number>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { replies: number };
+    w.replies = 0;
+    const frame = document.querySelector<HTMLIFrameElement>('iframe[data-embed-host]');
+    addEventListener('message', (event) => {
+      if (event.source === frame?.contentWindow) w.replies += 1;
+    });
+  });
+  return () => page.evaluate(() => (window as unknown as { replies: number }).replies);
+}
+
 test('an embed on a host page follows the host’s messages and reports its state back', async ({ page }) => {
+  await countHistoryWrites(page);
   await withoutConsoleErrors(page, async () => {
     await page.goto(EXAMPLE);
     const frame = page.frameLocator('iframe[data-embed-host]');
@@ -34,25 +100,156 @@ test('an embed on a host page follows the host’s messages and reports its stat
     await expect(output).toContainText('"preset": null');
     await expect(frame.locator('a.open')).toHaveAttribute('href', /rxCopyMBps=500.*#fig-slowest-side$/);
 
-    // Malformed messages do nothing; a value out of range is clamped and reported.
-    for (const bad of [
+    // Malformed messages do nothing, each of them: the embed's state is the same right after
+    // its handler has run, and it sends no reply.
+    const embed = await embedFrame(page);
+    const watch = await watchEmbed(embed);
+    const replies = await recordReplies(page);
+    const unchanged = await shownIn(embed);
+    expect(unchanged.link).toMatch(/rxCopyMBps=500/);
+    const bad = [
       null,
       'slowest-side:set',
       [],
       { type: 'slowest-side:set', preset: 'nope' },
       { type: 'slowest-side:set', theme: '<b>' },
-    ]) {
-      await post(page, bad);
+      { type: 'slowest-side:set', state: { rxCopyMBps: { valueOf: 1 } } },
+      { type: 'slowest-side:unknown' },
+    ];
+    for (const [i, message] of bad.entries()) {
+      await post(page, message);
+      await expect.poll(watch.count, JSON.stringify(message)).toBe(i + 1);
+      expect(await watch.last(), JSON.stringify(message)).toEqual({ fromParent: true, shown: unchanged });
     }
+    // A value out of range is clamped and reported; its reply is the first since the malformed
+    // ones (replies arrive in order, so one sent for any of them would be counted by now).
     await post(page, { type: 'slowest-side:set', state: { mss: 99_999_999, evil: '<script>' } });
     await expect(output).toContainText('"reason": "above maximum"');
     await expect(output).toContainText('"rxCopyMBps": 500');
     await expect(frame.locator('.notices li')).toHaveText(['Segment payload: “99999999” is above the maximum; using 65,536 B.']);
+    expect(await replies()).toBe(1);
 
-    // Neither the embed nor the host page gained a history entry or a changed address.
+    // Neither the embed nor the host page wrote history or changed its address, then or since.
+    await page.getByRole('button', { name: 'Ask for the state' }).click();
+    await expect.poll(replies).toBe(2);
+    expect(await historyWrites(page)).toBe(0);
+    expect(await historyWrites(embed)).toBe(0);
     expect(await page.evaluate(() => window.history.length)).toBe(entries);
-    expect(page.frames()[1]?.url()).toMatch(/\/embed\/slowest-side\/$/);
+    expect(embed.url()).toMatch(/\/embed\/slowest-side\/$/);
+    expect(page.url()).toMatch(/\/embed\/example\/$/);
   });
+});
+
+test('an embed follows only the page it sits in: a sibling frame, a popup or the embed’s own window cannot drive it', async ({ page }) => {
+  await withoutConsoleErrors(page, async () => {
+    await page.goto(EXAMPLE);
+    const embed = await embedFrame(page);
+    await expect(page.locator('[data-role="output"]')).toContainText('"preset": "quadrics-2002"');
+    const watch = await watchEmbed(embed);
+    const replies = await recordReplies(page);
+    const before = await shownIn(embed);
+    const set = { type: 'slowest-side:set', preset: 'gige-2002', theme: 'dark' };
+
+    // A second frame on the same page, same origin: its window is not the embed's parent.
+    await page.evaluate(() => {
+      const sibling = document.createElement('iframe');
+      sibling.name = 'sibling';
+      document.body.append(sibling);
+    });
+    const sibling = page.frame({ name: 'sibling' });
+    if (!sibling) throw new Error('no sibling frame');
+    await sibling.evaluate((m) => {
+      parent.document.querySelector<HTMLIFrameElement>('iframe[data-embed-host]')?.contentWindow?.postMessage(m, '*');
+    }, set);
+    await expect.poll(watch.count).toBe(1);
+    expect(await watch.last()).toEqual({ fromParent: false, shown: before });
+
+    // A window the page opened.
+    const [popup] = await Promise.all([page.waitForEvent('popup'), page.evaluate(() => void window.open('', 'other'))]);
+    await popup.evaluate((m) => {
+      (window.opener as Window).document.querySelector<HTMLIFrameElement>('iframe[data-embed-host]')?.contentWindow?.postMessage(m, '*');
+    }, set);
+    await expect.poll(watch.count).toBe(2);
+    expect(await watch.last()).toEqual({ fromParent: false, shown: before });
+    await popup.close();
+
+    // The embed's own window, posting to itself.
+    await embed.evaluate((m) => window.postMessage(m, '*'), set);
+    await expect.poll(watch.count).toBe(3);
+    expect(await watch.last()).toEqual({ fromParent: false, shown: before });
+
+    // None of them got a reply; the same message from the parent is followed, and answered.
+    expect(await replies()).toBe(0);
+    await post(page, set);
+    await expect.poll(watch.count).toBe(4);
+    const followed = await watch.last();
+    expect(followed.fromParent).toBe(true);
+    expect(followed.shown.theme).toBe('dark');
+    expect(followed.shown.link).toMatch(/preset=gige-2002/);
+    await expect.poll(replies).toBe(1);
+  });
+});
+
+test('an embed opened on its own, not in a frame, follows no message', async ({ page }) => {
+  await withoutConsoleErrors(page, async () => {
+    await page.goto(EMBED);
+    await expect(page.locator('main[data-drawn]')).toBeAttached();
+    const watch = await watchEmbed(page.mainFrame());
+    const before = await shownIn(page.mainFrame());
+    await page.evaluate(() => window.postMessage({ type: 'slowest-side:set', preset: 'gige-2002', theme: 'dark' }, '*'));
+    await expect.poll(watch.count).toBe(1);
+    expect((await watch.last()).shown).toEqual(before);
+  });
+});
+
+test('the example page shows only its own embed’s replies: not one from another window or another origin', async ({ browser, baseURL }) => {
+  // The page's CSP (frame-src 'self') already keeps its frame from loading another origin;
+  // bypassed here so that the page's own origin check is what is tested.
+  const context = await browser.newContext({ bypassCSP: true, ...(baseURL ? { baseURL } : {}) });
+  const page = await context.newPage();
+  const forged = {
+    type: 'slowest-side:state',
+    figure: 'slowest-side',
+    version: MODEL_VERSION,
+    values: {},
+    preset: 'zcrx-2024-zcrx',
+    query: 'preset=zcrx-2024-zcrx',
+    changes: [],
+  };
+  await context.route('http://other.example/**', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><title>other</title><script>parent.postMessage(${JSON.stringify(forged)}, '*');</script>`,
+    }),
+  );
+  await page.goto(EXAMPLE);
+  const status = page.locator('[data-role="status"]');
+  const output = page.locator('[data-role="output"]');
+  await expect(output).toContainText('"preset": "quadrics-2002"');
+  const shown = [await status.textContent(), await output.textContent()];
+  await page.evaluate(() => {
+    const w = window as unknown as { arrived: { origin: string; fromFrame: boolean; type: unknown }[] };
+    w.arrived = [];
+    const frame = document.querySelector<HTMLIFrameElement>('iframe[data-embed-host]');
+    addEventListener('message', (e) =>
+      w.arrived.push({ origin: e.origin, fromFrame: e.source === frame?.contentWindow, type: (e.data as { type?: unknown })?.type }),
+    );
+  });
+  const arrived = () => page.evaluate(() => (window as unknown as { arrived: unknown[] }).arrived);
+
+  // The same origin, a well-formed reply, but from the page's own window, not the embed's.
+  await page.evaluate((m) => window.postMessage(m, location.origin), forged);
+  await expect.poll(arrived).toHaveLength(1);
+  expect([await status.textContent(), await output.textContent()]).toEqual(shown);
+
+  // The embed's own frame, navigated to another origin, sends the same: from the frame's window, not the origin.
+  await page.evaluate(() => {
+    document.querySelector<HTMLIFrameElement>('iframe[data-embed-host]')!.src = 'http://other.example/forged.html';
+  });
+  await expect.poll(arrived).toContainEqual({ origin: 'http://other.example', fromFrame: true, type: 'slowest-side:state' });
+  expect([await status.textContent(), await output.textContent()]).toEqual(shown);
+  await expect(output).not.toContainText('zcrx-2024-zcrx');
+  await context.close();
 });
 
 test('theme=dark draws on the dark background with the dark palette; transparent draws on none', async ({ page }) => {

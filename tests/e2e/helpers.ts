@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Frame, type Page } from '@playwright/test';
 import { MODEL_VERSION } from '../../src/lib/model/index.ts';
 import * as sources from '../../src/lib/model/sources.ts';
 import { timeline } from '../../src/lib/timeline.ts';
@@ -45,3 +45,22 @@ export async function openAllParameters(page: Page): Promise<void> {
   if (!(await details.evaluate((d: HTMLDetailsElement) => d.open))) await details.locator(':scope > summary').click();
   await expect(details.locator('fieldset.group').first()).toBeVisible();
 }
+
+/** Counts pushState and replaceState calls in every frame of the page, from before its scripts run (read with historyWrites). */
+export async function countHistoryWrites(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { historyWrites: number };
+    w.historyWrites = 0;
+    for (const name of ['pushState', 'replaceState'] as const) {
+      const original = history[name].bind(history);
+      history[name] = (...args: Parameters<History['pushState']>) => {
+        w.historyWrites += 1;
+        original(...args);
+      };
+    }
+  });
+}
+
+/** pushState and replaceState calls so far in a page or frame (see countHistoryWrites). */
+export const historyWrites = (frame: Page | Frame): Promise<number> =>
+  frame.evaluate(() => (window as unknown as { historyWrites: number }).historyWrites);

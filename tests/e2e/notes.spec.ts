@@ -58,7 +58,10 @@ test('note pages are indexed as notes with their tags; lists are not indexed', a
   await expect(page.locator('[data-pagefind-filter="kind:note"]')).toHaveCount(1);
   await expect(page.locator('[data-pagefind-filter="tag:licensing"]')).toHaveCount(1);
   for (const path of ['notes/', 'notes/tags/nda/', 'model/params/']) {
-    await page.goto(path);
+    const response = await page.goto(path);
+    // The list itself, not a page that failed to load: a missing page has no index body either.
+    expect(response?.status(), path).toBe(200);
+    await expect(page.getByRole('heading', { level: 1 }), path).toBeVisible();
     await expect(page.locator('[data-pagefind-body]')).toHaveCount(0);
   }
 });

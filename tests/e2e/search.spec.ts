@@ -33,6 +33,14 @@ async function resultLinks(page: Page): Promise<string[]> {
   return page.locator('.search-result h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
 }
 
+/** The facts line of every result shown: one per result, and at least one result (a loop over none proves nothing). */
+async function facts(page: Page): Promise<string[]> {
+  const all = await page.locator('.search-result .search-facts').allTextContents();
+  expect(all.length, 'results with facts').toBeGreaterThan(0);
+  expect(all).toHaveLength(await page.locator('.search-result').count());
+  return all;
+}
+
 /** True when some text containing `term` lies inside the viewport. */
 function termInView(page: Page, term: string): Promise<boolean> {
   return page.evaluate((t) => {
@@ -80,7 +88,7 @@ test('f:kleen finds Andi Kleen’s message, known only from our summary', async 
   await search(page, 'f:kleen');
   const links = await resultLinks(page);
   expect(links).toContain(`/m/${KLEEN}/`);
-  for (const facts of await page.locator('.search-facts').allTextContents()) expect(facts).toContain('Andi Kleen');
+  for (const line of await facts(page)) expect(line).toContain('Andi Kleen');
 });
 
 test('t:note NDA returns notes only', async ({ page }) => {
@@ -88,7 +96,7 @@ test('t:note NDA returns notes only', async ({ page }) => {
   const links = await resultLinks(page);
   expect(links.length).toBeGreaterThan(0);
   for (const href of links) expect(href).toMatch(/^\/notes\//);
-  for (const facts of await page.locator('.search-facts').allTextContents()) expect(facts).toMatch(/^Note/);
+  for (const line of await facts(page)) expect(line).toMatch(/^Note/);
   await expect(page.locator('fieldset', { hasText: 'Kind' }).locator('label')).toHaveText([`Note (${links.length})`]);
 });
 
@@ -114,9 +122,9 @@ test('a d: range narrows the results to messages of those days', async ({ page }
   const narrowed = await resultLinks(page);
   expect(narrowed.length).toBeGreaterThan(0);
   expect(narrowed.length).toBeLessThan(all);
-  for (const facts of await page.locator('.search-facts').allTextContents()) expect(facts).toMatch(/· (28|29) Jun 2002/);
+  for (const line of await facts(page)) expect(line).toMatch(/· (28|29) Jun 2002/);
   await search(page, 'd:2002-06-27');
-  for (const facts of await page.locator('.search-facts').allTextContents()) expect(facts).toMatch(/· 27 Jun 2002/);
+  for (const line of await facts(page)) expect(line).toMatch(/· 27 Jun 2002/);
   await search(page, 'copy d:2002-13-40');
   await expect(page.locator('#search-notices')).toContainText('is not a date');
 });
@@ -128,7 +136,9 @@ test('a quoted phrase matches exactly, and its passage is the one that holds it'
   const exact = await resultLinks(page);
   expect(exact.length).toBeGreaterThan(0);
   expect(exact.length).toBeLessThan(loose);
-  for (const text of await page.locator('.search-result .search-passages li:first-child .search-excerpt').allTextContents()) {
+  const excerpts = await page.locator('.search-result .search-passages li:first-child .search-excerpt').allTextContents();
+  expect(excerpts.length).toBeGreaterThan(0);
+  for (const text of excerpts) {
     expect(text.toLowerCase().replace(/[^a-z0-9_]+/g, ' ')).toContain('copy receive');
   }
 });
@@ -193,7 +203,7 @@ test('sorting by date loads the date order only then, and lists messages newest 
       await expect(page).toHaveURL(new RegExp(`sort=${sort}$`));
       await expect(page.locator('#search-notices')).toContainText('Sorted by date');
       await settled(page);
-      for (const f of await page.locator('.search-facts').allTextContents()) expect(f).toMatch(/^Message/);
+      for (const f of await facts(page)) expect(f).toMatch(/^Message/);
       const links = await resultLinks(page);
       expect(links.length).toBeGreaterThan(1);
       const times = await Promise.all(links.map(instant));
@@ -283,7 +293,7 @@ test('everything works from the keyboard, and ticking a filter keeps the focus o
   await expect(page.locator('#search-status')).toHaveText(/results for “copy” with message/);
   await expect(page.locator('input[name="kind"][value="message"]')).toBeFocused();
   await expect(page.locator('input[name="kind"][value="message"]')).toBeChecked();
-  for (const facts of await page.locator('.search-facts').allTextContents()) expect(facts).toMatch(/^Message/);
+  for (const line of await facts(page)) expect(line).toMatch(/^Message/);
 });
 
 test('hostile queries and hostile mail are shown as text and run nothing', async ({ page }) => {
@@ -301,6 +311,8 @@ test('hostile queries and hostile mail are shown as text and run nothing', async
     ]) {
       await search(page, q, FIXTURE_SITE);
       await expect(page.locator('#search-status')).toContainText(q.slice(0, 40));
+      // Counted inside the search section that is there, not in one that failed to render.
+      await expect(page.locator('#search #search-results')).toHaveCount(1);
       await expect(page.locator('#search script, #search img, #search-status *')).toHaveCount(0);
     }
     await expect(page.locator('#search-notices')).toContainText('cut to its first 256 characters');

@@ -24,6 +24,29 @@ describe('ownDate', () => {
     expect(ownDate({ ...evidence, iso: ahead }, NOW)).toEqual({ date: ahead });
   });
 
+  it('allows one day ahead of the clock, to the second, and no more: in the header, the From line and Received', () => {
+    // Written out, not read from FUTURE_SLACK_MS: a slack that drifted would drift the test with it.
+    const DAY = 24 * 3_600_000;
+    const iso = (ms: number): string => new Date(ms).toISOString().replace(/\.000Z$/, '+00:00');
+    const header = (ms: number) => ({ ...evidence, value: new Date(ms).toUTCString(), iso: iso(ms) });
+    expect(ownDate(header(NOW + DAY), NOW)).toEqual({ date: iso(NOW + DAY) });
+    expect(ownDate(header(NOW + DAY + 1000), NOW)).toMatchObject({
+      date: null,
+      problem: expect.stringMatching(/^Date header in the future/),
+    });
+    expect(ownDate(header(NOW + 2 * DAY), NOW)).toMatchObject({ date: null });
+    const broken = { ...evidence, value: 'soon', iso: null };
+    // The From line reads as UTC: Fri Jan  2 00:00:00 2026 is exactly a day ahead of NOW.
+    expect(ownDate({ ...broken, fromLine: 'From a@example.org Fri Jan  2 00:00:00 2026' }, NOW)).toMatchObject({ date: iso(NOW + DAY) });
+    expect(ownDate({ ...broken, fromLine: 'From a@example.org Fri Jan  2 00:00:01 2026' }, NOW)).toEqual({
+      date: null,
+      problem: 'Date header unparseable ("soon")',
+    });
+    const receivedAt = (ms: number) => ({ ...broken, received: [`from a by b; ${new Date(ms).toUTCString().replace('GMT', '+0000')}`] });
+    expect(ownDate(receivedAt(NOW + DAY), NOW)).toMatchObject({ date: iso(NOW + DAY) });
+    expect(ownDate(receivedAt(NOW + DAY + 1000), NOW)).toMatchObject({ date: null });
+  });
+
   it('passes over dates in the future, in the header and in what stands in for it', () => {
     const future = { ...evidence, value: '1 Jan 2099 00:00 +0000', iso: '2099-01-01T00:00:00+00:00' };
     expect(
@@ -138,6 +161,34 @@ const received = fc.array(
 const letter = fc.record({ date: dateHeader, fromLine, received });
 
 describe('the importer and dates', () => {
+  it('keeps a Date a day ahead of its clock and dates one two days ahead by the mbox From line, saying why', async () => {
+    const input = tempDir();
+    const at = (ms: number): string => new Date(ms).toUTCString().replace('GMT', '+0000');
+    const letter = (n: number, date: string): string =>
+      `From w${n}@example.org Wed Dec 31 12:00:00 2025\nFrom: W <w${n}@example.org>\nSubject: s${n}\nMessage-ID: <ahead-${n}@example.org>\nDate: ${date}\n\nBody.\n`;
+    const DAY = 24 * 3_600_000;
+    writeFileSync(
+      join(input, 'ahead.mbox'),
+      [letter(1, at(NOW + DAY)), letter(2, at(NOW + 2 * DAY)), letter(3, at(NOW + 400 * DAY))].join('\n'),
+    );
+    const dir = tempDir();
+    const result = await importPaths([input], { dir, now: NOW });
+    expect([result.imported, result.repaired, result.rejected]).toEqual([3, 2, []]);
+    const byId = new Map(readRecords(dir).map((r) => [r.messageId, r]));
+    expect(byId.get('ahead-1@example.org')).toMatchObject({ date: '2026-01-02T00:00:00+00:00' });
+    expect(byId.get('ahead-1@example.org')?.dateInferred).toBeUndefined();
+    for (const [n, days] of [
+      [2, 2],
+      [3, 400],
+    ] as const) {
+      expect(byId.get(`ahead-${n}@example.org`), `${days} days ahead`).toMatchObject({
+        date: '2025-12-31T12:00:00+00:00',
+        dateInferred: `Date header in the future ("${at(NOW + days * DAY)}"); date taken from the mbox From line, read as UTC (the line gives no zone)`,
+        repairs: ['date inferred from the mbox From line'],
+      });
+    }
+  });
+
   it('never rejects a message for its date: each is imported, dated, and flagged when its Date was not usable', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(letter, { minLength: 1, maxLength: 5 }), fc.boolean(), async (letters, asEml) => {

@@ -2,7 +2,8 @@
  * The hostile corpus (tests/fixtures/hostile) through the real importer: every case ends as
  * its README says (repaired ones list their repairs, and only they do), nothing stored can
  * run in a page or shows an address, threading ends on loops, and importing twice changes
- * nothing.
+ * nothing. Addresses are looked for with the oracles of tests/support/address-oracle.ts,
+ * never with the redactor's own scanner.
  */
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,11 +18,11 @@ import { slugOf } from '../../src/lib/mail/ids.ts';
 import { importPaths, type ImportResult } from '../../src/lib/mail/importer.ts';
 import { htmlToText } from '../../src/lib/mail/parse.ts';
 import { redactRawMail } from '../../src/lib/mail/raw-redact.ts';
-import { findAddresses } from '../../src/lib/mail/redact.ts';
 import { cleanBody, cleanHeaderText } from '../../src/lib/mail/sanitize.ts';
 import { walk } from '../../src/lib/mail/thread.ts';
 import type { MessageRecord } from '../../src/lib/mail/types.ts';
 import { paths } from '../../src/lib/routes.ts';
+import { addressesIn, addressesInRaw, remnantsIn } from '../support/address-oracle.ts';
 
 const corpus = fileURLToPath(new URL('../fixtures/hostile/', import.meta.url));
 /** The import's clock: fixed, so the test does not depend on the day it runs. */
@@ -214,6 +215,41 @@ const checks: Record<string, () => void> = {
     expect(m.subject).toBe('an address encoded in the subject: [address hidden]');
     expect(m.body).toContain('A base64 body with an address: [address hidden].');
   },
+  '33-crlf-quoted-printable.eml': () => {
+    const m = entry('hostile-33@example.invalid');
+    expect([m.author, m.subject]).toEqual(['Justin Hurwitz', 'Re: zero-copy receive numbers, with CRLF line ends']);
+    expect(m.body).toBe(
+      [
+        'The receive-side runs are on the usual machine; if you want the raw numbers, write to me at [address hidden] and say which kernel you ran.',
+        '',
+        'Jane has the send side: [address hidden] (her mailer wraps long lines), or [address hidden] for the 2.4.18 runs.',
+        '',
+        '-- ',
+        'Justin Hurwitz, [address hidden]',
+        '',
+      ].join('\n'),
+    );
+  },
+  '34-patch-trailers.eml': () => {
+    const m = entry('hostile-34@example.invalid');
+    expect([m.author, m.subject]).toEqual(['Jane Doe', '[PATCH] tcp: say where the receive copy happens']);
+    const trailers = m.body.split('\n').filter((l) => /^[A-Z][a-z]+(?:-[a-z]+)*-by:|^Cc:/.test(l));
+    expect(trailers).toEqual([
+      'Reported-by: Ana Example [address hidden]',
+      'Suggested-by: Jürgen Müller [address hidden]',
+      'Tested-by: 李雷 [address hidden]',
+      'Cc: Ren Example [address hidden]',
+      'Signed-off-by: Jane Doe [address hidden]',
+    ]);
+    expect(m.body).toContain('+ * The receive copy to user space happens here (questions: [address hidden]).\n');
+  },
+  '35-encoded-idn.eml': () => {
+    const m = entry('hostile-35@example.invalid');
+    expect([m.author, m.subject]).toEqual(['Jürgen Müller', 'mail [address hidden] about it']);
+    expect(m.body).toBe(
+      'Write to [address hidden] or to [address hidden], and copy [address hidden]; the old address\r\n[address hidden] still works.\r\n',
+    );
+  },
   '27-hostile-message-id.eml': () => {
     const id = `../../x"'onmouseover=alert(1)//javascript:alert(2)@example.invalid`;
     expect(entry(id).slug).toBe(slugOf(id));
@@ -293,9 +329,9 @@ describe('the hostile corpus', () => {
   it('loses nothing else: the counts add up to every message of the batch', () => {
     const messages = cases.reduce((n, c) => n + Math.max(1, (text(c.file).match(/^From \S+ .*\d:\d\d/gm) ?? []).length), 0);
     expect(first.imported + first.updated + first.unchanged + first.rejected.length).toBe(messages);
-    expect(first).toMatchObject({ imported: 35, updated: 1, unchanged: 0, repaired: 14 });
+    expect(first).toMatchObject({ imported: 38, updated: 1, unchanged: 0, repaired: 14 });
     expect(first.rejected.map((r) => r.file.slice(corpus.length))).toEqual(['07-overlong-header.eml.gz', '28-not-mail.eml']);
-    expect(records).toHaveLength(35);
+    expect(records).toHaveLength(38);
   });
 
   it('stores nothing a page could run: header fields are clean text, slugs are safe paths, bodies hold no control characters', () => {
@@ -313,26 +349,68 @@ describe('the hostile corpus', () => {
     }
   });
 
+  /** Whether an address-like token is an id the archive knows (a token cut short by a character no address has counts too). */
+  const knownId = (ids: Set<string>) => (token: string) => ids.has(token) || [...ids].some((id) => id.endsWith(token));
+
+  it('the oracles are not blind: in the raw corpus they see every address the redactor must hide', () => {
+    const seen = (file: string): string[] =>
+      addressesInRaw(text(file))
+        .filter((f) => f.kind === 'address' && !f.text.endsWith('.invalid'))
+        .map((f) => f.text);
+    expect(seen('25-addresses.eml')).toEqual(
+      expect.arrayContaining(['qp-address@example.org', 'quoted@example.org', 'jane@example.org', 'mailto-address@example.org']),
+    );
+    expect(seen('26-addresses-encoded.eml')).toEqual(
+      expect.arrayContaining(['encoded-name@example.org', 'subject-b64@example.org', 'base64-address@example.org']),
+    );
+    expect(seen('33-crlf-quoted-printable.eml')).toEqual(
+      expect.arrayContaining(['jhurwitz@lanl.example', 'jane.doe@mail.example-site.example', 'renée+netperf@mail.example-site.example']),
+    );
+    expect(seen('34-patch-trailers.eml')).toEqual(
+      expect.arrayContaining(['ana+netdev@example.org', 'jürgen@bücher.example', '李雷@例子.example', 'ren@xn--bcher-kva.example']),
+    );
+    expect(seen('35-encoded-idn.eml')).toEqual(
+      expect.arrayContaining([
+        'renée@mail.example-site.example',
+        'jürgen@bücher.example',
+        'ana+idn@mail.example-site.example',
+        '李雷@例子.example',
+        'renée@example.org',
+      ]),
+    );
+    // And a placeholder that stopped short of the whole address is a leak too.
+    expect(remnantsIn('mail [address hidden]-site.example or jü[address hidden] today')).toHaveLength(2);
+    expect(remnantsIn('mail [address hidden]. Or <[address hidden]>, "[address hidden]".')).toEqual([]);
+  });
+
   it('stores no e-mail address in any entry: every address-like token is a Message-ID', () => {
     const ids = new Set(records.flatMap((r) => [r.messageId, ...r.aliases, ...r.references, r.inReplyTo ?? '']));
     for (const r of records) ids.add(r.slug); // the `raw` file name is the slug
-    for (const name of readdirSync(dir).filter((f) => f.endsWith('.md'))) {
-      const tokens = findAddresses(readFileSync(join(dir, name), 'utf8')).map((m) => m.token.replace(/\.raw$/, ''));
+    const isId = knownId(ids);
+    const names = readdirSync(dir).filter((f) => f.endsWith('.md'));
+    expect(names).toHaveLength(records.length);
+    for (const name of names) {
+      const stored = readFileSync(join(dir, name), 'utf8');
+      const tokens = addressesIn(stored).map((t) => t.replace(/\.raw$/, ''));
       expect(
-        tokens.filter((t) => !ids.has(t)),
+        tokens.filter((t) => !isId(t)),
         name,
       ).toEqual([]);
+      expect(remnantsIn(stored), name).toEqual([]);
     }
   });
 
   it('shows no address in a raw download, however the raw mail encoded it', async () => {
     const archive = buildArchive(records);
     const redact = rawRedactor(archive);
-    for (const m of records.filter((r) => r.raw)) {
+    const isId = knownId(new Set(archive.messages.keys()));
+    const downloads = records.filter((r) => r.raw);
+    expect(downloads).toHaveLength(records.length);
+    for (const m of downloads) {
       const download = redact(readFileSync(join(dir, m.raw ?? '')).toString('latin1'));
-      const plain = findAddresses(download).filter((a) => !archive.messages.has(a.token));
+      // Every reading of the bytes: as written, quoted-printable, encoded words, base64; UTF-8 and Latin-1.
       expect(
-        plain.map((a) => a.token),
+        addressesInRaw(download).filter((f) => f.kind === 'remnant' || !isId(f.text)),
         m.messageId,
       ).toEqual([]);
       // Decoded as a mail reader would: names, subject, every header and the text.
@@ -342,13 +420,13 @@ describe('the hostile corpus', () => {
         email.subject ?? '',
         email.text ?? '',
         ...email.headers.map((h) => decodeWords(h.value)),
+        ...(email.attachments ?? []).map((a) => (typeof a.content === 'string' ? a.content : new TextDecoder().decode(a.content))),
       ].join('\n');
       expect(
-        findAddresses(decoded)
-          .filter((a) => !archive.messages.has(a.token))
-          .map((a) => a.token),
+        addressesIn(decoded).filter((t) => !isId(t)),
         m.messageId,
       ).toEqual([]);
+      expect(remnantsIn(decoded), m.messageId).toEqual([]);
     }
   });
 
@@ -374,7 +452,7 @@ describe('the hostile corpus', () => {
       Object.fromEntries(readdirSync(dir).map((f) => [f, [readFileSync(join(dir, f), 'base64'), statSync(join(dir, f)).mtimeMs]]));
     const before = snapshot();
     const again = await importPaths([corpus], { dir, now: NOW });
-    expect(again).toEqual({ imported: 0, updated: 0, unchanged: 36, repaired: 0, rejected: first.rejected, tempsRemoved: 0 });
+    expect(again).toEqual({ imported: 0, updated: 0, unchanged: 39, repaired: 0, rejected: first.rejected, tempsRemoved: 0 });
     expect(snapshot()).toEqual(before);
   });
 });
@@ -409,5 +487,29 @@ describe('sanitising pieces', () => {
     // Nothing to hide: the text comes back unchanged, byte for byte.
     const clean = 'Subject: =?utf-8?b?aGVsbG8=?=\n\nSGVsbG8gd29ybGQ=\nsoft=\nbreak =3D ok\n';
     expect(redactRawMail(clean)).toBe(clean);
+  });
+
+  it('hides addresses split by CRLF soft breaks or written in UTF-8, in quoted-printable, encoded words and base64', () => {
+    const utf8 = (s: string): string => Buffer.from(s, 'utf8').toString('latin1');
+    const raw = [
+      'From: =?utf-8?q?j=C3=BCrgen=40b=C3=BCcher=2Eexample?= <x@example.invalid>',
+      'Content-Transfer-Encoding: quoted-printable',
+      '',
+      'crlf jhurwitz=',
+      '@lanl.example and ren=C3=A9e@mail.example-=',
+      `site.example, 8-bit ${utf8('jürgen@bücher.example')} ok`,
+      '',
+      Buffer.from('UTF-8 body from 李雷@例子.example here', 'utf8').toString('base64'),
+      '',
+    ].join('\r\n');
+    const out = redactRawMail(raw, (t) => t === 'x@example.invalid');
+    const lines = out.split('\r\n');
+    expect(lines.slice(0, 4)).toEqual([
+      'From: =?utf-8?B?W2FkZHJlc3MgaGlkZGVuXQ==?= <x@example.invalid>',
+      'Content-Transfer-Encoding: quoted-printable',
+      '',
+      'crlf [address hidden] and [address hidden], 8-bit [address hidden] ok',
+    ]);
+    expect(Buffer.from(lines.at(-2) ?? '', 'base64').toString('utf8')).toBe('UTF-8 body from [address hidden] here');
   });
 });

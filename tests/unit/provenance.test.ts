@@ -70,6 +70,38 @@ describe('linkQuotes', () => {
     ]);
   });
 
+  it('links a quote cut mid-word at either end, long or as short as four words', () => {
+    const b = msg(
+      'b@example.org',
+      '2002-06-27T12:00:00-06:00',
+      [
+        '> ceive path costs more than the send path because every byte is cop',
+        '',
+        'Cut at both ends.',
+        '',
+        '> eceive path costs mo',
+        '',
+        'Four words, cut too.',
+        '',
+        '> ratio of send to receive rate > 1.5 means the copy is the bottlene',
+      ].join('\n'),
+    );
+    const links = linkQuotes([a, b]);
+    expect(links.map((l) => [l.segment, l.source])).toEqual([
+      [0, { messageId: 'a@example.org', paragraph: 2 }],
+      [2, { messageId: 'a@example.org', paragraph: 2 }],
+      [4, { messageId: 'a@example.org', paragraph: 3 }],
+    ]);
+  });
+
+  it('keeps case: a quote whose words differ from the source only in case is not linked to it', () => {
+    const exact = msg('exact@example.org', '2002-06-27T12:00:00-06:00', '> The receive path costs more than the send path\n\nYes.');
+    const lower = msg('lower@example.org', '2002-06-27T12:00:00-06:00', '> the receive path costs more than the send path\n\nYes.');
+    const shouted = msg('shout@example.org', '2002-06-27T12:00:00-06:00', '> THE RECEIVE PATH COSTS MORE THAN THE SEND PATH\n\nNo.');
+    const cased = msg('cased@example.org', '2002-06-27T12:00:00-06:00', '> The Receive Path costs more than the send path\n\nNo.');
+    expect(linkQuotes([a, exact, lower, shouted, cased]).map((l) => l.messageId)).toEqual(['exact@example.org']);
+  });
+
   it('chooses the earliest dated source, undated last, ties in input order', () => {
     const text = 'Page flipping only pays off when the payload fills whole pages.';
     const later = msg('later@example.org', '2002-06-28T09:00:00+02:00', `Repeated without quoting:\n\n${text}`);

@@ -35,6 +35,13 @@ describe('redactAddresses', () => {
     expect(redactAddresses(text)).toBe(`In article ${H} you (${H}) wrote:`);
   });
 
+  it('takes letters of any script, hyphenated labels and + tags, so no part of an address is left readable', () => {
+    expect(redactAddresses('jürgen@bücher.example, 李雷@例子.example and jane+lkml@mail.example-site.example.')).toBe(
+      `${H}, ${H} and ${H}.`,
+    );
+    expect(redactAddresses('Signed-off-by: Renée Doe <renée@xn--bcher-kva.example>')).toBe(`Signed-off-by: Renée Doe ${H}`);
+  });
+
   it('drops trailing punctuation from the address and leaves text without addresses alone', () => {
     expect(redactAddresses('ask jane@example.org.')).toBe(`ask ${H}.`);
     const plain = 'In article <> you wrote: 1.4 Gbit @ 0.9';

@@ -194,6 +194,33 @@ describe('threadMessages: messy headers', () => {
     expect(find(threadMessages([reply, jane]), 'reply@x.test').parent).toBeNull();
   });
 
+  /** A reply whose free-text In-Reply-To names Jane Doe and the instant `seconds` after Jane's message. */
+  const namingJane = (seconds: number): ThreadInput =>
+    msg('reply@x.test', 60, {
+      subject: 'unrelated',
+      inReplyToRaw: `Jane Doe's message of "${new Date(Date.parse('2002-06-27T22:35:31Z') + seconds * 1000).toUTCString().replace('GMT', '+0000')}"`,
+    });
+  const parentOf = (reply: ThreadInput): string | undefined => find(threadMessages([reply, jane]), 'reply@x.test').parent?.id;
+
+  it('matches a named date within two minutes on either side, both ends included, and no further', () => {
+    // The named date later than the message (Jane's clock behind the replier's)…
+    expect(parentOf(namingJane(120))).toBe('jane@x.test');
+    expect(parentOf(namingJane(121))).toBeUndefined();
+    // …or earlier than it: the window is as wide on this side.
+    expect(parentOf(namingJane(-120))).toBe('jane@x.test');
+    expect(parentOf(namingJane(-121))).toBeUndefined();
+    expect(parentOf(namingJane(-20 * 60))).toBeUndefined();
+    expect(parentOf(namingJane(0))).toBe('jane@x.test');
+  });
+
+  it('takes the closest of several messages in the window; at equal distance, the earlier', () => {
+    const before = msg('before@x.test', 0, { author: 'Jane Doe', date: '2002-06-27T22:34:31+00:00' });
+    const after = msg('after@x.test', 0, { author: 'Jane Doe', date: '2002-06-27T22:36:31+00:00' });
+    const near = msg('near@x.test', 0, { author: 'Jane Doe', date: '2002-06-27T22:35:51+00:00' });
+    expect(find(threadMessages([namingJane(0), after, before, near]), 'reply@x.test').parent?.id).toBe('near@x.test');
+    expect(find(threadMessages([namingJane(0), after, before]), 'reply@x.test').parent?.id).toBe('before@x.test');
+  });
+
   it('uses the id in an id-plus-prose In-Reply-To as a header link', () => {
     const reply = msg('reply@x.test', 60, {
       subject: 'unrelated',
@@ -262,6 +289,44 @@ describe('threadMessages: inference', () => {
   it('does not attach a "Re:" to a later message', () => {
     const threads = threadMessages([msg('orphan@x.test', 0, { subject: 'Re: frob speed' }), msg('root@x.test', 5)]);
     expect(threads.map((t) => t.id)).toEqual(['orphan@x.test', 'root@x.test']);
+  });
+
+  it('at equal timestamps, a message is not earlier than another: no quote, attribution or subject link between them', () => {
+    const same = { date: '2002-06-27T10:05:00+00:00' };
+    const quoted = threadMessages([
+      msg('src@x.test', 5, { ...same, subject: 'one' }),
+      msg('q@x.test', 5, { ...same, subject: 'two', quotes: ['src@x.test'] }),
+    ]);
+    expect(find(quoted, 'q@x.test').parent).toBeNull();
+    const bert = { author: 'Bertram Quux' };
+    const credited = threadMessages([
+      msg('b@x.test', 5, { ...same, ...bert }),
+      msg('r@x.test', 5, { ...same, attributions: [{ who: 'Bertram' }] }),
+    ]);
+    expect(find(credited, 'r@x.test').parent).toBeNull();
+    const subject = threadMessages([msg('root@x.test', 5, same), msg('zre@x.test', 5, { ...same, subject: 'Re: frob speed' })]);
+    expect(find(subject, 'zre@x.test').parent).toBeNull();
+    // One second apart, each of them links.
+    const later = { date: '2002-06-27T10:05:01+00:00' };
+    expect(
+      find(
+        threadMessages([
+          msg('src@x.test', 5, { ...same, subject: 'one' }),
+          msg('q@x.test', 5, { ...later, subject: 'two', quotes: ['src@x.test'] }),
+        ]),
+        'q@x.test',
+      ).parent?.id,
+    ).toBe('src@x.test');
+    expect(
+      find(
+        threadMessages([msg('b@x.test', 5, { ...same, ...bert }), msg('r@x.test', 5, { ...later, attributions: [{ who: 'Bertram' }] })]),
+        'r@x.test',
+      ).parent?.id,
+    ).toBe('b@x.test');
+    expect(
+      find(threadMessages([msg('root@x.test', 5, same), msg('re@x.test', 5, { ...later, subject: 'Re: frob speed' })]), 're@x.test').parent
+        ?.id,
+    ).toBe('root@x.test');
   });
 
   it('records hint kinds, and lets headers win over hints', () => {

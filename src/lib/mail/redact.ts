@@ -15,9 +15,11 @@ export interface AddressMatch {
   end: number;
 }
 
-const LOCAL = /[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]/;
-const DOMAIN = /[A-Za-z0-9.-]/;
-const ALNUM = /[A-Za-z0-9]/;
+// Letters and digits of any script count (RFC 6531/6532 local parts, IDN domains written in
+// Unicode): an address stopped at its first non-ASCII letter would leave the rest readable.
+const LOCAL = /[\p{L}\p{M}\p{N}!#$%&'*+/=?^_`{|}~.-]/u;
+const DOMAIN = /[\p{L}\p{M}\p{N}.-]/u;
+const ALNUM = /[\p{L}\p{N}]/u;
 const QUERY_END = /[\s"'<>()[\]]/;
 
 function isLocal(ch: string | undefined): boolean {
