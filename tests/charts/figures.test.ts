@@ -1,4 +1,4 @@
-import { parseHTML } from 'linkedom';
+import { blankDocument } from '../support/dom.ts';
 import { describe, expect, it } from 'vitest';
 import { figureIds, figures, isFigureId, parseBandKeys, renderFigure } from '../../src/lib/charts/index.ts';
 import { tableSegments } from '../../src/lib/charts/throughput-vs-segment.ts';
@@ -17,7 +17,7 @@ function preset(id: string): { values: Values; context: FigureContext } {
 }
 
 function draw(figure: FigureId, values: Values, context?: FigureContext, theme: Theme = 'light'): SVGSVGElement {
-  const { document } = parseHTML('<!doctype html><html><body></body></html>');
+  const document = blankDocument();
   return renderFigure(figures[figure], values, SIZE, theme, document as unknown as Document, context);
 }
 

@@ -4,7 +4,7 @@
  * figure's normal size allows. Text boxes are estimated (see text-boxes.ts) the way the specs
  * estimate them. Heights follow figure-live.ts's rule; a figure may take more.
  */
-import { parseHTML } from 'linkedom';
+import { blankDocument } from '../support/dom.ts';
 import { describe, expect, it } from 'vitest';
 import { figureIds, figures, renderFigure } from '../../src/lib/charts/index.ts';
 import type { FigureId } from '../../src/lib/charts/types.ts';
@@ -21,7 +21,7 @@ const heightFor = (width: number): number => Math.round(Math.max(400 * 0.6, (400
 function draw(figure: FigureId, presetId: string, width: number): SVGSVGElement {
   const p = presetById(presetId);
   if (p === undefined) throw new Error(`no preset ${presetId}`);
-  const { document } = parseHTML('<!doctype html><html><body></body></html>');
+  const document = blankDocument();
   const size = { width, height: heightFor(width) };
   return renderFigure(figures[figure], presetValues(p), size, 'light', document as unknown as Document, { bandKeys: p.bandKeys });
 }

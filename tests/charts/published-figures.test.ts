@@ -4,7 +4,7 @@
  * that stand in the words it links to. Both ignore the model state and export their CSV.
  */
 import { readFileSync } from 'node:fs';
-import { parseHTML } from 'linkedom';
+import { blankDocument } from '../support/dom.ts';
 import { describe, expect, it } from 'vitest';
 import { anchorsInMdx, resolveAnchor } from '../../src/lib/anchors.ts';
 import { figureCsv } from '../../src/lib/charts/export.ts';
@@ -22,7 +22,7 @@ import { root, shippedArchive } from '../support/shipped.ts';
 
 const SIZE = { width: 720, height: 400 };
 const draw = (figure: FigureId, values = defaults()): SVGSVGElement => {
-  const { document } = parseHTML('<!doctype html><html><body></body></html>');
+  const document = blankDocument();
   return renderFigure(figures[figure], values, SIZE, 'light', document as unknown as Document);
 };
 const texts = (svg: Element): string[] => [...svg.querySelectorAll('text')].map((t) => t.textContent ?? '');

@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { parseHTML } from 'linkedom';
+import { htmlDocument } from '../support/dom.ts';
 import { FIXTURE_SITE } from '../../playwright.config.ts';
 import { expectAxeClean, QUESTION } from './helpers.ts';
 
@@ -24,7 +24,7 @@ interface Note {
 function marginNotes(dir: string): Map<string, Note[]> {
   const out = new Map<string, Note[]>();
   for (const slug of readdirSync(join(dir, 'articles')).filter((f) => existsSync(join(dir, 'articles', f, 'index.html')))) {
-    const { document } = parseHTML(readFileSync(join(dir, 'articles', slug, 'index.html'), 'utf8'));
+    const document = htmlDocument(readFileSync(join(dir, 'articles', slug, 'index.html'), 'utf8'));
     const notes = [...document.querySelectorAll('.margin-note')].flatMap((n) => {
       const a = n.querySelector('.margin-ref');
       const q = n.querySelector('.margin-quote');
@@ -38,7 +38,7 @@ function marginNotes(dir: string): Map<string, Note[]> {
 /** The text of paragraph `id` of the message page at `href` and of the one after it. */
 function paragraphText(dir: string, href: string): string {
   const [path = '', fragment = ''] = href.split('#');
-  const { document } = parseHTML(readFileSync(join(dir, decodeURIComponent(path), 'index.html'), 'utf8'));
+  const document = htmlDocument(readFileSync(join(dir, decodeURIComponent(path), 'index.html'), 'utf8'));
   const n = Number(fragment.replace(/^p/, ''));
   return [n, n + 1].map((k) => document.getElementById(`p${k}`)?.textContent ?? '').join(' ');
 }

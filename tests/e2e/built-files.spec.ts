@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
-import { parseHTML } from 'linkedom';
+import { htmlDocument } from '../support/dom.ts';
 import { slugOf } from '../../src/lib/mail/ids.ts';
 import { fitAll } from '../../src/lib/model/fit.ts';
 import { type BoundSide, boundText, figureValue, formatFigure } from '../../src/lib/model/figures.ts';
@@ -86,7 +86,7 @@ test('every model number in the articles and notes is the model’s own for its 
   for (const dir of pages) {
     const file = join(dir, 'index.html');
     if (!existsSync(file)) continue;
-    const { document } = parseHTML(readFileSync(file, 'utf8'));
+    const document = htmlDocument(readFileSync(file, 'utf8'));
     for (const el of document.querySelectorAll('.model-value')) {
       const changed = el.getAttribute('data-with');
       const relativeTo = el.getAttribute('data-relative-to');
@@ -122,7 +122,7 @@ test('every model number in the articles and notes is the model’s own for its 
   expect(notesChecked).toBeGreaterThanOrEqual(8);
   expect(bounds).toBeGreaterThanOrEqual(2);
   // The "Paths to twice" table: every number in its result columns comes from the model.
-  const { document } = parseHTML(readFileSync('dist/articles/copy-vs-zero-copy/index.html', 'utf8'));
+  const document = htmlDocument(readFileSync('dist/articles/copy-vs-zero-copy/index.html', 'utf8'));
   const table = [...document.querySelectorAll('table')].find((t) => /vs 0\.9/.test(t.querySelector('thead')?.textContent ?? ''));
   const rows = [...(table?.querySelectorAll('tbody tr') ?? [])];
   expect(rows.length).toBe(4);
@@ -135,7 +135,7 @@ test('every model number in the articles and notes is the model’s own for its 
 });
 
 test('the fit page shows every preset’s published numbers against the model’s, misfits included', () => {
-  const { document } = parseHTML(readFileSync('dist/model/fit/index.html', 'utf8'));
+  const document = htmlDocument(readFileSync('dist/model/fit/index.html', 'utf8'));
   const fits = fitAll();
   for (const f of fits) {
     const section = document.getElementById(`fit-${f.preset.id}`);
@@ -165,7 +165,7 @@ test('no words run into a link: prose has a space (or punctuation) on each side 
     );
   let links = 0;
   for (const file of pages('dist')) {
-    const { document } = parseHTML(readFileSync(file, 'utf8'));
+    const document = htmlDocument(readFileSync(file, 'utf8'));
     for (const a of document.querySelectorAll('p a, li a, dd a, td a, figcaption a')) {
       const parent = a.parentElement;
       if (!parent || !['P', 'LI', 'DD', 'TD', 'FIGCAPTION', 'SPAN', 'EM', 'STRONG'].includes(parent.tagName)) continue;

@@ -1,4 +1,4 @@
-import { DOMParser, parseHTML } from 'linkedom';
+import { blankDocument, xmlDocument } from '../support/dom.ts';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import {
@@ -31,12 +31,12 @@ function preset(id: string): { values: Values; context: FigureContext } {
 }
 
 function svgOf(def: FigureDef, values: Values, opts: Omit<ExportOptions, 'document'>): string {
-  const { document } = parseHTML('<!doctype html><html><body></body></html>');
+  const document = blankDocument();
   return exportSvg(def, values, { ...opts, document: document as unknown as Document });
 }
 
 /** The file parsed back (linkedom is lenient; `strict` below checks well-formedness). */
-const parse = (svg: string): Element => new DOMParser().parseFromString(svg, 'image/svg+xml').documentElement as unknown as Element;
+const parse = (svg: string): Element => xmlDocument(svg).documentElement;
 
 /** librsvg parses with libxml2, which rejects any malformed XML; resolves to the rasterised size. */
 async function strict(svg: string, density?: number): Promise<{ width: number; height: number }> {

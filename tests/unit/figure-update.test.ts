@@ -3,7 +3,7 @@
  * replacing it, and the model's rate-only functions stand in for full results in sweeps and
  * bands. Both must give exactly what the slow path gives.
  */
-import { parseHTML } from 'linkedom';
+import { blankDocument } from '../support/dom.ts';
 import { describe, expect, it } from 'vitest';
 import { figureIds, figures, renderFigure } from '../../src/lib/charts/index.ts';
 import { morph } from '../../src/lib/charts/morph.ts';
@@ -32,7 +32,7 @@ const SIZE = { width: 720, height: 400 };
 const UNKNOWN = params.filter((p) => p.unknown !== undefined).map((p) => p.key);
 
 function doc(): Document {
-  return parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
+  return blankDocument();
 }
 
 const draw = (document: Document, figure: FigureId, s: State): SVGSVGElement =>

@@ -1,5 +1,5 @@
+import { xmlDocument } from '../support/dom.ts';
 import { readdirSync, readFileSync } from 'node:fs';
-import { DOMParser } from 'linkedom';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { textWidth } from '../../src/lib/charts/export.ts';
@@ -10,7 +10,7 @@ import { articleCard, OG_SIZE, ogCardSvg, SITE_CARD, wrapWords } from '../../src
 
 const ARTICLES = 'src/content/articles';
 const article = { title: 'Where the copy happens: reading the 2.4 receive path line by line', description: 'A sentence. '.repeat(20) };
-const parse = (svg: string): Element => new DOMParser().parseFromString(svg, 'image/svg+xml').documentElement as unknown as Element;
+const parse = (svg: string): Element => xmlDocument(svg).documentElement;
 
 describe('Open Graph cards', () => {
   it('wrap words to the room, and cut with an ellipsis past the line limit', () => {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parseHTML } from 'linkedom';
+import { blankDocument, htmlDocument, xmlDocument } from '../support/dom.ts';
 import { describe, expect, it } from 'vitest';
 import { exportSvg, SVG_LAYOUT } from '../../src/lib/charts/export.ts';
 import { figureIds, figures, parseBandKeys, renderFigure } from '../../src/lib/charts/index.ts';
@@ -8,7 +8,7 @@ import { UNKNOWN_KEYS } from '../../src/lib/charts/words.ts';
 import { defaults, presetById, presets, presetValues, type ParamKey, type Values } from '../../src/lib/model/index.ts';
 import { bandKeysFor, presetMatching } from '../../src/lib/model/compare.ts';
 
-const fresh = (): Document => parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
+const fresh = (): Document => blankDocument();
 
 /** The bands figure-live.ts draws on a page starting at `values`: the page's, narrowed to the figure's `data-band-keys`. */
 function articleLive(values: Values, dataBandKeys: string | undefined): ParamKey[] {
@@ -64,10 +64,8 @@ describe('staticFigure', () => {
     const html = staticFigure('slowest-side', { preset: 'quadrics-2002' }).svg;
     const xml = staticFigure('slowest-side', { preset: 'quadrics-2002', markup: 'xml' }).svg;
     expect(xml).not.toBe(html);
-    const parsed = new (parseHTML('').DOMParser)().parseFromString(xml, 'image/svg+xml');
-    expect(parsed.documentElement.getAttribute('aria-label')).toBe(
-      parseHTML(html).document.querySelector('svg')?.getAttribute('aria-label'),
-    );
+    const parsed = xmlDocument(xml);
+    expect(parsed.documentElement.getAttribute('aria-label')).toBe(htmlDocument(html).querySelector('svg')?.getAttribute('aria-label'));
   });
 
   it('throws on an unknown figure or preset', () => {
