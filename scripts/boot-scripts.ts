@@ -1,7 +1,7 @@
 /**
  * CLI: `npm run boot-scripts` builds the scripts that run before a page's first paint
  * (src/boot/*.ts) into public/ as small classic scripts, minified, each headed by its
- * source's path. `bootScript` is the build; tests/unit/boot-scripts.test.ts checks the
+ * source's path. `bootScript` is the build; tests/unit/scripts/boot-scripts.test.ts checks the
  * shipped files are its output, so the readable source and the shipped file cannot drift.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
