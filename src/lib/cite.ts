@@ -11,6 +11,7 @@ import { hash64 } from './mail/ids.ts';
 import { findAddresses, redactAddresses } from './mail/redact.ts';
 import type { ArchiveLink, Provenance } from './mail/types.ts';
 import { MODEL_VERSIONS } from './model/versions.ts';
+import { monthAbbr, monthName } from './calendar.ts';
 
 /** What every cite function returns. */
 export interface Citation {
@@ -76,8 +77,6 @@ export interface FigureCiteInput {
 }
 
 const ORG = 'Slowest Side';
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const BIB_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 const SPECIAL: Record<string, string> = {
   '\\': '\\textbackslash{}',
@@ -176,7 +175,7 @@ function dayOf(iso: string | null | undefined): Day | undefined {
 }
 
 const isoDay = (d: Day): string => `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
-const longDay = (d: Day): string => `${MONTHS[d.month - 1]} ${d.day}, ${d.year}`;
+const longDay = (d: Day): string => `${monthName(d.month)} ${d.day}, ${d.year}`;
 
 /** Adds a full stop unless the text already ends a sentence. */
 const stop = (text: string): string => (/[.!?]$/.test(text) ? text : `${text}.`);
@@ -212,7 +211,7 @@ function dateFields(d: Day | undefined): Field[] {
   if (!d) return [];
   return [
     ['year', d.year],
-    ['month', BIB_MONTHS[d.month - 1], 'macro'],
+    ['month', monthAbbr(d.month).toLowerCase(), 'macro'],
     ['date', isoDay(d)],
   ];
 }
@@ -286,7 +285,7 @@ export function citeMessage(input: MessageCiteInput): Citation {
     ['note', bibNote.join(' '), 'tex'],
   ]);
 
-  const when = day ? `${day.year}, ${MONTHS[day.month - 1]} ${day.day}` : before ? `n.d., before ${longDay(before)}` : 'n.d.';
+  const when = day ? `${day.year}, ${monthName(day.month)} ${day.day}` : before ? `n.d., before ${longDay(before)}` : 'n.d.';
   const parts = [
     `${stop(author)} (${when}). ${subject} [Message to the ${list}]. Message-ID <${input.messageId}>. ${plainUrl(url, accessed)}`,
   ];

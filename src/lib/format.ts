@@ -1,7 +1,5 @@
 /** Display formatting shared by pages. Pure. */
-
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+import { dayAbbr, monthAbbr } from './calendar.ts';
 
 /**
  * An ISO date shown in the sender's own offset, as a mail client would:
@@ -13,13 +11,13 @@ export function mailDate(iso: string): string {
   const [, y, mo, d, hh, mm, ss, off] = m;
   const day = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d))).getUTCDay();
   const zone = off === 'Z' ? '+0000' : (off ?? '').replace(':', '');
-  return `${DAYS[day]}, ${Number(d)} ${MONTHS[Number(mo) - 1]} ${y} ${hh}:${mm}:${ss} ${zone}`;
+  return `${dayAbbr(day)}, ${Number(d)} ${monthAbbr(Number(mo))} ${y} ${hh}:${mm}:${ss} ${zone}`;
 }
 
 /** The calendar day of an ISO date as the sender wrote it (no time-zone shift): `28 Jun 2002`; '' if none. */
 export function dayDate(iso: string | undefined): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso ?? '');
-  return m ? `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? ''} ${m[1]}` : '';
+  return m ? `${Number(m[3])} ${monthAbbr(Number(m[2]))} ${m[1]}` : '';
 }
 
 /** Short form for lists: `27 Jun 2002 22:01`. */

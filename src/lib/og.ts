@@ -5,7 +5,7 @@
  */
 import { EXPORT_FONT, textWidth } from './charts/export.ts';
 import { staticFigure } from './charts/static.ts';
-import { escapeAttr, escapeText } from './charts/xml.ts';
+import { escapeAttr, escapeText } from './xml-escape.ts';
 import { type FigureRef, firstFigure } from './first-figure.ts';
 
 /** Size of every card, px (the common Open Graph image size). */

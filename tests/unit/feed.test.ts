@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { atomFeed, xmlEscape } from '../../src/lib/feed.ts';
+import { atomFeed } from '../../src/lib/feed.ts';
+import { escapeAttr, escapeText } from '../../src/lib/xml-escape.ts';
 
 describe('atomFeed', () => {
   const entry = {
@@ -14,7 +15,7 @@ describe('atomFeed', () => {
   it('escapes markup and drops characters XML forbids', () => {
     const xml = atomFeed({ title: 'T', id: 'i', self: 's', home: 'h', entries: [entry] });
     expect(xml).toContain('<title>Re: &lt;script&gt;alert(1)&lt;/script&gt; &amp; more</title>');
-    expect(xml).toContain('<name>O&apos;Brien &quot;Bob&quot;</name>');
+    expect(xml).toContain('<name>O\'Brien &quot;Bob&quot;</name>');
     expect(xml).not.toMatch(/[\u0000\u0008]/);
     expect(xml).not.toContain('<script>');
   });
@@ -27,8 +28,14 @@ describe('atomFeed', () => {
   });
 });
 
-describe('xmlEscape', () => {
-  it('escapes the five XML specials', () => {
-    expect(xmlEscape(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;');
+describe('XML escaping', () => {
+  it('escapes what would end text or a double-quoted attribute, and keeps line breaks in attributes', () => {
+    expect(escapeText(`<a href="x">'&'</a>`)).toBe(`&lt;a href="x"&gt;'&amp;'&lt;/a&gt;`);
+    expect(escapeAttr(`<a href="x">'&'</a>`)).toBe(`&lt;a href=&quot;x&quot;&gt;'&amp;'&lt;/a&gt;`);
+    expect(escapeAttr('one\ntwo\tthree')).toBe('one&#10;two&#9;three');
+  });
+
+  it('drops the characters XML 1.0 forbids', () => {
+    expect(escapeText('a\u0000b\u0008c\uFFFEd')).toBe('abcd');
   });
 });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { textWidth } from '../../src/lib/charts/export.ts';
 import { figures } from '../../src/lib/charts/index.ts';
 import { staticFigure } from '../../src/lib/charts/static.ts';
-import { escapeAttr } from '../../src/lib/charts/xml.ts';
+import { escapeAttr } from '../../src/lib/xml-escape.ts';
 import { articleCard, OG_SIZE, ogCardSvg, SITE_CARD, wrapWords } from '../../src/lib/og.ts';
 
 const ARTICLES = 'src/content/articles';

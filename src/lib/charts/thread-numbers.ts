@@ -12,10 +12,10 @@ import { chartKey } from './key.ts';
 import { FONT_SIZE, textWidth } from './layout.ts';
 import { palette } from './theme.ts';
 import type { FigureDef, FigureSize, Table, Theme } from './types.ts';
+import { monthName } from '../calendar.ts';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 /** `2002-06-27` → `27 June 2002`. */
-export const dayText = (iso: string): string => `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
+export const dayText = (iso: string): string => `${Number(iso.slice(8, 10))} ${monthName(Number(iso.slice(5, 7)))} ${iso.slice(0, 4)}`;
 const shortDay = (iso: string): string => dayText(iso).replace(/ \d{4}$/, '');
 /** A rate as the thread writes it: no trailing zeros ("0.9", "0.98"). */
 const rate = (x: number): string => String(Number(x.toFixed(2)));

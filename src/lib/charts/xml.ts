@@ -3,16 +3,7 @@
  * will not do for a standalone file: HTML serialisation writes `&nbsp;` (not an XML entity),
  * and linkedom leaves `<` and `&` raw in attribute values.
  */
-
-/** Escapes text content for XML. */
-export function escapeText(s: string): string {
-  return s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
-}
-
-/** Escapes an attribute value for XML (double-quoted); line breaks survive as character references. */
-export function escapeAttr(s: string): string {
-  return escapeText(s).replaceAll('"', '&quot;').replaceAll('\n', '&#10;').replaceAll('\r', '&#13;').replaceAll('\t', '&#9;');
-}
+import { escapeAttr, escapeText } from '../xml-escape.ts';
 
 /** Elements never written: anything that runs code or embeds another document. */
 const DROPPED = new Set(['script', 'foreignobject', 'iframe']);

@@ -8,6 +8,7 @@ import type { FigureId } from '../charts/types.ts';
 import { MODEL_VERSION, presetById, presetValues, toQuery, type Values } from '../model/index.ts';
 import { sameValues } from '../model/compare.ts';
 import { paths } from '../routes.ts';
+import { escapeAttr } from '../xml-escape.ts';
 
 /** The article each figure lives in (its permalink's page). */
 export const FIGURE_HOME: Readonly<Record<FigureId, string>> = {
@@ -75,14 +76,12 @@ export function fileUrl(site: string, figure: FigureId, preset: string, kind: st
   return join(site, paths.figureFile(figure, preset, kind), '');
 }
 
-const attr = (s: string): string => s.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
-
 /** An `<iframe>` snippet for an embed URL: full width, lazy, titled. */
 export function iframeSnippet(src: string, title: string, height = 480): string {
-  return `<iframe src="${attr(src)}" title="${attr(title)}" height="${height}" loading="lazy" style="width:100%;border:0" allow="fullscreen; clipboard-write"></iframe>`;
+  return `<iframe src="${escapeAttr(src)}" title="${escapeAttr(title)}" height="${height}" loading="lazy" style="width:100%;border:0" allow="fullscreen; clipboard-write"></iframe>`;
 }
 
 /** An `<img>` snippet for a static SVG, with its text alternative. */
 export function imgSnippet(src: string, alt: string): string {
-  return `<img src="${attr(src)}" alt="${attr(alt)}" width="720" height="400">`;
+  return `<img src="${escapeAttr(src)}" alt="${escapeAttr(alt)}" width="720" height="400">`;
 }

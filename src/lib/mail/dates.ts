@@ -3,8 +3,7 @@
  * postal-mime converts Date headers to UTC, which loses the offset, so the header is read
  * here. Pure functions; no Date objects are involved in the output.
  */
-
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+import { monthNumber } from '../calendar.ts';
 
 /** Obsolete (RFC 822) and a few common zone names, as minutes east of UTC. */
 const ZONES: Readonly<Record<string, number>> = {
@@ -79,9 +78,7 @@ function isoDate(p: DateParts): string | null {
 
 /** 1–12 for a month name or its abbreviation (`Jun`, `June`, `Sept`), else 0. */
 function monthOf(name: string): number {
-  const lower = name.toLowerCase();
-  if (lower.length < 3) return 0;
-  return MONTHS.findIndex((full) => full.startsWith(lower)) + 1;
+  return name.length < 3 ? 0 : monthNumber(name);
 }
 
 /** RFC 5322 §4.3: two-digit years 00–49 are 20xx, 50–99 are 19xx; three-digit years add 1900. */

@@ -3,6 +3,7 @@
  * holds, with headers rebuilt from the entry (addresses are never written).
  */
 import { mailDate } from '../format.ts';
+import { dayAbbr, monthAbbr } from '../calendar.ts';
 
 /** What a message needs to be written as mail. */
 export interface ExportMessage {
@@ -17,14 +18,11 @@ export interface ExportMessage {
   body: string;
 }
 
-const ASCTIME_DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const ASCTIME_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 /** The `From ` separator line's asctime date, in UTC. */
 function asctime(iso: string): string {
   const d = new Date(iso);
   const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${ASCTIME_DAYS[d.getUTCDay()]} ${ASCTIME_MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} ${d.getUTCFullYear()}`;
+  return `${dayAbbr(d.getUTCDay())} ${monthAbbr(d.getUTCMonth() + 1)} ${String(d.getUTCDate()).padStart(2, ' ')} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} ${d.getUTCFullYear()}`;
 }
 
 /** A header value on one line: no CR/LF can reach the output (no header injection). */

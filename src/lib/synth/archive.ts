@@ -6,6 +6,7 @@
  */
 import { random, type Random } from './random.ts';
 import { FIRST_NAMES, LAST_NAMES, ORGS, SOURCE_FILES, VOCABULARY } from './words.ts';
+import { dayAbbr, monthAbbr } from '../calendar.ts';
 
 /** Options of {@link synthArchive}. */
 export interface SynthOptions {
@@ -48,8 +49,6 @@ interface Written {
 const MONTH_START = Date.UTC(2002, 5, 1);
 const MONTH_MS = 30 * 24 * 3600 * 1000;
 const OFFSETS = [0, 60, 120, -420, -300, -240, 540, 330];
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const pad = (n: number): string => String(n).padStart(2, '0');
 
 /** RFC 2822 date of `time` (ms) shown in a zone `offset` minutes east of UTC. */
@@ -57,13 +56,13 @@ export function rfcDate(time: number, offset: number): string {
   const d = new Date(time + offset * 60_000);
   const sign = offset < 0 ? '-' : '+';
   const zone = `${sign}${pad(Math.floor(Math.abs(offset) / 60))}${pad(Math.abs(offset) % 60)}`;
-  return `${DAYS[d.getUTCDay()]}, ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} ${zone}`;
+  return `${dayAbbr(d.getUTCDay())}, ${d.getUTCDate()} ${monthAbbr(d.getUTCMonth() + 1)} ${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} ${zone}`;
 }
 
 /** The mbox `From ` separator date (asctime, UTC). */
 function asctime(time: number): string {
   const d = new Date(time);
-  return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} ${d.getUTCFullYear()}`;
+  return `${dayAbbr(d.getUTCDay())} ${monthAbbr(d.getUTCMonth() + 1)} ${String(d.getUTCDate()).padStart(2, ' ')} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} ${d.getUTCFullYear()}`;
 }
 
 function authors(r: Random, n: number): Author[] {
