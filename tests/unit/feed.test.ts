@@ -15,7 +15,7 @@ describe('atomFeed', () => {
   it('escapes markup and drops characters XML forbids', () => {
     const xml = atomFeed({ title: 'T', id: 'i', self: 's', home: 'h', entries: [entry] });
     expect(xml).toContain('<title>Re: &lt;script&gt;alert(1)&lt;/script&gt; &amp; more</title>');
-    expect(xml).toContain('<name>O\'Brien &quot;Bob&quot;</name>');
+    expect(xml).toContain("<name>O'Brien &quot;Bob&quot;</name>");
     expect(xml).not.toMatch(/[\u0000\u0008]/);
     expect(xml).not.toContain('<script>');
   });
