@@ -329,9 +329,14 @@ test('the panel keeps its figure in view while the reader works the controls: ch
   await expect(knob).toHaveAttribute('role', 'slider');
   const chart = page.locator('#fig-throughput-vs-segment .chart');
   await expect(page.locator('#fig-throughput-vs-segment')).toHaveAttribute('data-pinned', '');
-  // Scroll on until the knob sits just under where the chart will be pinned.
-  const chartHeight = (await chart.boundingBox())?.height ?? 0;
-  await knob.evaluate((el, h) => window.scrollBy({ top: el.getBoundingClientRect().top - h - 40, behavior: 'instant' }), chartHeight);
+  // The live chart is drawn for the phone's width (taller than the built one): wait for it.
+  await expect(page.locator('#fig-throughput-vs-segment')).toHaveAttribute('data-upgraded', '');
+  // Scroll on until the knob sits just under the pinned chart (measured again once pinned).
+  for (let i = 0; i < 2; i += 1) {
+    const h = (await chart.boundingBox())?.height ?? 0;
+    const top = ((await knob.boundingBox())?.y ?? 0) - h - 40;
+    await page.evaluate((by) => window.scrollBy({ top: by, behavior: 'instant' }), top);
+  }
   const box = await chart.boundingBox();
   expect(box?.y ?? -99).toBeGreaterThanOrEqual(-2);
   expect(box?.y ?? 999).toBeLessThan(2);
