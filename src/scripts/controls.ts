@@ -6,6 +6,7 @@
 import { clamp, evaluate, paramFor, type Param, type Values } from '../lib/model/index.ts';
 import { changeNotice, summary, valueText } from '../lib/model/words.ts';
 import { fromSlider, toSlider } from '../lib/model/slider.ts';
+import { setAttr, setText } from './dom.ts';
 import { applyPreset, base, currentPreset, reset, store, update, urlChanges } from './state.ts';
 
 /** Quiet time before the live summary speaks, so a drag is announced once, at its end. */
@@ -16,20 +17,6 @@ type NumberEntry = Extract<Param, { kind: 'number' }>;
 type ChoiceEntry = Extract<Param, { kind: 'choice' }>;
 
 const q = <E extends Element>(root: ParentNode, role: string): E | null => root.querySelector<E>(`[data-role="${role}"]`);
-
-/**
- * Sets an element's text when it differs. A store change writes back to every control, and
- * rewriting unchanged text or attributes would have the browser lay out the panel again on
- * every slider step.
- */
-function say(notice: HTMLElement | null, text: string): void {
-  if (notice && notice.textContent !== text) notice.textContent = text;
-}
-
-/** Sets an attribute when it differs (see `say`). */
-function mark(el: Element, name: string, value: string): void {
-  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
-}
 
 /** Wires one numeric parameter's range and number inputs; returns its sync function. */
 function bindNumber(row: HTMLElement, p: NumberEntry): Sync | undefined {
@@ -43,7 +30,7 @@ function bindNumber(row: HTMLElement, p: NumberEntry): Sync | undefined {
     range.addEventListener(type, () => {
       const v = fromSlider(p, range.valueAsNumber);
       if (number.value !== String(v)) number.value = String(v);
-      say(notice, '');
+      setText(notice, '');
       set(v, type === 'input' ? 'input' : 'commit');
     });
   }
@@ -54,14 +41,14 @@ function bindNumber(row: HTMLElement, p: NumberEntry): Sync | undefined {
   });
   number.addEventListener('change', () => {
     if (number.value.trim() === '') {
-      say(notice, `Enter a number from ${p.min} to ${p.max}.`);
+      setText(notice, `Enter a number from ${p.min} to ${p.max}.`);
       number.value = String(store.get()[p.key]);
       return;
     }
     const { values, changes } = clamp({ [p.key]: number.value });
     const v = values[p.key];
     const change = changes[0];
-    say(notice, change ? changeNotice(p, change) : '');
+    setText(notice, change ? changeNotice(p, change) : '');
     number.value = String(v);
     set(v, 'commit');
   });
@@ -72,7 +59,7 @@ function bindNumber(row: HTMLElement, p: NumberEntry): Sync | undefined {
     if (!(document.activeElement === number && number.valueAsNumber === v) && number.value !== String(v)) number.value = String(v);
     // Move the thumb only when it does not already stand for this value (no jitter mid-drag).
     if (fromSlider(p, range.valueAsNumber) !== v) range.value = String(toSlider(p, v));
-    mark(range, 'aria-valuetext', valueText(p, v));
+    setAttr(range, 'aria-valuetext', valueText(p, v));
   };
 }
 
@@ -82,13 +69,13 @@ function bindChoice(row: HTMLElement, p: ChoiceEntry): Sync | undefined {
   const doc = q<HTMLElement>(row, 'option-doc');
   if (!select) return undefined;
   select.addEventListener('change', () => {
-    say(q<HTMLElement>(row, 'notice'), '');
+    setText(q<HTMLElement>(row, 'notice'), '');
     update({ [p.key]: select.value } as Partial<Values>, 'commit', p.key);
   });
   return (values) => {
     const v = values[p.key];
     if (select.value !== v) select.value = v;
-    say(doc, p.options.find((o) => o.value === v)?.doc ?? '');
+    setText(doc, p.options.find((o) => o.value === v)?.doc ?? '');
   };
 }
 
@@ -107,7 +94,7 @@ class ModelControls extends HTMLElement {
     for (const c of urlChanges) {
       const p = paramFor(c.key);
       const row = this.querySelector<HTMLElement>(`.param[data-key="${c.key}"]`);
-      if (p && row) say(q<HTMLElement>(row, 'notice'), `From the link: ${changeNotice(p, c)}`);
+      if (p && row) setText(q<HTMLElement>(row, 'notice'), `From the link: ${changeNotice(p, c)}`);
     }
 
     const picker = q<HTMLSelectElement>(this, 'preset');
@@ -129,11 +116,11 @@ class ModelControls extends HTMLElement {
       for (const f of folded) if (!f.details.open && f.keys.some((k) => values[k] !== base[k])) f.details.open = true;
       const preset = currentPreset();
       if (picker && picker.value !== (preset?.id ?? '')) picker.value = preset?.id ?? '';
-      say(presetDoc, preset?.description ?? '');
+      setText(presetDoc, preset?.description ?? '');
     };
     const speak = (values: Values): void => {
       clearTimeout(this.#timer);
-      this.#timer = setTimeout(() => say(summaryEl, summary(evaluate(values))), SUMMARY_DELAY_MS);
+      this.#timer = setTimeout(() => setText(summaryEl, summary(evaluate(values))), SUMMARY_DELAY_MS);
     };
 
     syncAll(store.get());

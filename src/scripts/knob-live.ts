@@ -9,6 +9,7 @@
 import { evaluate, paramFor, type Param, type Values } from '../lib/model/index.ts';
 import { choiceIndex, dragSteps, endValue, knobText, pageSteps, stepParam } from '../lib/model/knob.ts';
 import { outputSpecFrom, outputText, type OutputSpec } from '../lib/model/live-output.ts';
+import { setAttr, setText } from './dom.ts';
 import { schedule } from './frame.ts';
 import { valueText } from '../lib/model/words.ts';
 import { store, update } from './state.ts';
@@ -16,14 +17,6 @@ import { store, update } from './state.ts';
 /** Redraws of bound knobs and outputs, run once a frame after a change. */
 const knobs = new Map<HTMLElement, (values: Values) => void>();
 const outputs = new Map<HTMLElement, OutputSpec>();
-
-function set(el: Element, name: string, value: string): void {
-  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
-}
-
-function text(el: Element | null, value: string): void {
-  if (el && el.textContent !== value) el.textContent = value;
-}
 
 const spoken = (p: Param, v: number | string): string => (p.kind === 'number' ? valueText(p, Number(v)) : knobText(p, v));
 
@@ -109,9 +102,9 @@ function bindKnob(el: HTMLElement, p: Param): void {
 
   knobs.set(el, (values) => {
     const v = values[key];
-    text(value, knobText(p, v));
-    set(el, 'aria-valuenow', p.kind === 'number' ? String(v) : String(choiceIndex(p, String(v))));
-    set(el, 'aria-valuetext', spoken(p, v));
+    setText(value, knobText(p, v));
+    setAttr(el, 'aria-valuenow', p.kind === 'number' ? String(v) : String(choiceIndex(p, String(v))));
+    setAttr(el, 'aria-valuetext', spoken(p, v));
     const atMin = v === endValue(p, 'min');
     const atMax = v === endValue(p, 'max');
     el.firstElementChild?.toggleAttribute('data-end', atMin);
@@ -129,7 +122,7 @@ function syncAll(): void {
   if (outputs.size === 0) return;
   const result = evaluate(values);
   for (const [el, spec] of outputs) {
-    if (el.isConnected) text(el, outputText(spec, values, result));
+    if (el.isConnected) setText(el, outputText(spec, values, result));
     else outputs.delete(el);
   }
 }

@@ -4,7 +4,7 @@
  * `Result` and the digits to show, and the number is worked out at build time
  * (`<ModelValue>`). If the model or a preset changes, the prose changes with it. Pure.
  */
-import { clamp, evaluate, presetById, presetValues, type Result, type Values } from './index.ts';
+import { clamp, defaults, evaluate, presetById, presetValues, type Result, type Values } from './index.ts';
 
 /** What a number in prose names: a preset, values changed from it, and a path into the result. */
 export interface ModelFigure {
@@ -23,6 +23,19 @@ export interface ModelFigure {
   over?: string;
   /** Multiply by this (unit changes: µs per MB × 0.001 = ns per byte). */
   scale?: number;
+}
+
+/**
+ * A page's starting state as components name it: a preset (optional: the model defaults
+ * without one) with `with` applied, clamped to the model's ranges. Knobs, outputs and the
+ * panel of one page name the same state this way.
+ */
+export function startingState(state: {
+  preset?: string | undefined;
+  with?: Readonly<Record<string, number | string>> | undefined;
+}): Values {
+  const base = state.preset === undefined ? defaults() : figureState({ preset: state.preset });
+  return clamp({ ...base, ...state.with }).values;
 }
 
 /** The model state a figure names: the preset's values with `with` applied. */
