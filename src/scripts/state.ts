@@ -46,10 +46,15 @@ export function bandKeys(): ParamKey[] {
   return bandKeysFor(store.get(), origin, base);
 }
 
-/** A replace of the URL put off while a drag goes on (see `update`). */
+/** A replace of the URL put off while a gesture goes on (see `update`). */
 let deferred: ReturnType<typeof setTimeout> | undefined;
-/** How long a drag's URL may lag behind it: writing history costs 1–2 ms a step, a frame's worth. */
+/** How long a gesture's URL may lag behind it: writing history costs 1–2 ms a step. */
 const DEFER_MS = 150;
+
+/** The last gesture's put-off write, done now: its entry ends with the value it ended at. */
+function settle(): void {
+  if (deferred !== undefined) writeUrl('replace');
+}
 
 function writeUrl(how: 'push' | 'replace'): void {
   clearTimeout(deferred);
@@ -63,20 +68,22 @@ function writeUrl(how: 'push' | 'replace'): void {
 
 /**
  * Sets some values from a control. `phase` 'input' while dragging or typing, 'commit' on the
- * control's `change` event. The first step of a gesture pushes a history entry; later steps,
- * and commits within a second on the same control, replace it. Later input steps replace it
- * once they pause for DEFER_MS (or on the commit), not on every step.
+ * control's `change` event or a key press. The first step of a gesture pushes a history
+ * entry at once; the gesture's later steps (input steps, and commits within a second on the
+ * same control, such as held or repeated arrow keys) replace it once they pause for DEFER_MS,
+ * not on every step: a history write costs a millisecond or two, out of a step's frame.
  */
 export function update(patch: Partial<Values>, phase: 'input' | 'commit', control: ParamKey | string): void {
-  store.set(patch);
-  if (named && !sameValues(store.get(), presetValues(named))) named = undefined;
   const now = performance.now();
   const same = open !== null && open.key === control && now <= open.until;
-  if (same && phase === 'input') {
-    // Mid-drag: the URL catches up once the steps pause, and at the latest on the commit.
+  if (!same) settle();
+  store.set(patch);
+  if (named && !sameValues(store.get(), presetValues(named))) named = undefined;
+  if (same) {
+    // Mid-gesture: the URL catches up once the steps pause.
     clearTimeout(deferred);
     deferred = setTimeout(() => writeUrl('replace'), DEFER_MS);
-  } else writeUrl(same ? 'replace' : 'push');
+  } else writeUrl('push');
   open = { key: control, until: phase === 'input' ? Number.POSITIVE_INFINITY : now + SAME_GESTURE_MS };
 }
 
@@ -84,6 +91,7 @@ export function update(patch: Partial<Values>, phase: 'input' | 'commit', contro
 export function applyPreset(id: string): void {
   const preset = presetById(id);
   if (!preset) return;
+  settle();
   named = preset;
   origin = preset;
   store.replace(presetValues(preset));
@@ -93,6 +101,7 @@ export function applyPreset(id: string): void {
 
 /** Back to the page's starting state; one history entry. */
 export function reset(): void {
+  settle();
   named = undefined;
   origin = presetMatching(base);
   store.replace({ ...base });
@@ -100,8 +109,12 @@ export function reset(): void {
   writeUrl('push');
 }
 
+// A URL write still put off when the reader leaves goes in first, so the page comes back as left.
+addEventListener('pagehide', settle);
+
 addEventListener('popstate', () => {
   clearTimeout(deferred);
+  deferred = undefined;
   const state = readSearch(location.search, base);
   named = state.preset;
   origin = state.preset ?? presetMatching(state.values) ?? origin;
