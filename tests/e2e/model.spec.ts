@@ -167,7 +167,8 @@ test('key presses on an inline number are one gesture: one history entry, writte
   const start = await historyWrites(page);
   await knob.focus();
   // The knob shows a press in the next animation frame: read it two frames on.
-  const frames = (): Promise<void> => page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+  const frames = (): Promise<void> =>
+    page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
   for (let i = 0; i < 8; i += 1) await page.keyboard.press('ArrowRight');
   await frames();
   const value = await knob.getAttribute('aria-valuenow');
