@@ -42,6 +42,10 @@ export const paths = {
     kind === 'svg' || kind === 'csv' ? `embed/${figure}/${preset}.${kind}` : `embed/${figure}/${preset}-${kind}`,
   articles: (): string => 'articles/',
   article: (slug: string): string => `articles/${slug}/`,
+  /** The talk builder: the speaker's own sequence of figure states (kept in the browser and its URL). */
+  talks: (): string => 'talks/',
+  /** An article's own sequence as a file for the day: one self-contained HTML file, or a PDF backup. */
+  talkFile: (article: string, kind: 'html' | 'pdf'): string => `talks/${article}.${kind}`,
 };
 
 /** Joins a base path (`/` or `/sub/`) and a site-relative path. */

@@ -32,7 +32,7 @@ export interface TalkStep {
   /** The slide's caption; '' shows the figure's own caption. */
   readonly caption: string;
   readonly notes: string;
-  /** Where the step was taken from: a site path such as `/articles/copy-vs-zero-copy/`, or ''. */
+  /** Where the step was taken from: a site-relative path (routes.ts) such as `articles/copy-vs-zero-copy/`, or ''. */
   readonly from: string;
 }
 
@@ -150,6 +150,9 @@ export interface DecodedTalk {
   readonly problems: readonly string[];
 }
 
+/** Whether `s` is a plain site-relative path (no scheme, no host, no way up). */
+const sitePath = (s: string): boolean => /^[a-z0-9][\w\-./]*$/i.test(s) && !s.includes('..') && !s.includes('//');
+
 /** A talk from its JSON (`talkJson`); never throws. */
 export function parseTalk(json: string): DecodedTalk {
   let data: unknown;
@@ -180,7 +183,7 @@ export function parseTalk(json: string): DecodedTalk {
     for (const c of read.changes) problems.push(`Step ${i + 1}: ${c.key} ${c.reason}, set to ${String(c.to)}.`);
     const origin = presetById(str('o')) ? str('o') : '';
     const step = makeStep(figure, read.values, { origin, caption: str('c'), notes: str('n'), from: str('w') });
-    steps.push({ ...step, from: /^\/[\w\-./]*$/.test(step.from) ? step.from : '' });
+    steps.push({ ...step, from: sitePath(step.from) ? step.from : '' });
   });
   return { talk: { title, steps }, problems };
 }

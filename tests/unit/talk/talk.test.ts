@@ -81,7 +81,7 @@ describe('a talk in a link', () => {
         makeStep('throughput-vs-segment', quadrics, {
           origin: 'quadrics-2002',
           caption: 'Receive: 0.9 Gbit/s — “the slowest side”',
-          from: '/articles/copy-vs-zero-copy/',
+          from: 'articles/copy-vs-zero-copy/',
         }),
         makeStep('measurements', defaults(), { caption: 'µs and ≥ signs' }),
       ].reduce(addStep, emptyTalk()),
@@ -102,15 +102,17 @@ describe('a talk in a link', () => {
         { f: 'no-such-figure', c: 'gone' },
         { f: 'time-breakdown', s: '?rxCopyMBps=99999999', c: 'clamped' },
         { f: 'memory-bus', w: 'javascript:alert(1)' },
+        { f: 'memory-bus', w: 'articles/../../etc/' },
         'not an object',
       ],
     });
     const { talk, problems } = parseTalk(json);
-    expect(talk.steps.map((s) => s.caption)).toEqual(['clamped', '']);
+    expect(talk.steps.map((s) => s.caption)).toEqual(['clamped', '', '']);
     expect(talk.steps[1]!.from).toBe('');
+    expect(talk.steps[2]!.from).toBe('');
     expect(problems.some((p) => p.startsWith('Step 1 names no figure'))).toBe(true);
     expect(problems.some((p) => p.startsWith('Step 2: rxCopyMBps above maximum'))).toBe(true);
-    expect(problems.some((p) => p.startsWith('Step 4 names no figure'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('Step 5 names no figure'))).toBe(true);
     expect(decodeTalk('%%%').problems[0]).toMatch(/damaged/);
     expect(decodeTalk('bm90IGpzb24').problems[0]).toMatch(/not JSON/);
     expect(parseTalk('[1]').problems[0]).toMatch(/not a talk/);
@@ -132,10 +134,10 @@ describe("an article's sequence as a talk", () => {
       ],
       article,
     );
-    const talk = talkFromSteps('Copy', 'throughput-vs-segment', steps, '/articles/x/');
+    const talk = talkFromSteps('Copy', 'throughput-vs-segment', steps, 'articles/x/');
     expect(talk.steps.map((s) => s.caption)).toEqual(['The receiver copies.', 'Then it does not.']);
     expect(stepState(talk.steps[1]!).values.rxMode).toBe('direct');
     expect(talk.steps[1]!.notes).toBe('n');
-    expect(talk.steps.every((s) => s.from === '/articles/x/' && s.origin === 'quadrics-2002')).toBe(true);
+    expect(talk.steps.every((s) => s.from === 'articles/x/' && s.origin === 'quadrics-2002')).toBe(true);
   });
 });
