@@ -14,6 +14,27 @@ const articles = defineCollection({
     /** Reading order on the articles index (1 first). */
     order: z.number().int(),
     tags: z.array(z.string()).default([]),
+    /**
+     * The article's own sequence for presenter mode and the talk builder: states of its figures,
+     * each captioned by a sentence of the article (checked word for word at build, see
+     * src/lib/charts/steps.ts). `figure` is the figure a talk shows; a step may name another.
+     */
+    talk: z
+      .object({
+        figure: z.string(),
+        steps: z
+          .array(
+            z.object({
+              figure: z.string().optional(),
+              preset: z.string().optional(),
+              values: z.record(z.string(), z.union([z.number(), z.string()])).optional(),
+              sentence: z.string(),
+              notes: z.string().optional(),
+            }),
+          )
+          .min(1),
+      })
+      .optional(),
   }),
 });
 

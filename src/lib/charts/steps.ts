@@ -4,12 +4,19 @@
  * the steps at build time (a bad step fails the build) and writes them as JSON; the browser
  * (scripts/presenter.ts) reads them back with `parseSteps`.
  */
-import { clamp, paramFor, presetById, presetValues, type ParamKey, type Values } from '../model/index.ts';
+import { clamp, defaults, paramFor, presetById, presetValues, type ParamKey, type Values } from '../model/index.ts';
+import { figures, isFigureId } from './index.ts';
+import type { FigureId } from './types.ts';
 
 /** One step as an article writes it. */
 export interface StepInput {
-  /** A preset id: the state before `values`. */
-  readonly preset: string;
+  /**
+   * The figure the step shows, when not the one being presented (in a talk: the article's
+   * `talk.figure`). A stateless figure (published numbers) takes no preset or values.
+   */
+  readonly figure?: string;
+  /** A preset id: the state before `values`. Required unless the figure is stateless. */
+  readonly preset?: string;
   /** Values over the preset's; each must be in range (clamping is an error, not a fix). */
   readonly values?: Readonly<Record<string, unknown>>;
   /** A sentence that stands word for word in the article: the step's caption. */
@@ -20,6 +27,9 @@ export interface StepInput {
 
 /** A validated step, complete: what the page's JSON holds. */
 export interface Step {
+  /** The figure the step names; '' for the figure being presented. */
+  readonly figure: FigureId | '';
+  /** The preset ('' for a stateless figure's step). */
   readonly preset: string;
   /** The complete state: preset, then overrides. */
   readonly values: Values;
@@ -143,10 +153,45 @@ const fail = (n: number, why: string): never => {
   throw new Error(`PresenterSteps step ${n}: ${why}`);
 };
 
+/**
+ * A step's sentence, checked: present, in the article word for word, and (on a model figure)
+ * typing no number the model computes. Its notes, checked for type.
+ */
+function checkSentence(s: Partial<Record<keyof StepInput, unknown>>, n: number, article: string, model: boolean): string {
+  if (typeof s.sentence !== 'string' || plainText(s.sentence) === '') return fail(n, 'needs a sentence (a string)');
+  const sentence = plainText(s.sentence);
+  const typed = model ? TYPED_RESULT.exec(sentence) : null;
+  if (typed)
+    fail(n, `sentence types a number the model computes ("${typed[0]}"); the figure shows it, and the prose prints it with <ModelValue>`);
+  if (!article.includes(sentence)) fail(n, `sentence not found word for word in the article: "${sentence}"`);
+  if (s.notes !== undefined && typeof s.notes !== 'string') fail(n, 'notes must be a string');
+  return sentence;
+}
+
+/** A step on a figure of published numbers: it draws the same at every state, so it takes none. */
+function statelessStep(s: Partial<Record<keyof StepInput, unknown>>, n: number, figure: FigureId, article: string): Step {
+  if (s.preset !== undefined || s.values !== undefined) fail(n, `figure ${figure} shows published numbers: no preset or values`);
+  const sentence = checkSentence(s, n, article, false);
+  return {
+    figure,
+    preset: '',
+    values: defaults(),
+    bandKeys: [],
+    sentence,
+    notes: plainText(typeof s.notes === 'string' ? s.notes : ''),
+    fragment: textFragment(sentence),
+  };
+}
+
 /** Checks one step and completes it. `n` is 1-based, for messages. */
 function validateStep(raw: unknown, n: number, article: string): Step {
   if (typeof raw !== 'object' || raw === null) return fail(n, 'not an object');
   const s = raw as Partial<Record<keyof StepInput, unknown>>;
+  if (s.figure !== undefined && (typeof s.figure !== 'string' || !isFigureId(s.figure))) {
+    return fail(n, `unknown figure ${JSON.stringify(s.figure)}`);
+  }
+  const figure: FigureId | '' = s.figure ?? '';
+  if (figure !== '' && figures[figure].stateless === true) return statelessStep(s, n, figure, article);
   if (typeof s.preset !== 'string') return fail(n, 'needs a preset id (a string)');
   const preset = presetById(s.preset) ?? fail(n, `unknown preset "${s.preset}"`);
   const given = s.values ?? {};
@@ -162,15 +207,10 @@ function validateStep(raw: unknown, n: number, article: string): Step {
       p?.kind === 'number' ? ` (${p.min} to ${p.max})` : p?.kind === 'choice' ? ` (${p.options.map((o) => o.value).join(', ')})` : '';
     fail(n, `values.${change.key} = ${JSON.stringify(change.from)} is ${change.reason}${range}`);
   }
-  if (typeof s.sentence !== 'string' || plainText(s.sentence) === '') return fail(n, 'needs a sentence (a string)');
-  const sentence = plainText(s.sentence);
-  const typed = TYPED_RESULT.exec(sentence);
-  if (typed)
-    fail(n, `sentence types a number the model computes ("${typed[0]}"); the figure shows it, and the prose prints it with <ModelValue>`);
-  if (!article.includes(sentence)) fail(n, `sentence not found word for word in the article: "${sentence}"`);
-  if (s.notes !== undefined && typeof s.notes !== 'string') fail(n, 'notes must be a string');
+  const sentence = checkSentence(s, n, article, true);
   const from = presetValues(preset);
   return {
+    figure,
     preset: preset.id,
     values,
     bandKeys: preset.bandKeys.filter((k) => values[k] === from[k]),
@@ -220,7 +260,9 @@ export function parseSteps(json: string): Step[] {
     const keys = Array.isArray(s['bandKeys'])
       ? s['bandKeys'].filter((k): k is ParamKey => typeof k === 'string' && paramFor(k) !== undefined)
       : [];
+    const figure = typeof s['figure'] === 'string' && isFigureId(s['figure']) ? s['figure'] : '';
     steps.push({
+      figure,
       preset: typeof s['preset'] === 'string' ? s['preset'] : '',
       values: clamp(s['values'] as Record<string, unknown>).values,
       bandKeys: keys,

@@ -80,11 +80,11 @@ export function stepState(step: TalkStep): StepState {
   return { values, bandKeys: bandKeysFor(values, origin, defaults()) };
 }
 
-/** An article's presenter steps as a talk on one of its figures. */
+/** An article's presenter steps as a talk: on `figure`, except where a step names its own. */
 export function talkFromSteps(title: string, figure: FigureId, steps: readonly Step[], from: string): Talk {
   return {
     title: clean(title, MAX_TITLE),
-    steps: steps.map((s) => makeStep(figure, s.values, { origin: s.preset, caption: s.sentence, notes: s.notes, from })),
+    steps: steps.map((s) => makeStep(s.figure || figure, s.values, { origin: s.preset, caption: s.sentence, notes: s.notes, from })),
   };
 }
 

@@ -121,6 +121,33 @@ describe('validateSteps', () => {
   });
 });
 
+describe('steps that name their figure', () => {
+  const article = articleText(SOURCE);
+  it('a model figure: its state as usual, the figure kept', () => {
+    const [step] = validateSteps([{ figure: 'time-breakdown', preset: 'quadrics-2002', sentence: 'LANL ran 2.4.3' }], article);
+    expect(step!.figure).toBe('time-breakdown');
+    expect(step!.values).toEqual(presetValues(presetById('quadrics-2002')!));
+  });
+
+  it('a figure of published numbers: no state, no bands, and its sentence may type numbers', () => {
+    const withNumbers = articleText(`${SOURCE}\nHe saw 1.4 Gbit/s out and 0.9 Gbit/s in.\n`);
+    const [step] = validateSteps([{ figure: 'thread-numbers', sentence: 'He saw 1.4 Gbit/s out and 0.9 Gbit/s in.' }], withNumbers);
+    expect(step).toMatchObject({ figure: 'thread-numbers', preset: '', bandKeys: [] });
+    expect(() => validateSteps([{ figure: 'thread-numbers', preset: 'quadrics-2002', sentence: 'LANL ran 2.4.3' }], article)).toThrow(
+      /step 1: figure thread-numbers shows published numbers: no preset or values/,
+    );
+  });
+
+  it('fails on an unknown figure, and reads an unknown one back as none', () => {
+    expect(() => validateSteps([{ figure: 'pie-chart', preset: 'quadrics-2002', sentence: 'LANL ran 2.4.3' }], article)).toThrow(
+      /step 1: unknown figure "pie-chart"/,
+    );
+    const json = stepsJson(validateSteps([{ figure: 'memory-bus', preset: 'quadrics-2002', sentence: 'LANL ran 2.4.3' }], article));
+    expect(parseSteps(json)[0]!.figure).toBe('memory-bus');
+    expect(parseSteps(json.replace('memory-bus', 'pie-chart'))[0]!.figure).toBe('');
+  });
+});
+
 describe('steps on the page', () => {
   const steps = validateSteps([{ preset: 'quadrics-2002', sentence: 'A margin note.', notes: '</script><b>&' }], TEXT);
 

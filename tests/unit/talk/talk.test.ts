@@ -131,13 +131,16 @@ describe("an article's sequence as a talk", () => {
       [
         { preset: 'quadrics-2002', sentence: 'The receiver copies.' },
         { preset: 'quadrics-2002', values: { rxMode: 'direct' }, sentence: 'Then it does not.', notes: 'n' },
+        { figure: 'measurements', sentence: 'The receiver copies.' },
       ],
       article,
     );
     const talk = talkFromSteps('Copy', 'throughput-vs-segment', steps, 'articles/x/');
-    expect(talk.steps.map((s) => s.caption)).toEqual(['The receiver copies.', 'Then it does not.']);
+    expect(talk.steps.map((s) => s.caption)).toEqual(['The receiver copies.', 'Then it does not.', 'The receiver copies.']);
+    expect(talk.steps.map((s) => s.figure)).toEqual(['throughput-vs-segment', 'throughput-vs-segment', 'measurements']);
     expect(stepState(talk.steps[1]!).values.rxMode).toBe('direct');
     expect(talk.steps[1]!.notes).toBe('n');
-    expect(talk.steps.every((s) => s.from === 'articles/x/' && s.origin === 'quadrics-2002')).toBe(true);
+    expect(talk.steps.every((s) => s.from === 'articles/x/')).toBe(true);
+    expect(talk.steps.map((s) => s.origin)).toEqual(['quadrics-2002', 'quadrics-2002', '']);
   });
 });
