@@ -21,7 +21,11 @@ class FigureShare extends HTMLElement {
   connectedCallback(): void {
     if (this.#wired) return;
     this.#wired = true;
-    for (const b of this.querySelectorAll<HTMLButtonElement>('button[data-copy], button[data-action="present"]')) b.hidden = false;
+    for (const b of this.querySelectorAll<HTMLButtonElement>(
+      'button[data-copy], button[data-action="present"], button[data-action="add-to-talk"]',
+    )) {
+      b.hidden = false;
+    }
     const dialog = this.querySelector('dialog');
     dialog?.addEventListener('toggle', (e) => {
       if ((e as ToggleEvent).newState === 'open') void this.#refresh();
@@ -49,8 +53,14 @@ class FigureShare extends HTMLElement {
   }
 
   async #onClick(e: Event): Promise<void> {
-    const target = (e.target as Element).closest<HTMLElement>('[data-copy], [data-download], [data-action="present"]');
+    const target = (e.target as Element).closest<HTMLElement>(
+      '[data-copy], [data-download], [data-action="present"], [data-action="add-to-talk"]',
+    );
     if (!target) return;
+    if (target.dataset['action'] === 'add-to-talk') {
+      await this.#addToTalk();
+      return;
+    }
     if (target.dataset['action'] === 'present') {
       const fig = this.figureElement;
       if (!fig) return;
@@ -96,24 +106,45 @@ class FigureShare extends HTMLElement {
     }
   }
 
+  /** Appends the state on screen to the speaker's talk, and says so with a link to it. */
+  async #addToTalk(): Promise<void> {
+    const state = await this.#state();
+    const status = field(this, 'talk-status');
+    if (!state || !status) return;
+    const [{ makeStep }, { appendStep }] = await Promise.all([import('../lib/talk/talk.ts'), import('./talk/storage.ts')]);
+    // Where it came from, relative to the site (the talk page links back to it).
+    const base = new URL(siteOf(this)).pathname;
+    const from = location.pathname.startsWith(base) ? location.pathname.slice(base.length) : '';
+    const step = makeStep(state.figure, state.values, { origin: state.preset ?? state.origin ?? '', from });
+    const { talk, kept, added } = appendStep(step);
+    const talks = this.dataset['talks'] ?? '';
+    const link = document.createElement('a');
+    link.href = talks;
+    link.textContent = 'Open my talk';
+    const say = (text: string): void => status.replaceChildren(`${text} `, link);
+    if (!added) say(`Your talk is full (${talk.steps.length} steps); nothing added.`);
+    else if (!kept) say('This browser would not keep the talk (storage is off or full); nothing added.');
+    else say(`Added as step ${talk.steps.length} of “${talk.title}”.`);
+  }
+
   /** The figure's current state: the page store's when the figure is live, else the built one. */
   async #state() {
     const fig = this.figureElement;
     const figure = (this.dataset['figure'] ?? fig?.dataset['figure']) as FigureId | undefined;
     if (!fig || !figure) return undefined;
-    const [{ store, currentPreset, bandKeys }, { presetById, presetValues }, { readSearch }] = await Promise.all([
+    const [{ store, currentPreset, originPreset, bandKeys }, { presetById, presetValues }, { readSearch }] = await Promise.all([
       import('./state.ts'),
       import('../lib/model/index.ts'),
       import('../lib/model/url-state.ts'),
     ]);
     // A live figure shows the page's state; a fixed one (figure-live.ts) the state it was built at.
     if (fig.dataset['upgraded'] !== undefined && fig.dataset['fixed'] === undefined) {
-      return { figure, values: store.get(), preset: currentPreset()?.id, bandKeys: bandKeys() };
+      return { figure, values: store.get(), preset: currentPreset()?.id, origin: originPreset()?.id, bandKeys: bandKeys() };
     }
     const built = fig.dataset['state'];
     const preset = presetById(this.dataset['preset'] ?? '');
     const values = built ? readSearch(built).values : preset ? presetValues(preset) : store.get();
-    return { figure, values, preset: preset?.id, bandKeys: preset ? [...preset.bandKeys] : bandKeys() };
+    return { figure, values, preset: preset?.id, origin: preset?.id, bandKeys: preset ? [...preset.bandKeys] : bandKeys() };
   }
 
   async #refresh(): Promise<void> {

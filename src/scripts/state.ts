@@ -41,6 +41,11 @@ export function currentPreset(): Preset | undefined {
   return presetMatching(values);
 }
 
+/** The preset the reader started from (applied, linked or matched), kept after edits: where a talk step starts. */
+export function originPreset(): Preset | undefined {
+  return origin;
+}
+
 /** The unknown ranges figures draw as bands now (see `bandKeysFor`). */
 export function bandKeys(): ParamKey[] {
   return bandKeysFor(store.get(), origin, base);

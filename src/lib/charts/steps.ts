@@ -7,6 +7,7 @@
 import { clamp, defaults, paramFor, presetById, presetValues, type ParamKey, type Values } from '../model/index.ts';
 import { figures, isFigureId } from './index.ts';
 import type { FigureId } from './types.ts';
+import { scriptJson } from '../script-json.ts';
 
 /** One step as an article writes it. */
 export interface StepInput {
@@ -230,14 +231,9 @@ export function validateSteps(input: unknown, article: string): Step[] {
   return input.map((raw, i) => validateStep(raw, i + 1, article));
 }
 
-/** Steps as JSON safe inside a `<script>` element: no `<`, `>` or `&` can end or open markup. */
+/** Steps as JSON safe inside a `<script>` element (see `scriptJson`). */
 export function stepsJson(steps: readonly Step[]): string {
-  return JSON.stringify(steps)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
+  return scriptJson(steps);
 }
 
 /**

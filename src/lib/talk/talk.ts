@@ -109,8 +109,8 @@ export function recaption(t: Talk, i: number, caption: string): Talk {
 
 export const retitle = (t: Talk, title: string): Talk => ({ ...t, title: clean(title, MAX_TITLE) });
 
-/** The talk as compact JSON (short keys; empty fields left out). */
-export function talkJson(t: Talk): string {
+/** The talk as compact data (short keys; empty fields left out): what `talkJson` writes. */
+export function talkData(t: Talk): { v: number; t: string; s: Record<string, string>[] } {
   const steps = t.steps.map((s) => {
     const o: Record<string, string> = { f: s.figure };
     if (s.state) o['s'] = s.state;
@@ -120,8 +120,11 @@ export function talkJson(t: Talk): string {
     if (s.from) o['w'] = s.from;
     return o;
   });
-  return JSON.stringify({ v: TALK_VERSION, t: t.title, s: steps });
+  return { v: TALK_VERSION, t: t.title, s: steps };
 }
+
+/** The talk as compact JSON (see `talkData`); `parseTalk` reads it back. */
+export const talkJson = (t: Talk): string => JSON.stringify(talkData(t));
 
 /** UTF-8 bytes as base64url without padding (URL-safe, the same in the browser and Node). */
 function base64url(text: string): string {

@@ -144,3 +144,18 @@ describe("an article's sequence as a talk", () => {
     expect(talk.steps.map((s) => s.origin)).toEqual(['quadrics-2002', 'quadrics-2002', '']);
   });
 });
+
+describe('a step in words', () => {
+  it('names the figure, the preset, and what changed from it', async () => {
+    const { stepWhat, slugWords } = await import('../../../src/lib/talk/words.ts');
+    expect(stepWhat(makeStep('time-breakdown', quadrics, { origin: 'quadrics-2002' }))).toBe(
+      `CPU time per segment: preset “${presetById('quadrics-2002')!.title}”`,
+    );
+    const changed = stepWhat(makeStep('time-breakdown', { ...quadrics, rxCopyMBps: 400, rxMode: 'direct' }, { origin: 'quadrics-2002' }));
+    expect(changed).toMatch(/, with .*400 MB\/s/);
+    expect(changed).toMatch(/direct placement/);
+    expect(stepWhat(makeStep('measurements', defaults()))).toMatch(/: published numbers$/);
+    expect(slugWords('Zéro-copie: “the slowest side”!')).toBe('zero-copie-the-slowest-side');
+    expect(slugWords('***')).toBe('talk');
+  });
+});

@@ -1,0 +1,147 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectAxeClean, withoutConsoleErrors } from './helpers.ts';
+
+/** Adds the figure's state on screen to the talk and waits for the figure to say so. */
+async function addToTalk(page: Page, figure: string, n: number): Promise<void> {
+  const fig = page.locator(`model-figure[data-figure="${figure}"]`).first();
+  await fig.scrollIntoViewIfNeeded();
+  await fig.locator('button[data-action="add-to-talk"]').click();
+  await expect(fig.locator('[data-field="talk-status"]')).toContainText(`Added as step ${n} of`);
+}
+
+const steps = (page: Page) => page.locator('talk-editor ol[data-field="steps"] > li');
+const whats = (page: Page): Promise<string[]> => steps(page).locator('.step-head').allTextContents();
+
+/** Four states from two articles: two figures of the live article (one after a knob step), two of another. */
+async function buildTalk(page: Page): Promise<void> {
+  await page.goto('articles/copy-vs-zero-copy/');
+  await addToTalk(page, 'throughput-vs-segment', 1);
+  const knob = page.locator('model-knob[data-key="rxCopyMBps"]').first();
+  await knob.focus();
+  for (let i = 0; i < 4; i += 1) await page.keyboard.press('ArrowRight');
+  await expect(knob).not.toHaveAttribute('aria-valuenow', '250');
+  await addToTalk(page, 'time-breakdown', 2);
+  await page.goto('articles/zero-copy-twenty-years-later/');
+  await addToTalk(page, 'receive-path', 3);
+  await addToTalk(page, 'measurements', 4);
+}
+
+test('a talk of four states from two articles: listed, reordered by keyboard and by drag, renamed, kept, shared', async ({
+  page,
+  browser,
+}) => {
+  await withoutConsoleErrors(page, async () => {
+    await buildTalk(page);
+    await page.goto('talks/');
+    await expect(steps(page)).toHaveCount(4);
+    const start = await whats(page);
+    expect(start[0]).toMatch(/^Step 1 · Throughput against segment size: preset “Quadrics, June 2002/);
+    // The knob's step is kept as a change from the preset the page started from.
+    expect(start[1]).toMatch(
+      /^Step 2 · CPU time per segment: preset “Quadrics, June 2002 \(2\.4\.3\)”, with receive copy bandwidth \d+ MB\/s/,
+    );
+    expect(start[2]).toMatch(/^Step 3 · A received segment’s journey: preset “io_uring zcrx 2024/);
+    expect(start[3]).toMatch(/^Step 4 · Published measurements .*: published numbers/);
+    await expect(page).toHaveURL(/#talk=[\w-]+$/);
+    // Each step has a drawing of its figure at its state.
+    await expect(steps(page).locator('.step-thumb svg')).toHaveCount(4);
+
+    // By keyboard: "Move down" on step 1, twice; focus follows the step.
+    const down = page.getByRole('button', { name: 'Move down: step 1' });
+    await down.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('button', { name: 'Move down: step 2' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('[data-field="status"]')).toHaveText('Moved step 2 to position 3 of 4.');
+    let now = await whats(page);
+    expect(now.map((w) => w.replace(/^Step \d · /, ''))).toEqual(
+      [start[1], start[2], start[0], start[3]].map((w) => w!.replace(/^Step \d · /, '')),
+    );
+
+    // By drag: the last step onto the first (all on screen, so the drag needs no scrolling).
+    await page.setViewportSize({ width: 1280, height: 1800 });
+    await page.evaluate(() => scrollTo(0, 0));
+    await expect(steps(page).nth(3).locator('.step-thumb')).toBeInViewport({ ratio: 1 });
+    await expect(steps(page).nth(0).locator('.step-thumb')).toBeInViewport({ ratio: 1 });
+    // A few small moves first, as a hand makes them: the drag starts on the step pressed.
+    const from = (await steps(page).nth(3).locator('.step-thumb').boundingBox())!;
+    const to = (await steps(page).nth(0).locator('.step-thumb').boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(from.x + from.width / 2 + 12, from.y + from.height / 2 - 12, { steps: 4 });
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+    await page.mouse.up();
+    await expect(steps(page).first().locator('.step-head')).toContainText('Published measurements');
+    now = await whats(page);
+    expect(now[1]).toContain('CPU time per segment');
+
+    // Renamed and titled; kept over a reload, and carried by the address.
+    await page.getByLabel('Caption of step 2').fill('The receiver’s CPU time, «copy» included');
+    await page.getByLabel('Title', { exact: true }).fill('Slowest side, 20 minutes');
+    await page.reload();
+    await expect(page.getByLabel('Caption of step 2')).toHaveValue('The receiver’s CPU time, «copy» included');
+    await expect(page.getByLabel('Title', { exact: true })).toHaveValue('Slowest side, 20 minutes');
+
+    // The link opens the same talk in a browser that has none.
+    const link = page.url();
+    const other = await browser.newContext();
+    const fresh = await other.newPage();
+    await fresh.goto(link);
+    await expect(steps(fresh)).toHaveCount(4);
+    expect(await whats(fresh)).toEqual(await whats(page));
+    await expect(fresh.getByLabel('Caption of step 2')).toHaveValue('The receiver’s CPU time, «copy» included');
+    await other.close();
+
+    // Remove one.
+    await page.getByRole('button', { name: 'Remove step 4' }).click();
+    await expect(steps(page)).toHaveCount(3);
+  });
+});
+
+test("an article's sequence opens as the talk, the replaced talk can be restored, and a damaged link is said", async ({ page }) => {
+  await withoutConsoleErrors(page, async () => {
+    await page.goto('articles/copy-vs-zero-copy/');
+    await addToTalk(page, 'throughput-vs-segment', 1);
+    await page.goto('talks/');
+    await expect(steps(page)).toHaveCount(1);
+    const slowest = page.locator('article.article-talk', { has: page.getByRole('heading', { name: 'The slowest side' }) });
+    await slowest.getByRole('button', { name: 'Open as my talk' }).click();
+    await expect(steps(page)).toHaveCount(3);
+    await expect(page.getByLabel('Caption of step 1')).toHaveValue(/^In the 2002 state the receiver is the slowest side/);
+    await expect(page.getByLabel('Title', { exact: true })).toHaveValue('The slowest side');
+    await page.getByRole('button', { name: 'Restore the talk you had before' }).click();
+    await expect(steps(page)).toHaveCount(1);
+    // Appending puts its steps after the talk's.
+    await slowest.getByRole('button', { name: 'Add its steps to my talk' }).click();
+    await expect(steps(page)).toHaveCount(4);
+
+    await page.goto('talks/#talk=not*base64');
+    await expect(page.locator('[data-field="notice"]')).toContainText('damaged');
+  });
+});
+
+test('the talk page: axe finds nothing with steps listed, light and dark, 360 and 1280 px; without JavaScript the sequences are listed', async ({
+  page,
+  browser,
+}) => {
+  await page.goto('articles/the-slowest-side/');
+  await addToTalk(page, 'slowest-side', 1);
+  for (const width of [360, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto('talks/');
+      await expect(steps(page)).toHaveCount(1);
+      await expectAxeClean(page);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+    }
+  }
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const plain = await context.newPage();
+  await plain.goto('talks/');
+  await expect(plain.locator('.needs-js')).toBeVisible();
+  await expect(plain.locator('article.article-talk')).toHaveCount(6);
+  await expect(plain.locator('article.article-talk li').first()).toContainText('The figure puts it beside');
+  await context.close();
+});
