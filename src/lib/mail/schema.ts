@@ -1,5 +1,5 @@
 /**
- * What a stored message entry must hold (src/lib/mail/store.ts writes them; summaries are
+ * What a stored message entry must hold (src/lib/mail/node/store.ts writes them; summaries are
  * written by hand). Checked for every entry when the site is built (src/site.ts).
  */
 import { z } from 'astro/zod';
@@ -9,7 +9,7 @@ const archiveLink = z.object({ label: z.string(), url: z.url() });
 
 /**
  * One message of the archive: imported full text, or one of our summary entries.
- * Written by `npm run import` (src/lib/mail/store.ts) or by hand for summaries.
+ * Written by `npm run import` (src/lib/mail/node/store.ts) or by hand for summaries.
  */
 export const messageSchema = z.object({
   /** Message-ID without angle brackets (real, or a stable derived id). */

@@ -7,10 +7,10 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { FILE_TIME_REPAIR } from './dating.ts';
-import { isDerivedId, slugOf } from './ids.ts';
+import { FILE_TIME_REPAIR } from '../dating.ts';
+import { isDerivedId, slugOf } from '../ids.ts';
 import { Journal } from './journal.ts';
-import type { MessageData, ParsedMessage } from './types.ts';
+import type { MessageData, ParsedMessage } from '../types.ts';
 
 /** Frontmatter keys in the order they are written; keys not listed follow in their own order. */
 export const KEY_ORDER = [

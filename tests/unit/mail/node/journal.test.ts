@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FileHandle } from 'node:fs/promises';
-import { type Durability, fsyncEach, Journal, removeLeftoverTemps } from '../../../src/lib/mail/journal.ts';
+import { type Durability, fsyncEach, Journal, removeLeftoverTemps } from '../../../../src/lib/mail/node/journal.ts';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'journal-test-'));
 

@@ -4,10 +4,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { slugOf } from './ids.ts';
-import { messageSchema } from './schema.ts';
+import { slugOf } from '../ids.ts';
+import { messageSchema } from '../schema.ts';
 import { parseEntry } from './store.ts';
-import type { MessageRecord } from './types.ts';
+import type { MessageRecord } from '../types.ts';
 
 /** Where entries live: `MESSAGES_DIR` (used by the test fixture site) or src/content/messages. */
 export function messagesDir(): string {

@@ -14,8 +14,8 @@ import {
   serializeEntry,
   writeEntry,
   writeFileAtomic,
-} from '../../../src/lib/mail/store.ts';
-import type { MessageData, ParsedMessage } from '../../../src/lib/mail/types.ts';
+} from '../../../../src/lib/mail/node/store.ts';
+import type { MessageData, ParsedMessage } from '../../../../src/lib/mail/types.ts';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'store-test-'));
 
