@@ -206,19 +206,6 @@ export function findEntry(store: Store, ids: readonly string[]): StoredEntry | u
   return undefined;
 }
 
-/**
- * Writes `content` to `path` atomically (temp file in the same directory, flushed, renamed).
- * Does nothing, and returns false, when the file already holds exactly these bytes.
- */
-export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<boolean> {
-  const journal = new Journal();
-  const [changed] = await journal.stage(path, [{ path, content }]);
-  await journal.commit();
-  const failure = journal.failures[0];
-  if (failure) throw failure.error;
-  return changed ?? false;
-}
-
 function unique(ids: Iterable<string>, except: string): string[] {
   return [...new Set(ids)].filter((id) => id !== except);
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // The parser Astro's content layer runs on every entry (js-yaml underneath).
@@ -13,7 +13,6 @@ import {
   readOwnFrontmatter,
   serializeEntry,
   writeEntry,
-  writeFileAtomic,
 } from '../../../../src/lib/mail/node/store.ts';
 import type { MessageData, ParsedMessage } from '../../../../src/lib/mail/types.ts';
 
@@ -174,20 +173,6 @@ describe('mergeMessage', () => {
   it('records a former derived id as an alias when the real id arrives', () => {
     const old = { data: { ...data, messageId: 'hypermail.1111222233334444', aliases: [] }, body: 'x' };
     expect(mergeMessage(message(), old, 'r.raw').data.aliases).toEqual(['hypermail.1111222233334444']);
-  });
-});
-
-describe('writeFileAtomic', () => {
-  it('writes via a temp file, leaves none behind and skips identical bytes', async () => {
-    const dir = tempDir();
-    const path = join(dir, 'a.md');
-    expect(await writeFileAtomic(path, 'one')).toBe(true);
-    const before = statSync(path).mtimeMs;
-    expect(await writeFileAtomic(path, 'one')).toBe(false);
-    expect(statSync(path).mtimeMs).toBe(before);
-    expect(await writeFileAtomic(path, new TextEncoder().encode('two'))).toBe(true);
-    expect(readFileSync(path, 'utf8')).toBe('two');
-    expect(readdirSync(dir)).toEqual(['a.md']);
   });
 });
 
