@@ -1,50 +1,23 @@
 /**
- * The message store: one `<slug>.md` per message (YAML frontmatter in a fixed key order,
- * then the body verbatim) and the raw bytes beside it as `<slug>.raw`. Writes are atomic
- * and skipped when the bytes would not change, so importing twice changes nothing.
+ * The message store: one `<slug>.md` per message (its text is entry-file.ts's: YAML
+ * frontmatter in the schema's key order, then the body verbatim) and the raw bytes beside it
+ * as `<slug>.raw`. Writes are atomic and skipped when the bytes would not change, so
+ * importing twice changes nothing; what an import keeps of an existing entry is
+ * entry-merge.ts's.
  */
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { parse, stringify } from 'yaml';
-import { FILE_TIME_REPAIR } from '../dating.ts';
-import { isDerivedId, slugOf } from '../ids.ts';
+import { type EntryText, parseEntry, serializeEntry } from '../entry-file.ts';
+import { keepsExistingBody, mergeMessage } from '../entry-merge.ts';
+import { slugOf } from '../ids.ts';
+import type { ParsedMessage } from '../types.ts';
 import { Journal } from './journal.ts';
-import type { MessageData, ParsedMessage } from '../types.ts';
-
-/** Frontmatter keys in the order they are written; keys not listed follow in their own order. */
-export const KEY_ORDER = [
-  'messageId',
-  'aliases',
-  'author',
-  'date',
-  'dateInferred',
-  'subject',
-  'inReplyTo',
-  'inReplyToRaw',
-  'references',
-  'parentBasis',
-  'list',
-  'sourceFormat',
-  'provenance',
-  'raw',
-  'repairs',
-  'summary',
-  'claims',
-  'archive',
-] as const satisfies ReadonlyArray<keyof MessageData>;
-
-/** List name written when neither the message nor the existing entry names one. */
-export const DEFAULT_LIST = 'linux-kernel';
 
 /** One entry file read from the store. */
-export interface StoredEntry {
+export interface StoredEntry extends EntryText {
   /** Path of the `.md` file. */
   path: string;
-  data: MessageData;
-  body: string;
-  /** Frontmatter keys the schema does not know, kept as written. */
-  extra: Record<string, unknown>;
 }
 
 /** Entries of a store directory, indexed by messageId and by every alias. */
@@ -57,106 +30,6 @@ export interface Store {
 
 /** What writing one message did. */
 export type WriteOutcome = 'imported' | 'updated' | 'unchanged';
-
-/**
- * Entry text: `---`, YAML with every string double-quoted (JSON style, so a date never
- * turns into a timestamp and no line is folded), `---`, then the body unchanged.
- */
-export function serializeEntry(data: MessageData, body: string, extra: Record<string, unknown> = {}): string {
-  const ordered: Record<string, unknown> = {};
-  const fields: Record<string, unknown> = { ...data };
-  for (const key of KEY_ORDER) if (fields[key] !== undefined) ordered[key] = fields[key];
-  for (const [key, value] of Object.entries(extra)) {
-    if (value !== undefined && !(key in ordered) && !(KEY_ORDER as readonly string[]).includes(key)) ordered[key] = value;
-  }
-  const yaml = stringify(ordered, {
-    defaultStringType: 'QUOTE_DOUBLE',
-    defaultKeyType: 'PLAIN',
-    doubleQuotedAsJSON: true,
-    lineWidth: 0,
-  });
-  return `---\n${yaml}---\n${body}`;
-}
-
-/** Keys YAML would read as something other than their text (null, booleans). */
-const SPECIAL_KEY = /^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$/;
-
-/** A double-quoted scalar on one line, read as JSON; undefined when JSON cannot read it. */
-function quoted(raw: string): string | undefined {
-  if (!raw.startsWith('"') || !raw.endsWith('"')) return undefined;
-  try {
-    const value: unknown = JSON.parse(raw);
-    return typeof value === 'string' ? value : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * The frontmatter {@link serializeEntry} writes, read without a YAML parser: `key: "…"`,
- * `key: null`, `key: []`, or `key:` then `  - "…"` lines. JSON and YAML read such one-line
- * double-quoted scalars alike. Anything else (hand-written entries, nested maps, numbers)
- * gives undefined and is left to the YAML parser; reading ten thousand entries this way
- * takes a tenth of the time.
- */
-export function readOwnFrontmatter(text: string): Record<string, unknown> | undefined {
-  const out: Record<string, unknown> = {};
-  const lines = text.split('\n');
-  if (lines.at(-1) === '') lines.pop();
-  let list: string[] | undefined;
-  for (const line of lines) {
-    if (line.startsWith('  - ')) {
-      const item = list && quoted(line.slice(4));
-      if (item === undefined) return undefined;
-      list?.push(item);
-      continue;
-    }
-    if (list?.length === 0) return undefined; // `key:` with nothing under it is null in YAML
-    list = undefined;
-    const m = /^([A-Za-z_][A-Za-z0-9_]*):(?: (.*))?$/.exec(line);
-    const key = m?.[1];
-    if (!m || key === undefined || SPECIAL_KEY.test(key) || Object.hasOwn(out, key)) return undefined;
-    const raw = m[2];
-    if (raw === undefined) {
-      list = [];
-      out[key] = list;
-    } else if (raw === 'null') out[key] = null;
-    else if (raw === '[]') out[key] = [];
-    else {
-      const value = quoted(raw);
-      if (value === undefined) return undefined;
-      out[key] = value;
-    }
-  }
-  return list?.length === 0 ? undefined : out;
-}
-
-/** Splits entry text into frontmatter data, unknown keys and body. Throws on malformed text. */
-export function parseEntry(text: string): Omit<StoredEntry, 'path'> {
-  const open = /^\uFEFF?---[ \t]*\r?\n/.exec(text);
-  if (!open) throw new Error('no frontmatter');
-  const close = /^---[ \t]*(?:\r?\n|$)/m;
-  const rest = text.slice(open[0].length);
-  const end = close.exec(rest);
-  if (!end) throw new Error('unterminated frontmatter');
-  const yaml = rest.slice(0, end.index);
-  const parsed: unknown = readOwnFrontmatter(yaml) ?? parse(yaml);
-  if (typeof parsed !== 'object' || parsed === null || typeof (parsed as { messageId?: unknown }).messageId !== 'string') {
-    throw new Error('frontmatter has no messageId');
-  }
-  const known: Record<string, unknown> = {};
-  const extra: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(parsed)) {
-    if ((KEY_ORDER as readonly string[]).includes(key)) known[key] = value;
-    else extra[key] = value;
-  }
-  const data = known as unknown as MessageData;
-  return {
-    data: { ...data, aliases: Array.isArray(data.aliases) ? data.aliases : [] },
-    body: rest.slice(end.index + end[0].length),
-    extra,
-  };
-}
 
 async function listMarkdown(dir: string): Promise<string[]> {
   let names: string[];
@@ -204,69 +77,6 @@ export function findEntry(store: Store, ids: readonly string[]): StoredEntry | u
     if (entry) return entry;
   }
   return undefined;
-}
-
-function unique(ids: Iterable<string>, except: string): string[] {
-  return [...new Set(ids)].filter((id) => id !== except);
-}
-
-/** True when `message` is a hypermail page and `old` already holds the full mail (mbox/eml). */
-export function keepsExistingBody(message: ParsedMessage, old: MessageData | undefined): boolean {
-  return message.sourceFormat.startsWith('hypermail-') && (old?.sourceFormat === 'mbox' || old?.sourceFormat === 'eml');
-}
-
-/**
- * Frontmatter and body for `message`, merged into the entry that exists for it:
- * our authored `summary`, `claims`, `archive` and `parentBasis` stay; parent links the new
- * message lacks stay; a hypermail page never replaces an mbox/eml body (it only adds its
- * id as an alias) nor an existing date for the same instant (which keeps the sender's
- * offset, where hypermail shows the archive's zone); otherwise the new text replaces the old and provenance is `imported`.
- * `dateInferred` and `repairs` describe the new copy only: a clean copy of a repaired message drops them.
- * `writeRaw` is false when the raw bytes of the existing entry stay.
- */
-export function mergeMessage(
-  message: ParsedMessage,
-  existing: Pick<StoredEntry, 'data' | 'body'> | undefined,
-  rawName: string,
-): { data: MessageData; body: string; writeRaw: boolean } {
-  const old = existing?.data;
-  if (existing && old && keepsExistingBody(message, old)) {
-    const aliases = unique([...old.aliases, message.messageId, ...message.aliases], old.messageId);
-    return { data: { ...old, aliases }, body: existing.body, writeRaw: false };
-  }
-  const keepParent = message.inReplyTo === null && message.inReplyToRaw === undefined;
-  // A hypermail date is in the archive's zone; an existing date for the same instant keeps the sender's offset.
-  const sameInstant = old !== undefined && Date.parse(old.date) === Date.parse(message.date);
-  // A date that only a file's modification time gave moves whenever the file is touched (a
-  // fresh checkout): the first one stays, so importing the same mail again changes nothing.
-  const fileTimeAgain = (m: { repairs?: string[] } | undefined): boolean => m?.repairs?.includes(FILE_TIME_REPAIR) === true;
-  const keepFileTime = old !== undefined && fileTimeAgain(message) && fileTimeAgain(old);
-  const date = (message.sourceFormat.startsWith('hypermail-') && sameInstant) || keepFileTime ? (old?.date ?? message.date) : message.date;
-  const inReplyToRaw = keepParent ? old?.inReplyToRaw : message.inReplyToRaw;
-  const formerId = old && old.messageId !== message.messageId && isDerivedId(old.messageId) ? [old.messageId] : [];
-  const data: MessageData = {
-    messageId: message.messageId,
-    aliases: unique([...(old?.aliases ?? []), ...formerId, ...message.aliases], message.messageId),
-    author: message.author,
-    date,
-    ...(message.dateInferred !== undefined && {
-      dateInferred: keepFileTime ? (old?.dateInferred ?? message.dateInferred) : message.dateInferred,
-    }),
-    subject: message.subject,
-    inReplyTo: keepParent ? (old?.inReplyTo ?? null) : message.inReplyTo,
-    ...(inReplyToRaw !== undefined && { inReplyToRaw }),
-    references: message.references.length > 0 ? message.references : (old?.references ?? []),
-    ...(old?.parentBasis !== undefined && { parentBasis: old.parentBasis }),
-    list: message.list ?? old?.list ?? DEFAULT_LIST,
-    sourceFormat: message.sourceFormat,
-    provenance: 'imported',
-    raw: rawName,
-    ...(message.repairs !== undefined && message.repairs.length > 0 && { repairs: message.repairs }),
-    ...(old?.summary !== undefined && { summary: old.summary }),
-    ...(old?.claims !== undefined && { claims: old.claims }),
-    ...(old?.archive !== undefined && { archive: old.archive }),
-  };
-  return { data, body: message.body, writeRaw: true };
 }
 
 /** Where the entry for `message` lives: a hand-named file stays put; importer-named files follow the id. */

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parseHypermail } from '../../../../src/lib/mail/hypermail.ts';
 import { slugOf } from '../../../../src/lib/mail/ids.ts';
 import { collectFiles, importPaths } from '../../../../src/lib/mail/node/importer.ts';
-import { parseEntry, serializeEntry } from '../../../../src/lib/mail/node/store.ts';
+import { parseEntry, serializeEntry } from '../../../../src/lib/mail/entry-file.ts';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const fixtures = join(root, 'tests/fixtures/mail');
