@@ -6,10 +6,10 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { contentAnchors, lockFile, readLock } from '../src/lib/anchor-files.ts';
+import { contentAnchors, lockFile, readLock } from '../src/lib/node/anchor-files.ts';
 import { lockAnchors } from '../src/lib/anchors.ts';
 import { buildArchive } from '../src/lib/mail/archive.ts';
-import { readRecords } from '../src/lib/mail/entries.ts';
+import { readRecords } from '../src/lib/mail/node/entries.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const archive = buildArchive(readRecords(resolve(root, 'src/content/messages')));

@@ -2,7 +2,7 @@
  * CLI: `npm run import -- [--dir <entries dir>] [--aliases <file>] [--timeout <seconds>] [--lore <Message-ID>]…
  * <files, folders or public-inbox message URLs>…`. Each URL (and each `--lore` id, a thread on
  * lore.kernel.org/all) is downloaded as its thread's `t.mbox.gz` and checked before anything
- * is imported; a failed download imports nothing and exits 1 (see src/lib/mail/fetch-thread.ts).
+ * is imported; a failed download imports nothing and exits 1 (see src/lib/mail/node/fetch-thread.ts).
  * Prints each rejection as `file:line (message N): reason` and each repaired message as
  * `repaired file:line (message N): what was repaired` (stderr), then
  * `imported N (M with repairs), updated N, unchanged N, rejected K`, M counting the imported
@@ -11,9 +11,9 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { fetchInputs } from '../src/lib/mail/fetch-thread.ts';
-import type { FetchedInputs } from '../src/lib/mail/fetch-thread.ts';
-import { importPaths } from '../src/lib/mail/importer.ts';
+import { fetchInputs } from '../src/lib/mail/node/fetch-thread.ts';
+import type { FetchedInputs } from '../src/lib/mail/node/fetch-thread.ts';
+import { importPaths } from '../src/lib/mail/node/importer.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const usage =

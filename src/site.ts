@@ -7,7 +7,7 @@ import lock from './content/anchors.json' with { type: 'json' };
 import { AnchorBook, anchorsInMdx, type LockedAnchor, lostWarning } from './lib/anchors.ts';
 import { shareArchive } from './lib/downloads.ts';
 import { buildArchive, type Archive } from './lib/mail/archive.ts';
-import { messagesDir, readRecords } from './lib/mail/entries.ts';
+import { messagesDir, readRecords } from './lib/mail/node/entries.ts';
 import { messageBacklinks } from './lib/notes.ts';
 import { pageSize } from './lib/paginate.ts';
 import { withBase } from './lib/routes.ts';

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { type Download, rawDownloads, sharedArchive, threadDownloads } from '../lib/downloads.ts';
-import { messagesDir } from '../lib/mail/entries.ts';
+import { messagesDir } from '../lib/mail/node/entries.ts';
 import { pool } from '../lib/pool.ts';
 import { paths, withBase } from '../lib/routes.ts';
 

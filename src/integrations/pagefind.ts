@@ -5,7 +5,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { close, createIndex } from 'pagefind';
 import { pool } from '../lib/pool.ts';
 import { isIndexed, scopeGlob } from '../lib/search/scope.ts';
-import { writeDateOrder } from '../lib/search/date-order-build.ts';
+import { writeDateOrder } from '../lib/search/node/date-order-build.ts';
 
 /**
  * Chrome inside indexed pages that other components render, left out of the index here so

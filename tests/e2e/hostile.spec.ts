@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { FIXTURE_SITE } from '../../playwright.config.ts';
-import { readEntries } from '../../src/lib/mail/entries.ts';
+import { readEntries } from '../../src/lib/mail/node/entries.ts';
 import { slugOf } from '../../src/lib/mail/ids.ts';
-import { importPaths } from '../../src/lib/mail/importer.ts';
+import { importPaths } from '../../src/lib/mail/node/importer.ts';
 import { addressesInRaw } from '../support/address-oracle.ts';
 import { expectAxeClean, withoutConsoleErrors } from './helpers.ts';
 

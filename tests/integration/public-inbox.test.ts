@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { slugOf } from '../../src/lib/mail/ids.ts';
-import { parseEntry } from '../../src/lib/mail/store.ts';
+import { parseEntry } from '../../src/lib/mail/entry-file.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const fixtures = join(root, 'tests/fixtures/public-inbox');

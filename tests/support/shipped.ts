@@ -1,7 +1,7 @@
 /** The project's shipped message entries, as the site builds them, for unit tests. */
 import { fileURLToPath } from 'node:url';
 import { buildArchive, type Archive } from '../../src/lib/mail/archive.ts';
-import { readEntries } from '../../src/lib/mail/entries.ts';
+import { readEntries } from '../../src/lib/mail/node/entries.ts';
 import { slugOf } from '../../src/lib/mail/ids.ts';
 import type { MessageRecord } from '../../src/lib/mail/types.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentAnchors, readLock } from '../../src/lib/anchor-files.ts';
+import { contentAnchors, readLock } from '../../src/lib/node/anchor-files.ts';
 import { AnchorBook, anchorsInMdx, quoteSelector, lockAnchors, lostWarning, resolveAnchor, versionOf } from '../../src/lib/anchors.ts';
 import { buildArchive } from '../../src/lib/mail/archive.ts';
 import { slugOf } from '../../src/lib/mail/ids.ts';

@@ -1,6 +1,6 @@
 /**
  * mbox splitting (mboxo and mboxrd), on bytes so each message's raw bytes stay exact.
- * Pure: no file system; gzip is only detected here (importer.ts inflates it).
+ * Pure: no file system; gzip is only detected here (node/importer.ts inflates it).
  */
 
 /** mboxo escapes `From ` as `>From `; mboxrd also escapes `>From ` as `>>From `. */

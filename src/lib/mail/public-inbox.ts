@@ -1,11 +1,9 @@
 /**
  * Public-inbox archives (lore.kernel.org and any other public-inbox-httpd): which thread
- * a message URL names, where its mbox is served, and whether a download is one.
- * Pure: no network and no file system (fetch-thread.ts does the I/O).
+ * a message URL names and where its mbox is served.
+ * Pure: no network and no file system (node/fetch-thread.ts downloads and checks the mbox).
  */
-import { gunzipSync } from 'node:zlib';
 import { normalizeId } from './ids.ts';
-import { isFromLine, isGzip, looksLikeMbox, splitMbox } from './mbox.ts';
 
 /** A thread to fetch: the inbox it lives in, one of its messages, and its `t.mbox.gz`. */
 export interface ThreadSource {
@@ -23,9 +21,6 @@ export const LORE_ALL = 'https://lore.kernel.org/all';
 /** The message URL form readers are told about when they give something else. */
 export const EXPECTED_URL_FORM =
   'expected <inbox URL>/<Message-ID>/, e.g. https://lore.kernel.org/lkml/<Message-ID>/ (or its /T/, /t/, /raw)';
-
-/** Largest thread mbox accepted after decompression, in bytes. */
-export const MAX_THREAD_BYTES = 512 * 1024 * 1024;
 
 /**
  * What may follow the Message-ID in a message URL: the thread views, the raw message,
@@ -113,36 +108,4 @@ export function loreThread(messageId: string): ThreadSource {
     throw new Error(`--lore ${messageId}: not a Message-ID (expected something like <local-part@domain>, brackets optional)`);
   }
   return threadSource(LORE_ALL, id);
-}
-
-/** The first line of `bytes`, shortened and with control characters shown as `?`, for errors. */
-function opening(bytes: Uint8Array): string {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 200)).trimStart();
-  const line = head.split(/\r?\n/)[0] ?? '';
-  const shown = line.replace(/[\x00-\x1f\x7f-\x9f]/g, '?');
-  return JSON.stringify(shown.length > 40 ? `${shown.slice(0, 40)}…` : shown);
-}
-
-/**
- * Checks a downloaded thread before anything is imported from it and returns the mbox
- * bytes: gzip is inflated (at most `maxBytes`), and the result must start with a `From `
- * line carrying a time and a header field, as public-inbox's `t.mbox.gz` does. An HTML
- * page, an empty body or a gzip of something else throws a one-line `not an mbox` error.
- */
-export function checkThreadMbox(download: Uint8Array, maxBytes = MAX_THREAD_BYTES): Uint8Array {
-  let bytes = download;
-  if (isGzip(bytes)) {
-    try {
-      bytes = gunzipSync(bytes, { maxOutputLength: maxBytes });
-    } catch (error) {
-      throw new Error(`not an mbox: the gzip data cannot be inflated (${error instanceof Error ? error.message : String(error)})`);
-    }
-  }
-  if (bytes.length === 0) throw new Error('not an mbox: the download is empty');
-  const firstLine = new TextDecoder('latin1').decode(bytes.subarray(0, 1000)).split('\n')[0] ?? '';
-  if (!looksLikeMbox(bytes) || !isFromLine(firstLine)) throw new Error(`not an mbox: it starts with ${opening(bytes)}`);
-  const first = splitMbox(bytes.subarray(0, Math.min(bytes.length, 64 * 1024))).messages[0];
-  const header = new TextDecoder('latin1').decode(first?.raw.subarray(0, 1000) ?? new Uint8Array(0));
-  if (!/^[!-9;-~]+:/.test(header)) throw new Error(`not an mbox: the first message after ${opening(bytes)} has no header fields`);
-  return bytes;
 }

@@ -1,13 +1,11 @@
 /**
  * Shared shapes of the mail pipeline. Everything in src/lib/mail speaks these types;
- * nothing here touches the DOM, the file system or astro:*.
+ * nothing here touches the DOM, the file system or astro:*. A stored entry's shape is
+ * schema.ts's, inferred from its zod schema and re-exported here.
  */
+import type { ArchiveLink, MessageData, Provenance, SourceFormat } from './schema.ts';
 
-/** How much of a message the archive holds. Ordered from most to least complete. */
-export type Provenance = 'imported' | 'reconstructed' | 'summary';
-
-/** The input format a message entry was read from. */
-export type SourceFormat = 'mbox' | 'eml' | 'hypermail-text' | 'hypermail-html' | 'summary';
+export type { ArchiveLink, MessageData, Provenance, SourceFormat };
 
 /**
  * How a parent link was established: `header` from In-Reply-To/References (or the real
@@ -15,13 +13,6 @@ export type SourceFormat = 'mbox' | 'eml' | 'hypermail-text' | 'hypermail-html' 
  * `reconstructed` when either end of the link only survives as quotes.
  */
 export type LinkKind = 'header' | 'inferred' | 'reconstructed';
-
-/** A link out to another archive's copy of a message. */
-export interface ArchiveLink {
-  /** Short name of the archive, e.g. "lore.kernel.org". */
-  label: string;
-  url: string;
-}
 
 /** One message as read from raw input, before it is stored. */
 export interface ParsedMessage {
@@ -77,35 +68,6 @@ export interface InputPosition {
 /** A message the importer refused, with a human-readable reason. */
 export interface Rejection extends InputPosition {
   reason: string;
-}
-
-/** Frontmatter of a stored message entry (`src/content/messages/<slug>.md`). */
-export interface MessageData {
-  messageId: string;
-  aliases: string[];
-  author: string;
-  date: string;
-  /** Set when the date was not taken from the message's own Date header: why, and where it came from. */
-  dateInferred?: string;
-  subject: string;
-  inReplyTo: string | null;
-  inReplyToRaw?: string;
-  references: string[];
-  /** For summary entries: whether the parent comes from the real headers or was inferred. */
-  parentBasis?: 'header' | 'inferred';
-  list: string;
-  sourceFormat: SourceFormat;
-  provenance: Provenance;
-  /** File name of the raw bytes stored beside the entry, when the archive has them. */
-  raw?: string;
-  /** What the importer put right in the mail (short phrases in our words); absent when nothing. */
-  repairs?: string[];
-  /** Our own paraphrase of the message (summary entries; kept when full text arrives). */
-  summary?: string;
-  /** Our own one-line statements of the message's technical claims. */
-  claims?: string[];
-  /** Other archives holding the original. */
-  archive?: ArchiveLink[];
 }
 
 /** A stored entry with its body and URL slug. */

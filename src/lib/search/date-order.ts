@@ -4,7 +4,7 @@
  * loads (about 25 kB on 10,000 messages, for an order few readers pick). Instead the build
  * writes, after indexing, the ids of the dated pages oldest first (DATE_ORDER_FILE, read from
  * each page's `date` metadata), and the search page fetches it only when the reader sorts
- * by date. Pure: the build reads and writes the files (date-order-build.ts).
+ * by date. Pure: the build reads and writes the files (node/date-order-build.ts).
  */
 
 /** The file, inside Pagefind's output folder, that holds the date order. */

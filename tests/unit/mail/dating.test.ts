@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dateFromFile, FUTURE_SLACK_MS, ownDate } from '../../../src/lib/mail/dating.ts';
-import { readRecords } from '../../../src/lib/mail/entries.ts';
-import { importPaths } from '../../../src/lib/mail/importer.ts';
+import { readRecords } from '../../../src/lib/mail/node/entries.ts';
+import { importPaths } from '../../../src/lib/mail/node/importer.ts';
 import type { ReadMessage } from '../../../src/lib/mail/types.ts';
 
 const NOW = Date.parse('2026-01-01T00:00:00Z');

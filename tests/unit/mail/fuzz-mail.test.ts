@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readEntries } from '../../../src/lib/mail/entries.ts';
-import { importPaths } from '../../../src/lib/mail/importer.ts';
+import { readEntries } from '../../../src/lib/mail/node/entries.ts';
+import { importPaths } from '../../../src/lib/mail/node/importer.ts';
 import { ParseError, parseMessage } from '../../../src/lib/mail/parse.ts';
 import { segment, stripQuoteMarkers } from '../../../src/lib/mail/quotes.ts';
 

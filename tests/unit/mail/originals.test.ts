@@ -6,12 +6,12 @@ import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentAnchors, readLock } from '../../../src/lib/anchor-files.ts';
+import { contentAnchors, readLock } from '../../../src/lib/node/anchor-files.ts';
 import { AnchorBook } from '../../../src/lib/anchors.ts';
 import { type Archive, buildArchive } from '../../../src/lib/mail/archive.ts';
-import { readRecords } from '../../../src/lib/mail/entries.ts';
+import { readRecords } from '../../../src/lib/mail/node/entries.ts';
 import { isDerivedId } from '../../../src/lib/mail/ids.ts';
-import { importPaths } from '../../../src/lib/mail/importer.ts';
+import { importPaths } from '../../../src/lib/mail/node/importer.ts';
 import { matchKey } from '../../../src/lib/mail/stream.ts';
 import { root, shippedArchive } from '../../support/shipped.ts';
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { readRecords } from '../../../src/lib/mail/entries.ts';
+import { readRecords } from '../../../src/lib/mail/node/entries.ts';
 import { synthArchive } from '../../../src/lib/synth/archive.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));

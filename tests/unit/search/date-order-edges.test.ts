@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readPages } from '../../../src/lib/search/date-order-build.ts';
+import { readPages } from '../../../src/lib/search/node/date-order-build.ts';
 import { buildDateOrder, readDateOrder } from '../../../src/lib/search/date-order.ts';
 
 describe('buildDateOrder', () => {

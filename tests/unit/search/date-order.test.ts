@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readPages, writeDateOrder } from '../../../src/lib/search/date-order-build.ts';
+import { readPages, writeDateOrder } from '../../../src/lib/search/node/date-order-build.ts';
 import { buildDateOrder, DATE_ORDER_FILE, readDateOrder, sortByDate } from '../../../src/lib/search/date-order.ts';
 import { messageFacets } from '../../../src/lib/search/facets.ts';
 

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importPaths } from '../../../src/lib/mail/importer.ts';
+import { importPaths } from '../../../src/lib/mail/node/importer.ts';
 import { splitMbox } from '../../../src/lib/mail/mbox.ts';
 import { segment } from '../../../src/lib/mail/quotes.ts';
 import { random } from '../../../src/lib/synth/random.ts';

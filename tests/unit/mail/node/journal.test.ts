@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FileHandle } from 'node:fs/promises';
-import { type Durability, fsyncEach, Journal, removeLeftoverTemps } from '../../../src/lib/mail/journal.ts';
+import { type Durability, fsyncEach, Journal, removeLeftoverTemps } from '../../../../src/lib/mail/node/journal.ts';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'journal-test-'));
 
@@ -23,6 +23,33 @@ function counting(): { durability: Durability; files: number; dirs: string[] } {
     },
   });
 }
+
+/**
+ * One file written through a journal of its own, as the store writes one entry: true when
+ * it was written, false when it already held these bytes.
+ */
+async function writeOne(path: string, content: string | Uint8Array): Promise<boolean> {
+  const journal = new Journal();
+  const [changed] = await journal.stage(path, [{ path, content }]);
+  await journal.commit();
+  const failure = journal.failures[0];
+  if (failure) throw failure.error;
+  return changed ?? false;
+}
+
+describe('one file through a Journal', () => {
+  it('writes via a temp file, leaves none behind and skips identical bytes', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'a.md');
+    expect(await writeOne(path, 'one')).toBe(true);
+    const before = statSync(path).mtimeMs;
+    expect(await writeOne(path, 'one')).toBe(false);
+    expect(statSync(path).mtimeMs).toBe(before);
+    expect(await writeOne(path, new TextEncoder().encode('two'))).toBe(true);
+    expect(readFileSync(path, 'utf8')).toBe('two');
+    expect(readdirSync(dir)).toEqual(['a.md']);
+  });
+});
 
 describe('Journal', () => {
   it('stages groups and lands them together: each temp made durable, the folder after the renames', async () => {

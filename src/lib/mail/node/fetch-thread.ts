@@ -1,14 +1,16 @@
 /**
  * Downloads threads from public-inbox archives for `npm run import`: every URL is fetched
- * and checked (see public-inbox.ts) into a private folder in the OS temp dir before the
+ * and checked ({@link checkThreadMbox}) into a private folder in the OS temp dir before the
  * importer reads any of it, and the folder is removed afterwards, also on failure.
  */
 import { rmSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkThreadMbox, isUrlArgument, loreThread, MAX_THREAD_BYTES, parseMessageUrl } from './public-inbox.ts';
-import type { ThreadSource } from './public-inbox.ts';
+import { gunzipSync } from 'node:zlib';
+import { isFromLine, isGzip, looksLikeMbox, splitMbox } from '../mbox.ts';
+import { isUrlArgument, loreThread, parseMessageUrl } from '../public-inbox.ts';
+import type { ThreadSource } from '../public-inbox.ts';
 
 /** Options of {@link downloadThread} and {@link fetchInputs}. */
 export interface FetchOptions {
@@ -26,6 +28,41 @@ export interface FetchedInputs {
   label(path: string): string;
   /** Removes the downloads; safe to call more than once. */
   remove(): Promise<void>;
+}
+
+/** Largest thread mbox accepted after decompression, in bytes. */
+export const MAX_THREAD_BYTES = 512 * 1024 * 1024;
+
+/** The first line of `bytes`, shortened and with control characters shown as `?`, for errors. */
+function opening(bytes: Uint8Array): string {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 200)).trimStart();
+  const line = head.split(/\r?\n/)[0] ?? '';
+  const shown = line.replace(/[\x00-\x1f\x7f-\x9f]/g, '?');
+  return JSON.stringify(shown.length > 40 ? `${shown.slice(0, 40)}…` : shown);
+}
+
+/**
+ * Checks a downloaded thread before anything is imported from it and returns the mbox
+ * bytes: gzip is inflated (at most `maxBytes`), and the result must start with a `From `
+ * line carrying a time and a header field, as public-inbox's `t.mbox.gz` does. An HTML
+ * page, an empty body or a gzip of something else throws a one-line `not an mbox` error.
+ */
+export function checkThreadMbox(download: Uint8Array, maxBytes = MAX_THREAD_BYTES): Uint8Array {
+  let bytes = download;
+  if (isGzip(bytes)) {
+    try {
+      bytes = gunzipSync(bytes, { maxOutputLength: maxBytes });
+    } catch (error) {
+      throw new Error(`not an mbox: the gzip data cannot be inflated (${error instanceof Error ? error.message : String(error)})`);
+    }
+  }
+  if (bytes.length === 0) throw new Error('not an mbox: the download is empty');
+  const firstLine = new TextDecoder('latin1').decode(bytes.subarray(0, 1000)).split('\n')[0] ?? '';
+  if (!looksLikeMbox(bytes) || !isFromLine(firstLine)) throw new Error(`not an mbox: it starts with ${opening(bytes)}`);
+  const first = splitMbox(bytes.subarray(0, Math.min(bytes.length, 64 * 1024))).messages[0];
+  const header = new TextDecoder('latin1').decode(first?.raw.subarray(0, 1000) ?? new Uint8Array(0));
+  if (!/^[!-9;-~]+:/.test(header)) throw new Error(`not an mbox: the first message after ${opening(bytes)} has no header fields`);
+  return bytes;
 }
 
 const USER_AGENT = 'slowest-side-import (fetches one thread mbox per command)';

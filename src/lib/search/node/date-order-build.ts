@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { buildDateOrder, DATE_ORDER_FILE, type DatedPage } from './date-order.ts';
+import { buildDateOrder, DATE_ORDER_FILE, type DatedPage } from '../date-order.ts';
 
 /** Pagefind's files start, once decompressed, with this signature. */
 const SIGNATURE = 'pagefind_dcd';

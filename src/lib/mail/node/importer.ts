@@ -5,15 +5,15 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { decodePage, looksLikeHypermail, parseHypermail } from './hypermail.ts';
-import { dateFromFile } from './dating.ts';
+import { decodePage, looksLikeHypermail, parseHypermail } from '../hypermail.ts';
+import { dateFromFile } from '../dating.ts';
 import { Journal, removeLeftoverTemps } from './journal.ts';
-import { isFromLine, isGzip, looksLikeMbox, splitMbox } from './mbox.ts';
-import { parseMessage } from './parse.ts';
-import { sanitizeMessage } from './sanitize.ts';
+import { isFromLine, isGzip, looksLikeMbox, splitMbox } from '../mbox.ts';
+import { parseMessage } from '../parse.ts';
+import { sanitizeMessage } from '../sanitize.ts';
 import { findEntry, loadStore, writeEntry } from './store.ts';
 import type { WriteOutcome } from './store.ts';
-import type { InputPosition, ParsedMessage, ReadMessage, Rejection } from './types.ts';
+import type { InputPosition, ParsedMessage, ReadMessage, Rejection } from '../types.ts';
 
 /** Options of {@link importPaths}. */
 export interface ImportOptions {
@@ -42,7 +42,7 @@ export interface ImportResult {
   tempsRemoved: number;
 }
 
-export { FUTURE_SLACK_MS } from './dating.ts';
+export { FUTURE_SLACK_MS } from '../dating.ts';
 
 /** Largest decompressed size of a .gz input, in bytes. */
 export const MAX_INFLATED_BYTES = 1024 * 1024 * 1024;

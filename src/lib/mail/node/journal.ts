@@ -13,7 +13,7 @@
  * 10,000-message import take seconds rather than half a minute.
  */
 import { type Dirent, statSync } from 'node:fs';
-import { pool } from '../pool.ts';
+import { pool } from '../../pool.ts';
 import { type FileHandle, mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 

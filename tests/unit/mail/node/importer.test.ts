@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { parseHypermail } from '../../../src/lib/mail/hypermail.ts';
-import { slugOf } from '../../../src/lib/mail/ids.ts';
-import { collectFiles, importPaths } from '../../../src/lib/mail/importer.ts';
-import { parseEntry, serializeEntry } from '../../../src/lib/mail/store.ts';
+import { parseHypermail } from '../../../../src/lib/mail/hypermail.ts';
+import { slugOf } from '../../../../src/lib/mail/ids.ts';
+import { collectFiles, importPaths } from '../../../../src/lib/mail/node/importer.ts';
+import { parseEntry, serializeEntry } from '../../../../src/lib/mail/entry-file.ts';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
+const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const fixtures = join(root, 'tests/fixtures/mail');
 const fixture = (name: string) => join(fixtures, name);
 const seed = join(root, 'mail/000_dfd74d5279ec2a6b.txt');

@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { type AnchorRef, anchorsInMdx, type LockedAnchor } from './anchors.ts';
+import { type AnchorRef, anchorsInMdx, type LockedAnchor } from '../anchors.ts';
 
 /** Where the lock lives under the repository `root`. */
 export const lockFile = (root: string): string => join(root, 'src/content/anchors.json');

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readRecords } from '../../../src/lib/mail/entries.ts';
+import { readRecords } from '../../../../src/lib/mail/node/entries.ts';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'entries-test-'));
 

@@ -1,13 +1,13 @@
 /**
  * Reads stored message entries for the build (file system).
- * The entry format itself is store.ts's; this only lists and loads the files.
+ * The entry format itself is entry-file.ts's; this only lists and loads the files.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { slugOf } from './ids.ts';
-import { messageSchema } from './schema.ts';
-import { parseEntry } from './store.ts';
-import type { MessageRecord } from './types.ts';
+import { slugOf } from '../ids.ts';
+import { messageSchema } from '../schema.ts';
+import { parseEntry } from '../entry-file.ts';
+import type { MessageRecord } from '../types.ts';
 
 /** Where entries live: `MESSAGES_DIR` (used by the test fixture site) or src/content/messages. */
 export function messagesDir(): string {
@@ -41,7 +41,6 @@ export function readRecords(dir: string): MessageRecord[] {
       const why = checked.error.issues.map((i) => `${i.path.join('.') || '(entry)'}: ${i.message}`).join('; ');
       throw new Error(`${join(dir, `${id}.md`)}: ${why}`);
     }
-    // Zod types optional keys as `T | undefined`; it leaves absent ones out, as MessageRecord wants.
-    return { ...checked.data, slug: slugOf(checked.data.messageId) } as MessageRecord;
+    return { ...checked.data, slug: slugOf(checked.data.messageId) };
   });
 }
