@@ -1,7 +1,9 @@
 /**
  * Downloads of a figure at the state on screen, made in the browser from the same exporters
- * the build uses (src/lib/charts/export.ts): the SVG as drawn, the PNG by drawing that SVG
- * into a canvas at DENSITY, the CSV of the series. Loaded on first use by the share dialog.
+ * the build uses (src/lib/charts/export.ts): the SVG as drawn, its text as outlines of the
+ * export glyphs as the build draws it, the PNG by drawing that SVG into a canvas at DENSITY,
+ * the CSV of the series. Loaded on first use by the share dialog; the glyph table loads on the
+ * first SVG or PNG.
  */
 import { downloadName, exportSvg, figureCsv, pngSize, SVG_LAYOUT, type DownloadKind } from '../lib/charts/export.ts';
 import { figures } from '../lib/charts/index.ts';
@@ -67,7 +69,16 @@ export async function downloadFigure(figure: FigureId, values: Values, kind: Dow
     return;
   }
   const png = pngSize(kind);
-  const base = { theme: opts.theme, site: opts.site, preset: opts.preset, context: opts.context, document };
+  const { EXPORT_GLYPHS } = await import('../lib/fonts/export-font.ts');
+  const base = {
+    theme: opts.theme,
+    site: opts.site,
+    preset: opts.preset,
+    context: opts.context,
+    document,
+    glyphs: EXPORT_GLYPHS,
+    onFallback: (chars: readonly string[]) => console.warn(`download: no glyph for ${chars.join(' ')}; drawn as a box`),
+  };
   if (png === undefined) {
     save(new Blob([exportSvg(def, values, { ...base, size: SVG_LAYOUT })], { type: 'image/svg+xml' }), name);
     return;

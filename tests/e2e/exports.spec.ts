@@ -21,18 +21,30 @@ const TITLES: Record<FigureId, string> = {
 };
 const SOURCE = new RegExp(`^Slowest Side · model v${MODEL_VERSION.replaceAll('.', '\\.')} · (\\S+)$`);
 
-/** What a browser makes of an SVG file: parse errors, root, title, source line. */
+/**
+ * What a browser makes of an SVG file: parse errors, root, title, the words of its top-level
+ * texts (outlines: each a group labelled with its string) and their path data, source line.
+ */
 async function readSvg(page: Page, text: string) {
   return page.evaluate((svg) => {
     const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
     const root = doc.documentElement;
+    const outlined = [...root.children].filter((c) => c.hasAttribute('data-text'));
     return {
       error: doc.querySelector('parsererror')?.textContent ?? null,
       name: root.localName,
       ns: root.namespaceURI,
       viewBox: root.getAttribute('viewBox'),
       title: root.querySelector('title')?.textContent ?? null,
-      texts: [...root.children].filter((c) => c.localName === 'text').map((t) => t.textContent ?? ''),
+      /** Text left as text: none, the file carries its glyphs. */
+      textElements: root.querySelectorAll('text').length,
+      texts: outlined.map((t) => t.getAttribute('data-text') ?? ''),
+      outlines: Object.fromEntries(
+        [...root.querySelectorAll('[data-text]')].map((t) => [
+          t.getAttribute('data-text'),
+          [...t.querySelectorAll('path')].map((p) => p.getAttribute('d')),
+        ]),
+      ),
       scripts: root.querySelectorAll('script, foreignObject').length,
       outside: [...root.querySelectorAll('*')].flatMap((el) =>
         [...el.attributes].filter((a) => /href$/.test(a.name) && !a.value.startsWith('#')).map((a) => a.value),
@@ -105,6 +117,7 @@ test.describe('files built for each figure and preset', () => {
           expect(svg.error, `${figure} ${kind}`).toBeNull();
           expect([svg.name, svg.ns, svg.viewBox]).toEqual(['svg', 'http://www.w3.org/2000/svg', '0 0 720 400']);
           expect(svg.title).toBe(TITLES[figure]);
+          expect(svg.textElements).toBe(0);
           expect(svg.texts).toContain(TITLES[figure]);
           expect([svg.scripts, svg.outside]).toEqual([0, []]);
           const url = svg.texts.map((t) => SOURCE.exec(t)?.[1]).find((u) => u !== undefined);
@@ -158,6 +171,13 @@ test.describe('downloads from the page', () => {
       const parsed = await readSvg(page, svg.bytes.toString('utf8'));
       expect(parsed.error).toBeNull();
       expect(parsed.title).toBe('The slowest side');
+      // Outlined as the build outlines: the title and legend, which no state moves, are the same paths as in the built file.
+      expect(parsed.textElements).toBe(0);
+      const built = await readSvg(page, await (await page.request.get(paths.figureFile('slowest-side', 'quadrics-2002', 'svg'))).text());
+      for (const words of ['The slowest side', 'send', 'receive', 'window ÷ RTT']) {
+        expect(parsed.outlines[words], words).toBeDefined();
+        expect(parsed.outlines[words], words).toEqual(built.outlines[words]);
+      }
       const url = parsed.texts.map((t) => SOURCE.exec(t)?.[1]).find((u) => u !== undefined);
       expect(url).toMatch(/\/articles\/copy-vs-zero-copy\/\?[^#]*#fig-slowest-side$/);
       expect(url!.startsWith(new URL('/', page.url()).href)).toBe(true);

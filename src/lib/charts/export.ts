@@ -6,6 +6,8 @@
  */
 import { permalink, presetOf, type EmbedTheme } from '../embed/links.ts';
 import { MODEL_VERSION, presetById, type Values } from '../model/index.ts';
+import type { GlyphTable } from '../fonts/glyph-table.ts';
+import { outlineText } from './outline.ts';
 import { renderFigure } from './render.ts';
 import { EXPORT_SIZES, type ExportSize } from './sizes.ts';
 import { BACKGROUND } from './theme.ts';
@@ -52,6 +54,13 @@ export interface ExportOptions {
   readonly scale?: number | undefined;
   /** The DOM to draw with; default the global document. */
   readonly document?: Document | undefined;
+  /**
+   * The glyphs to draw the text with, as outlines (`EXPORT_GLYPHS`, src/lib/fonts/export-font.ts),
+   * so the file looks the same without the font; undefined: text in the system fonts.
+   */
+  readonly glyphs: GlyphTable | undefined;
+  /** Told the characters the glyph table lacked (drawn as its fallback box), once a file. */
+  readonly onFallback?: ((chars: readonly string[]) => void) | undefined;
 }
 
 const PAD = 16;
@@ -154,8 +163,10 @@ function legendRows(doc: Document, entries: readonly LegendEntry[], room: number
 /**
  * One figure as a standalone SVG file: background (none when transparent), title (and the
  * preset's name when the state is one and the figure draws it), legend, the chart, and the source line with the
- * model version and the permalink. Styling is all inline, fonts fall back to a generic
- * family, `currentColor` resolves from the root's `color`; no scripts, no outside references.
+ * model version and the permalink. Styling is all inline, `currentColor` resolves from the
+ * root's `color`; no scripts, no outside references. Text is drawn as outlines when given a
+ * glyph table (charts/outline.ts: the words stay as each group's label), else in system fonts
+ * that fall back to a generic family.
  */
 export function exportSvg(def: FigureDef, values: Values, opts: ExportOptions): string {
   const doc = opts.document ?? globalThis.document;
@@ -227,6 +238,10 @@ export function exportSvg(def: FigureDef, values: Values, opts: ExportOptions): 
   // Halos are drawn in the page background; on an unknown background they would show as boxes.
   if (opts.theme === 'transparent') for (const el of chart.querySelectorAll('[paint-order="stroke"]')) el.setAttribute('stroke', 'none');
   root.append(chart, text);
+  if (opts.glyphs !== undefined) {
+    const missing = outlineText(root, opts.glyphs);
+    if (missing.length > 0) opts.onFallback?.(missing);
+  }
   return `<?xml version="1.0" encoding="UTF-8"?>\n${toXml(root)}\n`;
 }
 

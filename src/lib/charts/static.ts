@@ -7,6 +7,7 @@
 import { parseHTML } from 'linkedom';
 import { clamp, defaults, presetById, presetValues, type ParamKey, type Preset, type Values } from '../model/index.ts';
 import { bandKeysFor, presetMatching } from '../model/compare.ts';
+import { EXPORT_GLYPHS } from '../fonts/export-font.ts';
 import { exportSvg, SVG_LAYOUT, type ExportOptions } from './export.ts';
 import { figures, isFigureId } from './index.ts';
 import { renderFigure } from './render.ts';
@@ -101,8 +102,22 @@ export function staticFigure(id: string, options: StaticOptions = {}): StaticFig
   };
 }
 
-/** A figure at a state as a standalone SVG file (see `exportSvg`), drawn with the build document. */
-export function staticFile(id: string, state: StaticState, options: Omit<ExportOptions, 'preset' | 'context' | 'document'>): string {
+/**
+ * A figure at a state as a standalone SVG file (see `exportSvg`), drawn with the build document,
+ * its text as outlines of the export glyphs; a character they lack is drawn as a box and warned of.
+ */
+export function staticFile(
+  id: string,
+  state: StaticState,
+  options: Omit<ExportOptions, 'preset' | 'context' | 'document' | 'glyphs' | 'onFallback'>,
+): string {
   const { def, values, preset, bandKeys } = resolveFigure(id, state);
-  return exportSvg(def, values, { ...options, preset: preset?.id, context: { bandKeys }, document: buildDocument() });
+  return exportSvg(def, values, {
+    ...options,
+    preset: preset?.id,
+    context: { bandKeys },
+    document: buildDocument(),
+    glyphs: EXPORT_GLYPHS,
+    onFallback: (chars) => console.warn(`staticFile ${id}: no glyph for ${chars.map((c) => JSON.stringify(c)).join(', ')}; drawn as a box`),
+  });
 }

@@ -18,6 +18,8 @@ import { BACKGROUND } from '../../../src/lib/charts/theme.ts';
 import { TABLE_SEGMENTS } from '../../../src/lib/charts/throughput-vs-segment.ts';
 import type { FigureContext, FigureDef, FigureId } from '../../../src/lib/charts/types.ts';
 import { UNKNOWN_KEYS } from '../../../src/lib/charts/words.ts';
+import { EXPORT_GLYPHS } from '../../../src/lib/fonts/export-font.ts';
+import { outlineBoxes } from '../../charts/text-boxes.ts';
 import { permalink } from '../../../src/lib/embed/links.ts';
 import { band, evaluate, MODEL_VERSION, presetById, presetValues, type Values } from '../../../src/lib/model/index.ts';
 
@@ -30,10 +32,32 @@ function preset(id: string): { values: Values; context: FigureContext } {
   return { values: presetValues(p), context: { bandKeys: p.bandKeys } };
 }
 
-function svgOf(def: FigureDef, values: Values, opts: Omit<ExportOptions, 'document'>): string {
+/** A file as the build and the share dialog write it: text outlined with the export glyphs (unless told `glyphs: undefined`). */
+function svgOf(
+  def: FigureDef,
+  values: Values,
+  opts: Omit<ExportOptions, 'document' | 'glyphs'> & Partial<Pick<ExportOptions, 'glyphs'>>,
+): string {
   const document = blankDocument();
-  return exportSvg(def, values, { ...opts, document: document as unknown as Document });
+  return exportSvg(def, values, { glyphs: EXPORT_GLYPHS, ...opts, document: document as unknown as Document });
 }
+
+/** An attribute of a parsed file, its character references read (linkedom's XML parser leaves `&amp;` and `&lt;` as written). */
+const attr = (el: Element | null | undefined, name: string): string | undefined =>
+  el
+    ?.getAttribute(name)
+    ?.replace(
+      /&(lt|gt|amp|quot|#10|#13|#9);/g,
+      (_, e: string) => ({ lt: '<', gt: '>', amp: '&', quot: '"', '#10': '\n', '#13': '\r', '#9': '\t' })[e]!,
+    );
+
+/** The strings of the outlined texts among `el`'s children (or all below it, `deep`); none when there is no `el`. */
+const words = (el: Element | null, deep = false): (string | undefined)[] =>
+  el === null
+    ? []
+    : (deep ? [...el.querySelectorAll('[data-text]')] : [...el.children].filter((c) => c.hasAttribute('data-text'))).map((c) =>
+        attr(c, 'data-text'),
+      );
 
 /** The file parsed back (linkedom is lenient; `strict` below checks well-formedness). */
 const parse = (svg: string): Element => xmlDocument(svg).documentElement;
@@ -103,7 +127,9 @@ describe('exportSvg', () => {
         ]);
         const ink = theme === 'dark' ? FOREGROUND.dark : FOREGROUND.light;
         expect(root.getAttribute('color')).toBe(ink);
-        expect(root.getAttribute('font-family')).toMatch(/, sans-serif$/);
+        // Text travels as outlines: no text, and nothing left that names a font.
+        expect(root.querySelectorAll('text, tspan').length).toBe(0);
+        expect(svg).not.toMatch(/font-(family|size|weight)=|text-anchor=/);
 
         const background = [...root.children].filter(
           (c) => c.localName === 'rect' && c.getAttribute('width') === '720' && c.getAttribute('height') === '400',
@@ -113,14 +139,14 @@ describe('exportSvg', () => {
         );
 
         expect(root.querySelector('title')?.textContent).toBe(def.title);
-        const texts = [...root.children].filter((c) => c.localName === 'text').map((t) => t.textContent);
+        const texts = words(root);
         expect(texts).toContain(def.title);
         // A figure of published numbers names no preset: it draws the same at every one.
         if (def.stateless) expect(texts).not.toContain('Quadrics, June 2002 (2.4.3)');
         else expect(texts).toContain('Quadrics, June 2002 (2.4.3)');
-        expect(root.querySelector('text[data-part="source"]')?.textContent).toBe(source(figure, values, 'quadrics-2002'));
+        expect(attr(root.querySelector('[data-part="source"]'), 'data-text')).toBe(source(figure, values, 'quadrics-2002'));
 
-        const legend = [...root.querySelectorAll('g[data-part="legend"] text')].map((t) => t.textContent);
+        const legend = words(root.querySelector('g[data-part="legend"]'));
         const expected = def.legend?.(values, theme === 'dark' ? 'dark' : 'light', context).map((e) => e.label) ?? [];
         expect(legend).toEqual(expected);
         // Figures without an export legend draw their own key in the chart.
@@ -129,12 +155,13 @@ describe('exportSvg', () => {
           measurements: 'model, fitted (calibration)',
           'thread-numbers': 'stated in the thread',
         };
-        if (def.legend === undefined) expect([...root.querySelectorAll('svg text')].map((t) => t.textContent)).toContain(ownKey[figure]);
+        if (def.legend === undefined) expect(words(root.querySelector('svg'), true)).toContain(ownKey[figure]);
         else expect(legend.length).toBeGreaterThanOrEqual(2);
 
         const chart = root.querySelector('svg');
         expect(chart?.querySelectorAll('g[aria-label]').length).toBeGreaterThan(0);
-        expect(Number(chart?.getAttribute('y'))).toBeGreaterThan(Number(root.querySelector('text')?.getAttribute('y')));
+        const title = outlineBoxes(root).find((b) => b.text === def.title)!;
+        expect(Number(chart?.getAttribute('y'))).toBeGreaterThan(title.y1);
         expect(root.querySelectorAll('script, foreignObject, style, image, use').length).toBe(0);
         expect(svg).not.toMatch(/\s(?:xlink:)?href="(?!#)|url\((?!#)|\son[a-z]+=|@import|NaN|undefined/);
         const halos = [...root.querySelectorAll('[paint-order="stroke"]')].map((e) => e.getAttribute('stroke'));
@@ -152,8 +179,8 @@ describe('exportSvg', () => {
     const root = parse(svg);
     expect(root.querySelector('title')?.textContent).toBe('Send <b>&</b> "receive"');
     expect(root.querySelector('b')).toBeNull();
-    expect([...root.children].map((c) => c.textContent)).toContain('10-Gigabit Ethernet, Hurwitz & Feng 2003');
-    expect(root.querySelector('text[data-part="source"]')?.textContent).toContain(
+    expect(words(root)).toEqual(expect.arrayContaining(['Send <b>&</b> "receive"', '10-Gigabit Ethernet, Hurwitz & Feng 2003']));
+    expect(attr(root.querySelector('[data-part="source"]'), 'aria-label')).toContain(
       `${site}articles/copy-vs-zero-copy/?preset=tengig-2003#fig-slowest-side`,
     );
   });
@@ -161,12 +188,13 @@ describe('exportSvg', () => {
   it('wraps a long source line on a narrow layout, its text still the whole line', () => {
     const values = { ...preset('quadrics-2002').values, mss: 3000, rtt: 250, window: 131072, rxCopyMBps: 190 };
     const svg = svgOf(figures['throughput-vs-segment'], values, { theme: 'light', size: { width: 540, height: 540 }, site: SITE });
-    const line = parse(svg).querySelector('text[data-part="source"]')!;
-    expect(line.textContent).toBe(source('throughput-vs-segment', values));
-    expect(line.textContent).toContain('?mss=3000');
-    expect(line.querySelectorAll('tspan').length).toBeGreaterThan(1);
+    const line = parse(svg).querySelector('[data-part="source"]')!;
+    expect(attr(line, 'data-text')).toBe(source('throughput-vs-segment', values));
+    expect(attr(line, 'data-text')).toContain('?mss=3000');
+    // A line a path.
+    expect(line.querySelectorAll('path').length).toBeGreaterThan(1);
     // A custom state names no preset.
-    expect([...parse(svg).children].filter((c) => c.localName === 'text')).toHaveLength(2);
+    expect(words(parse(svg))).toHaveLength(2);
   });
 
   it('scales a chart that takes more height than it is given into its room, above the source line', () => {
@@ -178,7 +206,7 @@ describe('exportSvg', () => {
     const chart = root.querySelector('svg')!;
     const [top, height, width] = ['y', 'height', 'width'].map((a) => Number(chart.getAttribute(a)));
     expect(chart.getAttribute('viewBox')).toBe(`0 0 ${SVG_LAYOUT.width - 16} 600`);
-    const sourceTop = Number(root.querySelector('text[data-part="source"] tspan')?.getAttribute('y')) - 11;
+    const sourceTop = outlineBoxes(root).find((b) => b.text.startsWith('Slowest Side'))!.y0;
     expect(top! + height!).toBeLessThanOrEqual(sourceTop);
     expect(width! / height!).toBeCloseTo((SVG_LAYOUT.width - 16) / 600, 5);
   });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { blankDocument, htmlDocument, xmlDocument } from '../../support/dom.ts';
 import { describe, expect, it } from 'vitest';
 import { exportSvg, SVG_LAYOUT } from '../../../src/lib/charts/export.ts';
+import { EXPORT_GLYPHS } from '../../../src/lib/fonts/export-font.ts';
 import { figureIds, figures, parseBandKeys, renderFigure } from '../../../src/lib/charts/index.ts';
 import { resolveFigure, staticFigure, staticFile, type StaticState } from '../../../src/lib/charts/static.ts';
 import { UNKNOWN_KEYS } from '../../../src/lib/charts/words.ts';
@@ -77,11 +78,17 @@ describe('staticFigure', () => {
     ).toThrow('unknown preset');
   });
 
-  it('draws the standalone file as exportSvg does at a preset', () => {
+  it('draws the standalone file as exportSvg does at a preset, its text outlined with the export glyphs', () => {
     const p = presetById('quadrics-2002-queued')!;
     const opts = { theme: 'dark', size: SVG_LAYOUT, site: 'https://x.example/' } as const;
     expect(staticFile('receive-path', { preset: p.id }, opts)).toBe(
-      exportSvg(figures['receive-path'], presetValues(p), { ...opts, preset: p.id, context: { bandKeys: p.bandKeys }, document: fresh() }),
+      exportSvg(figures['receive-path'], presetValues(p), {
+        ...opts,
+        preset: p.id,
+        context: { bandKeys: p.bandKeys },
+        document: fresh(),
+        glyphs: EXPORT_GLYPHS,
+      }),
     );
   });
 });
