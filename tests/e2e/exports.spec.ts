@@ -155,6 +155,10 @@ test.describe('files built for each figure and preset', () => {
 test.describe('downloads from the page', () => {
   test('the share dialog downloads the slowest-side figure as SVG, PNG and CSV for the state shown', async ({ page }) => {
     await withoutConsoleErrors(page, async () => {
+      const glyphLoads: string[] = [];
+      page.on('request', (r) => {
+        if (/\/export-font\.[^/]+\.js$/.test(r.url())) glyphLoads.push(r.url());
+      });
       await page.goto('articles/copy-vs-zero-copy/');
       const figure = page.locator('model-figure#fig-slowest-side');
       await figure.scrollIntoViewIfNeeded();
@@ -166,7 +170,10 @@ test.describe('downloads from the page', () => {
         return { name: download.suggestedFilename(), bytes: readFileSync((await download.path())!) };
       };
 
+      // The glyph table loads with the first download that draws text, not with the page.
+      expect(glyphLoads).toEqual([]);
       const svg = await fetch('svg');
+      expect(glyphLoads).toHaveLength(1);
       expect(svg.name).toMatch(/^slowest-side-slowest-side-[a-z0-9-]+\.svg$/);
       const parsed = await readSvg(page, svg.bytes.toString('utf8'));
       expect(parsed.error).toBeNull();
@@ -187,6 +194,7 @@ test.describe('downloads from the page', () => {
       expect(pngSize(png.bytes)).toEqual({ width: 1920, height: 1080 });
 
       const csv = await fetch('csv');
+      expect(glyphLoads).toHaveLength(1);
       expect(csv.name).toMatch(/\.csv$/);
       // The article opens at the model's defaults.
       expectModelNumbers('slowest-side', csv.bytes.toString('utf8'), defaults());
