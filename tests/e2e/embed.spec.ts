@@ -115,6 +115,9 @@ test('an embed on a host page follows the host’s messages and reports its stat
       { type: 'slowest-side:set', theme: '<b>' },
       { type: 'slowest-side:set', state: { rxCopyMBps: { valueOf: 1 } } },
       { type: 'slowest-side:unknown' },
+      // A step with no sequence sent, and a sequence with no step in it.
+      { type: 'slowest-side:step', index: 0 },
+      { type: 'slowest-side:steps', steps: [] },
     ];
     for (const [i, message] of bad.entries()) {
       await post(page, message);

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { applySet, MESSAGE, parseHostMessage, parseStateMessage, stateMessage, type SetMessage } from '../../../src/lib/embed/protocol.ts';
+import {
+  applySet,
+  applyStep,
+  leaveMessage,
+  MAX_STEPS,
+  MESSAGE,
+  parseHostMessage,
+  parseLeaveMessage,
+  parseStateMessage,
+  stateMessage,
+  stepAt,
+  type SetMessage,
+} from '../../../src/lib/embed/protocol.ts';
 import { defaults, MODEL_VERSION, presetById, presetValues } from '../../../src/lib/model/index.ts';
 
 const gige = presetValues(presetById('gige-2002')!);
@@ -155,6 +167,90 @@ describe('stateMessage and parseStateMessage', () => {
       { ...good, version: 'x'.repeat(1000) },
     ]) {
       expect(parseStateMessage(bad), JSON.stringify(bad)?.slice(0, 80)).toBeUndefined();
+    }
+  });
+});
+
+describe('sequences: steps, step, and the step a state message reports', () => {
+  const steps = [{ preset: 'quadrics-2002' }, { preset: 'gige-2002', state: { rxCopyMBps: 500 } }, { state: { rtt: 50 } }];
+
+  it('accept a list of steps, each read like a set, and an index (0 when absent)', () => {
+    expect(parseHostMessage({ type: 'slowest-side:steps', steps })).toEqual({ type: MESSAGE.steps, steps, index: 0 });
+    expect(parseHostMessage({ type: 'slowest-side:steps', steps: [{ preset: 'gige-2002', theme: 'dark', evil: 1 }], index: 7 })).toEqual({
+      type: MESSAGE.steps,
+      steps: [{ preset: 'gige-2002' }],
+      index: 7,
+    });
+    expect(parseHostMessage({ type: 'slowest-side:steps', steps: [{ state: { mss: 9000, nope: 1 } }] })).toEqual({
+      type: MESSAGE.steps,
+      steps: [{ state: { mss: 9000 } }],
+      index: 0,
+    });
+    expect(parseHostMessage({ type: 'slowest-side:step', index: 0, extra: true })).toEqual({ type: MESSAGE.step, index: 0 });
+    expect(parseHostMessage({ type: 'slowest-side:step', index: 1000 })).toEqual({ type: MESSAGE.step, index: 1000 });
+  });
+
+  it('ignore a sequence that is empty, too long or has one bad step, and an index that is no whole number from 0', () => {
+    const one = { preset: 'gige-2002' };
+    for (const bad of [
+      { steps: [] },
+      { steps: one },
+      { steps: 'gige-2002' },
+      { steps: Array.from({ length: MAX_STEPS + 1 }, () => one) },
+      { steps: [one, null] },
+      { steps: [one, []] },
+      { steps: [one, { preset: 'nope' }] },
+      { steps: [one, { state: { mss: [1] } }] },
+      { steps: [Object.create({ preset: 'gige-2002' }) as unknown] },
+      { steps: [one], index: -1 },
+      { steps: [one], index: 1.5 },
+      { steps: [one], index: '1' },
+      { steps: [one], index: Number.NaN },
+      { steps: [one], index: 2 ** 53 },
+    ]) {
+      expect(parseHostMessage({ type: 'slowest-side:steps', ...bad }), JSON.stringify(bad)?.slice(0, 80)).toBeUndefined();
+    }
+    expect(parseHostMessage({ type: 'slowest-side:steps', steps: Array.from({ length: MAX_STEPS }, () => one) })).toBeDefined();
+    for (const index of [undefined, null, -1, 0.5, '0', Number.POSITIVE_INFINITY, [0]]) {
+      expect(parseHostMessage({ type: 'slowest-side:step', index }), String(index)).toBeUndefined();
+    }
+  });
+
+  it('apply a step over the state as loaded, never over the step shown before, and clamp the index into the list', () => {
+    const loaded = { ...defaults(), rtt: 10 };
+    expect(stepAt(5, 3)).toBe(2);
+    expect(stepAt(0, 3)).toBe(0);
+    const first = applyStep(loaded, steps, 0);
+    expect(first.values).toEqual(presetValues(presetById('quadrics-2002')!));
+    expect(first.preset?.id).toBe('quadrics-2002');
+    expect(first.position).toEqual({ index: 0, count: 3 });
+    const edited = applyStep(loaded, steps, 1);
+    expect(edited.values).toEqual({ ...gige, rxCopyMBps: 500 });
+    expect(edited.preset).toBeUndefined();
+    const last = applyStep(loaded, steps, 99);
+    expect(last.position).toEqual({ index: 2, count: 3 });
+    expect(last.values).toEqual({ ...loaded, rtt: 50 });
+    expect(applyStep(loaded, [{ state: { mss: 99_999_999 } }], 0).changes).toEqual([
+      { key: 'mss', from: 99_999_999, to: 65536, reason: 'above maximum' },
+    ]);
+  });
+
+  it('report the step in state messages only while there is a sequence, and a host reads it back', () => {
+    expect(stateMessage('state', 'slowest-side', gige, 'gige-2002', [])).not.toHaveProperty('step');
+    const m = stateMessage('state', 'slowest-side', gige, 'gige-2002', [], { index: 1, count: 3 });
+    expect(m.step).toEqual({ index: 1, count: 3 });
+    expect(parseStateMessage(structuredClone(m))).toEqual(m);
+    for (const step of [null, [], 1, { index: 3, count: 3 }, { index: -1, count: 3 }, { index: 0, count: MAX_STEPS + 1 }, { index: 0 }]) {
+      expect(parseStateMessage({ ...m, step }), JSON.stringify(step)).toBeUndefined();
+    }
+  });
+
+  it('name the figure in a leave message, which a host reads back and nothing else passes for', () => {
+    const leave = leaveMessage('memory-bus');
+    expect(leave).toEqual({ type: 'slowest-side:leave', figure: 'memory-bus' });
+    expect(parseLeaveMessage(structuredClone(leave))).toEqual(leave);
+    for (const bad of [null, 'slowest-side:leave', { type: 'slowest-side:leave' }, { ...leave, figure: 'nope' }, { ...leave, type: 'x' }]) {
+      expect(parseLeaveMessage(bad), JSON.stringify(bad)).toBeUndefined();
     }
   });
 });
