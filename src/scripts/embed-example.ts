@@ -1,9 +1,9 @@
 /**
  * The host half of /embed/example/: buttons post protocol messages to the embed, and the
- * embed's replies are shown as text. A reply counts only when it comes from this page's
+ * embed's replies (its state, or that Escape was pressed in it) are shown as text. A reply counts only when it comes from this page's
  * origin and from the embed's own window, and has the protocol's shape.
  */
-import { MESSAGE, parseStateMessage } from '../lib/embed/protocol.ts';
+import { MESSAGE, parseLeaveMessage, parseStateMessage } from '../lib/embed/protocol.ts';
 
 const frame = document.querySelector<HTMLIFrameElement>('iframe[data-embed-host]');
 const output = document.querySelector<HTMLElement>('[data-role="output"]');
@@ -15,11 +15,15 @@ const post = (message: unknown): void => frame?.contentWindow?.postMessage(messa
 if (frame && output && status) {
   addEventListener('message', (event) => {
     if (event.origin !== location.origin || event.source !== frame.contentWindow) return;
-    const message = parseStateMessage(event.data);
+    const message = parseStateMessage(event.data) ?? parseLeaveMessage(event.data);
     if (!message) return;
-    status.textContent = `Last message: ${message.type}, preset ${message.preset ?? 'none'}${
-      message.changes.length > 0 ? `, ${message.changes.length} value(s) changed` : ''
-    }.`;
+    if (message.type === MESSAGE.leave) {
+      status.textContent = `Last message: ${message.type}: Escape was pressed in the embed, and this page has the keys again.`;
+    } else {
+      const step = message.step ? `, step ${message.step.index + 1} of ${message.step.count}` : '';
+      const changed = message.changes.length > 0 ? `, ${message.changes.length} value(s) changed` : '';
+      status.textContent = `Last message: ${message.type}, preset ${message.preset ?? 'none'}${step}${changed}.`;
+    }
     output.textContent = JSON.stringify(message, null, 2);
   });
 

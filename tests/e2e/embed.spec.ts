@@ -143,6 +143,39 @@ test('an embed on a host page follows the host’s messages and reports its stat
   });
 });
 
+test('the example page sends a sequence and steps it; the embed keeps out of the page’s focus, and says when Escape gives it back', async ({
+  page,
+}) => {
+  await withoutConsoleErrors(page, async () => {
+    await page.goto(EXAMPLE);
+    const frame = page.frameLocator('iframe[data-embed-host]');
+    const status = page.locator('[data-role="status"]');
+    const stepText = frame.locator('[data-role="step"]');
+    await expect(frame.locator('main[data-drawn]')).toBeAttached();
+    await expect(stepText).toBeHidden();
+
+    await page.getByRole('button', { name: 'Send three steps' }).click();
+    await expect(status).toHaveText('Last message: slowest-side:state, preset quadrics-2002, step 1 of 3.');
+    await expect(stepText).toHaveText('Step 1 of 3');
+    const step3 = page.getByRole('button', { name: 'Step 3', exact: true });
+    await step3.click();
+    await expect(status).toHaveText('Last message: slowest-side:state, preset gige-2002, step 3 of 3.');
+    await expect(frame.locator('.chart svg[role="img"]')).toHaveAttribute('aria-label', /0\.94 Gbit\/s/);
+    await expect(step3).toBeFocused();
+
+    // In the figure its keys step it (and it reports so); Escape hands the keys back and says so.
+    const figure = frame.locator('figure');
+    await figure.click();
+    await expect(figure).toBeFocused();
+    await page.keyboard.press('ArrowLeft');
+    await expect(status).toHaveText('Last message: slowest-side:state, preset quadrics-zc-both, step 2 of 3.');
+    await page.keyboard.press('Escape');
+    await expect(status).toHaveText(/^Last message: slowest-side:leave: Escape was pressed/);
+    await expect(figure).not.toBeFocused();
+    expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+  });
+});
+
 test('an embed follows only the page it sits in: a sibling frame, a popup or the embed’s own window cannot drive it', async ({ page }) => {
   await withoutConsoleErrors(page, async () => {
     await page.goto(EXAMPLE);
