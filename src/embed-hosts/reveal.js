@@ -20,9 +20,13 @@ function stepSlowestSide(deck) {
   const sendSteps = (frame) =>
     post(frame, { type: 'slowest-side:steps', steps: JSON.parse(frame.dataset.slowestSideSteps), index: stepOf(frame) });
 
+  // Frames whose embed has spoken: only those are sent steps (one still loading would not take them).
+  const heard = new WeakSet();
+
   addEventListener('message', (event) => {
     const frame = frames().find((f) => f.contentWindow === event.source);
     if (!frame || event.origin !== originOf(frame)) return;
+    heard.add(frame);
     // An embed without its sequence (it has just loaded, or loaded before this ran) gets it.
     if (event.data?.type === 'slowest-side:state' && event.data.step === undefined) sendSteps(frame);
     // Escape in the figure: the keyboard is the deck's again.
@@ -34,7 +38,9 @@ function stepSlowestSide(deck) {
 
   const follow = () => {
     for (const frame of frames()) {
-      if (frame.closest('section') === deck.getCurrentSlide()) post(frame, { type: 'slowest-side:step', index: stepOf(frame) });
+      if (heard.has(frame) && frame.closest('section') === deck.getCurrentSlide()) {
+        post(frame, { type: 'slowest-side:step', index: stepOf(frame) });
+      }
     }
   };
   for (const name of ['slidechanged', 'fragmentshown', 'fragmenthidden']) deck.on(name, follow);
