@@ -10,12 +10,12 @@ import type { FigureContext, FigureDef, FigureSize, Theme } from './types.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-/** Renumbers ids (Plot's clip and pattern ids count up across charts) as `<figure>-<n>`. */
-function stableIds(svg: Element, prefix: string): void {
+/** Renames every id in `svg` by `rename`, with the `url(#…)` and `#…` references to them. */
+function renameIds(svg: Element, rename: (id: string, n: number) => string): void {
   const renamed = new Map<string, string>();
   for (const el of svg.querySelectorAll('[id]')) {
     const id = el.getAttribute('id')!;
-    const next = `${prefix}-${renamed.size + 1}`;
+    const next = rename(id, renamed.size + 1);
     renamed.set(id, next);
     el.setAttribute('id', next);
   }
@@ -33,6 +33,16 @@ function stableIds(svg: Element, prefix: string): void {
     }
   }
 }
+
+/** Renumbers ids (Plot's clip and pattern ids count up across charts) as `<figure>-<n>`. */
+const stableIds = (svg: Element, prefix: string): void => renameIds(svg, (_, n) => `${prefix}-${n}`);
+
+/**
+ * Puts `prefix` before every id in a drawn figure, and before the references to them: where
+ * one page holds several drawings of the same figure (an article and presenter mode, the steps
+ * of a talk file), each keeps its own clip paths; `url(#…)` would find the first.
+ */
+export const prefixIds = (svg: Element, prefix: string): void => renameIds(svg, (id) => `${prefix}${id}`);
 
 /**
  * One figure as an <svg> element of `doc` (default: the global document), labelled with its

@@ -15,15 +15,15 @@ export interface StepInput {
    * The figure the step shows, when not the one being presented (in a talk: the article's
    * `talk.figure`). A stateless figure (published numbers) takes no preset or values.
    */
-  readonly figure?: string;
+  readonly figure?: string | undefined;
   /** A preset id: the state before `values`. Required unless the figure is stateless. */
-  readonly preset?: string;
+  readonly preset?: string | undefined;
   /** Values over the preset's; each must be in range (clamping is an error, not a fix). */
-  readonly values?: Readonly<Record<string, unknown>>;
+  readonly values?: Readonly<Record<string, unknown>> | undefined;
   /** A sentence that stands word for word in the article: the step's caption. */
   readonly sentence: string;
   /** Speaker notes, shown on request. */
-  readonly notes?: string;
+  readonly notes?: string | undefined;
 }
 
 /** A validated step, complete: what the page's JSON holds. */
