@@ -43,12 +43,21 @@ dialog.presenter .p-stage svg {
   background: var(--p-bg); color: var(--p-fg);
 }
 dialog.presenter .p-stage [paint-order='stroke'] { stroke: var(--p-bg); }
-dialog.presenter .p-notes {
+dialog.presenter .p-side {
   flex: 0 0 min(34%, 26rem); overflow: auto; border-left: 2px solid var(--p-line); padding: 0 0 0 1rem; font-size: 1.1rem;
 }
-dialog.presenter .p-notes[hidden] { display: none; }
-dialog.presenter .p-notes h3 { font-size: 1rem; margin: .25rem 0; text-transform: uppercase; letter-spacing: .04em; }
-dialog.presenter .p-notes p { margin: 0 0 1rem; }
+dialog.presenter .p-side[hidden] { display: none; }
+dialog.presenter .p-side h3 { font-size: 1rem; margin: .25rem 0; text-transform: uppercase; letter-spacing: .04em; }
+dialog.presenter .p-side p { margin: 0 0 1rem; }
+dialog.presenter .p-ctl { margin: 0 0 1rem; }
+dialog.presenter .p-ctl label { display: block; font-weight: 600; }
+dialog.presenter .p-ctl output { display: block; font-variant-numeric: tabular-nums; }
+dialog.presenter .p-ctl input[type='range'] { width: 100%; min-height: 2.4rem; margin: 0; accent-color: var(--p-fg); }
+dialog.presenter .p-ctl select {
+  font: inherit; font-size: 1rem; min-height: 2.4rem; max-width: 100%;
+  color: var(--p-fg); background: var(--p-bg); border: 2px solid var(--p-line); border-radius: .35rem;
+}
+dialog.presenter :is(input, select):focus-visible { outline: 4px solid var(--p-fg); outline-offset: 3px; }
 dialog.presenter .p-caption { padding: .5rem 1.25rem .8rem; border-top: 2px solid var(--p-line); }
 dialog.presenter .p-sentence { margin: 0; font-size: clamp(1.3rem, 2.4vw, 2.4rem); line-height: 1.3; font-weight: 600; }
 dialog.presenter .p-meta { margin: .35rem 0 0; font-size: 1rem; display: flex; flex-wrap: wrap; gap: .25rem 1.5rem; }

@@ -187,3 +187,31 @@ test('the slowest-side article presents its three cases: receive-bound, send-bou
     await expect(dialog).toBeHidden();
   });
 });
+
+test('a step that names its figure shows that figure: the published measurements on zero-copy-twenty-years-later', async ({ page }) => {
+  await withoutConsoleErrors(page, async () => {
+    const fig = 'model-figure#fig-receive-path';
+    await page.goto('articles/zero-copy-twenty-years-later/');
+    const steps = await pageSteps(page);
+    expect(steps.map((s) => (s as PageStep & { figure: string }).figure)).toEqual(['', '', 'measurements', 'measurements']);
+    await page.locator(fig).scrollIntoViewIfNeeded();
+    await expect(page.locator(`${fig}[data-upgraded]`)).toHaveCount(1);
+    await page.locator(`${fig} button[data-action="present"]`).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.locator('dialog.presenter');
+    const title = dialog.locator('h2');
+    const chart = dialog.locator('.p-stage svg');
+    await expect(title).toHaveText('A received segment’s journey');
+    await expect(chart).toHaveAttribute('aria-label', /^A received segment’s journey\./);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect(dialog.locator('.p-position')).toHaveText('Step 3 of 4');
+    await expect(dialog.locator('.p-sentence')).toHaveText(steps[2]!.sentence);
+    await expect(title).toHaveText('Published measurements and the model');
+    await expect(chart).toHaveAttribute('aria-label', /^Published measurements and the model\./);
+    await page.keyboard.press('ArrowLeft');
+    await expect(title).toHaveText('A received segment’s journey');
+    await page.keyboard.press('Escape');
+    await expect(page.locator(`${fig} button[data-action="present"]`)).toBeFocused();
+  });
+});
