@@ -46,6 +46,8 @@ export const paths = {
   talks: (): string => 'talks/',
   /** An article's own sequence as a file for the day: one self-contained HTML file, or a PDF backup. */
   talkFile: (article: string, kind: 'html' | 'pdf'): string => `talks/${article}.${kind}`,
+  /** The offline talk file holding no talk: what the browser's "Download talk" fills in. */
+  talkTemplate: (): string => 'talks/player.html',
 };
 
 /** Joins a base path (`/` or `/sub/`) and a site-relative path. */

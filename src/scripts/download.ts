@@ -22,7 +22,7 @@ export interface DownloadOptions {
 }
 
 /** Saves a blob under a name through a temporary `<a download>`. */
-function save(blob: Blob, name: string): void {
+export function save(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

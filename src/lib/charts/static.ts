@@ -62,8 +62,8 @@ export function resolveFigure(id: string, state: StaticState = {}): ResolvedFigu
 }
 
 let shared: Document | undefined;
-/** The one build-time document every figure is drawn with. */
-function buildDocument(): Document {
+/** The one build-time document every figure is drawn with (and the talk files' drawings). */
+export function staticDocument(): Document {
   shared ??= parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
   return shared;
 }
@@ -92,7 +92,7 @@ export function staticFigure(id: string, options: StaticOptions = {}): StaticFig
   const figure = resolveFigure(id, options);
   const { def, values } = figure;
   const context = { bandKeys: figure.bandKeys };
-  const svg = renderFigure(def, values, options.size ?? SVG_LAYOUT, options.theme ?? 'light', buildDocument(), context);
+  const svg = renderFigure(def, values, options.size ?? SVG_LAYOUT, options.theme ?? 'light', staticDocument(), context);
   return {
     ...figure,
     title: def.title,
@@ -116,7 +116,7 @@ export function staticFile(
     ...options,
     preset: preset?.id,
     context: { bandKeys },
-    document: buildDocument(),
+    document: staticDocument(),
     glyphs: EXPORT_GLYPHS,
     onFallback: (chars) => console.warn(`staticFile ${id}: no glyph for ${chars.map((c) => JSON.stringify(c)).join(', ')}; drawn as a box`),
   });
