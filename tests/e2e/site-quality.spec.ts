@@ -7,12 +7,13 @@ import { expectAxeClean, openAllParameters, SEED } from './helpers.ts';
 const DIST = process.env['PW_DIST'] ?? 'dist';
 
 /**
- * The built pages. Not the offline talk files (`talks/*.html`): each is a document of its own
- * with its own policy, made to be opened from a disk (offline-talk.spec.ts checks them).
+ * The built pages, the talk page (`talks/index.html`) among them. Not the offline talk files
+ * (`talks/<name>.html`): each is a document of its own with its own policy, made to be opened
+ * from a disk (offline-talk.spec.ts checks them).
  */
 function htmlFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.html') && e.parentPath !== join(dir, 'talks'))
+    .filter((e) => e.isFile() && e.name.endsWith('.html') && !(e.parentPath === join(dir, 'talks') && e.name !== 'index.html'))
     .map((e) => join(e.parentPath, e.name));
 }
 
