@@ -1,3 +1,7 @@
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { expectAxeClean, withoutConsoleErrors } from './helpers.ts';
 
@@ -26,7 +30,7 @@ async function buildTalk(page: Page): Promise<void> {
   await addToTalk(page, 'measurements', 4);
 }
 
-test('a talk of four states from two articles: listed, reordered by keyboard and by drag, renamed, kept, shared', async ({
+test('a talk of four states from two articles: listed, reordered by keyboard and by drag, renamed, kept, shared, presented, taken offline', async ({
   page,
   browser,
 }) => {
@@ -91,6 +95,51 @@ test('a talk of four states from two articles: listed, reordered by keyboard and
     expect(await whats(fresh)).toEqual(await whats(page));
     await expect(fresh.getByLabel('Caption of step 2')).toHaveValue('The receiver’s CPU time, «copy» included');
     await other.close();
+
+    // Presented as it stands: its own captions, its own order, by keyboard; Escape gives focus back.
+    const captions = await steps(page)
+      .locator('textarea')
+      .evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value));
+    const present = page.getByRole('button', { name: 'Present', exact: true });
+    await present.click();
+    const dialog = page.locator('dialog.presenter');
+    await expect(dialog.locator('.p-position')).toHaveText('Step 1 of 4');
+    await expect(dialog.locator('.p-stage svg')).toHaveAttribute('aria-label', /^Published measurements/);
+    await page.keyboard.press('ArrowRight');
+    await expect(dialog.locator('.p-position')).toHaveText('Step 2 of 4');
+    await expect(dialog.locator('.p-sentence')).toHaveText(captions[1]!);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+    await expect(present).toBeFocused();
+
+    // Downloaded for the day, and opened from a folder of its own with every request refused.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download for offline (HTML)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('slowest-side-20-minutes.html');
+    const folder = mkdtempSync(join(tmpdir(), 'talk-'));
+    const file = join(folder, download.suggestedFilename());
+    copyFileSync(await download.path(), file);
+    const offline = await browser.newContext();
+    const refused: string[] = [];
+    const url = pathToFileURL(file).href;
+    await offline.route('**/*', (route) => {
+      if (route.request().url() === url) return route.continue();
+      refused.push(route.request().url());
+      return route.abort('internetdisconnected');
+    });
+    const stick = await offline.newPage();
+    await stick.goto(url);
+    const shown = stick.locator('dialog.presenter');
+    await expect(shown.locator('.p-position')).toHaveText('Step 1 of 4');
+    await stick.keyboard.press('End');
+    await expect(shown.locator('.p-position')).toHaveText('Step 4 of 4');
+    await stick.keyboard.press('ArrowLeft');
+    await stick.keyboard.press('ArrowLeft');
+    await expect(shown.locator('.p-sentence')).toHaveText('The receiver’s CPU time, «copy» included');
+    expect(refused).toEqual([]);
+    await offline.close();
 
     // Remove one.
     await page.getByRole('button', { name: 'Remove step 4' }).click();

@@ -169,6 +169,15 @@ class TalkEditor extends HTMLElement {
       return;
     }
     switch (el.dataset['act']) {
+      case 'present':
+        void this.#present(el);
+        return;
+      case 'download-html':
+        void this.#download(el, 'HTML', async () => {
+          const { downloadTalkHtml } = await import('./offline.ts');
+          await downloadTalkHtml(this.#talk, new URL(this.#site).pathname);
+        });
+        return;
       case 'copy-link':
         void navigator.clipboard.writeText(location.href).then(
           () => this.#say('Link copied.'),
@@ -190,6 +199,27 @@ class TalkEditor extends HTMLElement {
         this.#notice(loadPrevious() ? 'The talk you replaced is kept in turn: restore it to swap back.' : '');
         return;
       }
+    }
+  }
+
+  async #present(opener: HTMLElement): Promise<void> {
+    if (this.#talk.steps.length === 0) return;
+    const { presentTalk } = await import('../presenter-talk.ts');
+    presentTalk(this.#talk, opener);
+  }
+
+  /** Runs a download, saying that it is being made, and whether it worked. */
+  async #download(button: HTMLElement, what: string, make: () => Promise<void>): Promise<void> {
+    if (this.#talk.steps.length === 0) return;
+    button.setAttribute('aria-busy', 'true');
+    this.#say(`Making the ${what} file…`);
+    try {
+      await make();
+      this.#say(`Downloaded the talk as ${what}.`);
+    } catch (error) {
+      this.#say(`The ${what} file could not be made: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      button.removeAttribute('aria-busy');
     }
   }
 
@@ -230,7 +260,7 @@ class TalkEditor extends HTMLElement {
     field<HTMLInputElement>(this, 'title').value = this.#talk.title;
     const steps = this.#talk.steps;
     field(this, 'empty').hidden = steps.length > 0;
-    for (const act of ['clear']) {
+    for (const act of ['present', 'download-html', 'clear']) {
       const b = this.querySelector<HTMLButtonElement>(`[data-act="${act}"]`);
       if (b) b.disabled = steps.length === 0;
     }
