@@ -61,8 +61,8 @@ export function resolveFigure(id: string, state: StaticState = {}): ResolvedFigu
 }
 
 let shared: Document | undefined;
-/** The one build-time document every figure is drawn with. */
-function buildDocument(): Document {
+/** The one build-time document every figure is drawn with (talk files draw their steps with it too). */
+export function buildDocument(): Document {
   shared ??= parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
   return shared;
 }
