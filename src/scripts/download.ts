@@ -1,7 +1,8 @@
 /**
  * Downloads of a figure at the state on screen, made in the browser from the same exporters
  * the build uses (src/lib/charts/export.ts): the SVG as drawn, the PNG by drawing that SVG
- * into a canvas at DENSITY, the CSV of the series. Loaded on first use by the share dialog.
+ * into a canvas at DENSITY, the CSV of the series. Loaded on first use by the share dialog;
+ * its drawing and saving also make a talk's files (scripts/talk/files.ts).
  */
 import { downloadName, exportSvg, figureCsv, pngSize, SVG_LAYOUT, type DownloadKind } from '../lib/charts/export.ts';
 import { figures } from '../lib/charts/index.ts';
@@ -20,7 +21,7 @@ export interface DownloadOptions {
 }
 
 /** Saves a blob under a name through a temporary `<a download>`. */
-function save(blob: Blob, name: string): void {
+export function save(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
@@ -33,8 +34,8 @@ function save(blob: Blob, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
 
-/** The SVG file drawn into a canvas of `width` × `height` px, as a PNG. */
-async function rasterise(svg: string, width: number, height: number): Promise<Blob> {
+/** The SVG file drawn into a new canvas of `width` × `height` px. */
+export async function drawSvg(svg: string, width: number, height: number): Promise<HTMLCanvasElement> {
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
   try {
     const img = new Image(width, height);
@@ -47,12 +48,18 @@ async function rasterise(svg: string, width: number, height: number): Promise<Bl
     const ctx = canvas.getContext('2d');
     if (ctx === null) throw new Error('download: no 2D canvas');
     ctx.drawImage(img, 0, 0, width, height);
-    return await new Promise<Blob>((resolve, reject) => {
-      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('download: the canvas gave no PNG'))), 'image/png');
-    });
+    return canvas;
   } finally {
     URL.revokeObjectURL(url);
   }
+}
+
+/** The SVG file drawn into a canvas of `width` × `height` px, as a PNG. */
+export async function rasterise(svg: string, width: number, height: number): Promise<Blob> {
+  const canvas = await drawSvg(svg, width, height);
+  return new Promise<Blob>((resolve, reject) => {
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('download: the canvas gave no PNG'))), 'image/png');
+  });
 }
 
 /**
