@@ -10,7 +10,7 @@ import { paths } from '../../src/lib/routes.ts';
 import { type Talk, talkFromSteps } from '../../src/lib/talk/talk.ts';
 import { isDict, type PdfDict, type ReadPdf, readPdf, streamData } from '../support/pdf-reader.ts';
 import { pdfinfo, pdftotext } from '../support/poppler.ts';
-import { tempFile } from '../support/temp-file.ts';
+import { removeTempFiles, tempFile } from '../support/temp-file.ts';
 
 /** The site's own origin in built files (SITE unset: astro.config's default). */
 const BUILT_SITE = 'http://localhost:4321/';
@@ -92,6 +92,8 @@ function checkTalkPdf(bytes: Uint8Array, title: string, captions: readonly strin
   });
   return pdf;
 }
+
+test.afterAll(removeTempFiles);
 
 test.describe('talk PDFs in the build', () => {
   test('every article with a sequence has one: a title page, then a 16:9 page a step with its sentence and its figure', () => {

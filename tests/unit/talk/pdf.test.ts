@@ -1,11 +1,11 @@
 import { deflateSync } from 'node:zlib';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { PAGE, type PdfImage, type PdfSlide, rgbPixels, talkPdf } from '../../../src/lib/talk/pdf.ts';
 import { encodeWinAnsi, textWidth } from '../../../src/lib/talk/winansi.ts';
 import { bytesOf, isDict, nameOf, readPdf, streamData, textString } from '../../support/pdf-reader.ts';
 import { pdfinfo, pdftotext, words } from '../../support/poppler.ts';
-import { tempFile as temp } from '../../support/temp-file.ts';
+import { removeTempFiles, tempFile as temp } from '../../support/temp-file.ts';
 
 const tempFile = (bytes: Uint8Array): string => temp(bytes, 'talk.pdf');
 
@@ -24,6 +24,8 @@ const slide = (caption: string, extra: Partial<PdfSlide> = {}): PdfSlide => ({
 });
 
 const flat = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+afterAll(removeTempFiles);
 
 describe('the talk PDF', () => {
   it('has a title page and one 16:9 page a step, every cross-reference offset on its object (our reader and poppler agree)', () => {

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { crc32 as zlibCrc32 } from 'node:zlib';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { crc32, type ZipEntry, zipStore } from '../../../src/lib/talk/zip.ts';
-import { tempFile } from '../../support/temp-file.ts';
+import { removeTempFiles, tempFile } from '../../support/temp-file.ts';
 
 interface PythonRead {
   names: string[];
@@ -39,6 +39,8 @@ print(json.dumps(out))
 
 const entries = (names: string[]): ZipEntry[] =>
   names.map((name, i) => ({ name, data: Uint8Array.from({ length: 100 + i * 37 }, (_, j) => (j * 7 + i) & 0xff) }));
+
+afterAll(removeTempFiles);
 
 describe('the ZIP writer', () => {
   it('computes CRC-32 as zlib does', () => {
