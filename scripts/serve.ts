@@ -21,6 +21,8 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.csv': 'text/csv; charset=utf-8',
   '.bib': 'text/plain; charset=utf-8',
+  '.pdf': 'application/pdf',
+  '.zip': 'application/zip',
 };
 
 /** The file a URL path maps to, or null when it is outside the base or missing. */

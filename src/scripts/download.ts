@@ -3,7 +3,7 @@
  * the build uses (src/lib/charts/export.ts): the SVG as drawn, its text as outlines of the
  * export glyphs as the build draws it, the PNG by drawing that SVG into a canvas at DENSITY,
  * the CSV of the series. Loaded on first use by the share dialog; the glyph table loads on the
- * first SVG or PNG.
+ * first SVG or PNG. Its drawing and saving also make a talk's files (scripts/talk/files.ts).
  */
 import { downloadName, exportSvg, figureCsv, pngSize, SVG_LAYOUT, type DownloadKind } from '../lib/charts/export.ts';
 import { figures } from '../lib/charts/index.ts';
@@ -35,8 +35,8 @@ export function save(blob: Blob, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
 
-/** The SVG file drawn into a canvas of `width` × `height` px, as a PNG. */
-async function rasterise(svg: string, width: number, height: number): Promise<Blob> {
+/** The SVG file drawn into a new canvas of `width` × `height` px. */
+export async function drawSvg(svg: string, width: number, height: number): Promise<HTMLCanvasElement> {
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
   try {
     const img = new Image(width, height);
@@ -49,12 +49,18 @@ async function rasterise(svg: string, width: number, height: number): Promise<Bl
     const ctx = canvas.getContext('2d');
     if (ctx === null) throw new Error('download: no 2D canvas');
     ctx.drawImage(img, 0, 0, width, height);
-    return await new Promise<Blob>((resolve, reject) => {
-      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('download: the canvas gave no PNG'))), 'image/png');
-    });
+    return canvas;
   } finally {
     URL.revokeObjectURL(url);
   }
+}
+
+/** The SVG file drawn into a canvas of `width` × `height` px, as a PNG. */
+export async function rasterise(svg: string, width: number, height: number): Promise<Blob> {
+  const canvas = await drawSvg(svg, width, height);
+  return new Promise<Blob>((resolve, reject) => {
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('download: the canvas gave no PNG'))), 'image/png');
+  });
 }
 
 /**

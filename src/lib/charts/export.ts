@@ -61,6 +61,8 @@ export interface ExportOptions {
   readonly glyphs: GlyphTable | undefined;
   /** Told the characters the glyph table lacked (drawn as its fallback box), once a file. */
   readonly onFallback?: ((chars: readonly string[]) => void) | undefined;
+  /** Whether to draw the source line (default true): false for a page that prints it as text (the talk PDF); the chart takes its room. */
+  readonly source?: boolean | undefined;
 }
 
 const PAD = 16;
@@ -208,7 +210,8 @@ export function exportSvg(def: FigureDef, values: Values, opts: ExportOptions): 
 
   // The source line, wrapped to the width; split so that its text content is still the whole line.
   const head = `Slowest Side · model v${MODEL_VERSION} · `;
-  const lines = width(source, SOURCE) <= room ? [source] : [head, ...wrap(source.slice(head.length), SOURCE, room)];
+  const lines =
+    opts.source === false ? [] : width(source, SOURCE) <= room ? [source] : [head, ...wrap(source.slice(head.length), SOURCE, room)];
   const lineH = SOURCE + 3;
   const sourceTop = h - 8 - lines.length * lineH;
   const text = make(doc, 'text', { 'font-size': SOURCE, fill: MUTED[theme], 'data-part': 'source' });
@@ -237,7 +240,8 @@ export function exportSvg(def: FigureDef, values: Values, opts: ExportOptions): 
   chart.setAttribute('font-size', '12');
   // Halos are drawn in the page background; on an unknown background they would show as boxes.
   if (opts.theme === 'transparent') for (const el of chart.querySelectorAll('[paint-order="stroke"]')) el.setAttribute('stroke', 'none');
-  root.append(chart, text);
+  root.append(chart);
+  if (lines.length > 0) root.append(text);
   if (opts.glyphs !== undefined) {
     const missing = outlineText(root, opts.glyphs);
     if (missing.length > 0) opts.onFallback?.(missing);

@@ -211,6 +211,23 @@ describe('exportSvg', () => {
     expect(width! / height!).toBeCloseTo((SVG_LAYOUT.width - 16) / 600, 5);
   });
 
+  it('leaves the source line out when asked (a page that prints it as text), and gives the chart its room', () => {
+    const { values, context } = preset('quadrics-2002');
+    const opts = { theme: 'light', size: SVG_LAYOUT, site: SITE, preset: 'quadrics-2002', context } as const;
+    const withLine = parse(svgOf(figures['slowest-side'], values, opts));
+    const without = parse(svgOf(figures['slowest-side'], values, { ...opts, source: false }));
+    expect(withLine.querySelector('[data-part="source"]')).not.toBeNull();
+    expect(without.querySelector('[data-part="source"]')).toBeNull();
+    expect([...without.querySelectorAll('[data-text]')].map((t) => t.getAttribute('data-text')).join(' ')).not.toContain(
+      `${SITE}articles/`,
+    );
+    // The title, legend and chart are still there; the chart is taller by the line's room.
+    expect(without.querySelector('title')?.textContent).toBe(figures['slowest-side'].title);
+    const chartHeight = (root: Element): number => Number(root.querySelector('svg')?.getAttribute('height'));
+    expect(chartHeight(without)).toBeGreaterThan(chartHeight(withLine));
+    expect(Number(without.querySelector('svg')?.getAttribute('y')) + chartHeight(without)).toBeLessThanOrEqual(SVG_LAYOUT.height);
+  });
+
   it('lays a PNG out at half its pixels and asks for DENSITY px per CSS px', async () => {
     for (const size of EXPORT_SIZES) {
       expect(pngSize(`${size.id}.png`)).toBe(size);

@@ -1,16 +1,13 @@
 /**
  * The build-time files of every figure at every preset (`paths.figureFile`): a light and a
  * dark standalone SVG at the article size, the CSV of the drawn series, and PNGs for slides
- * rasterised from the same SVG at DENSITY.
+ * rasterised from the same SVG at DENSITY (src/figure-raster.ts, cached by the SVG's hash).
  */
-import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { APIRoute } from 'astro';
-import sharp from 'sharp';
+import { rasterise } from '../../../figure-raster.ts';
 import { figureCsv, FILE_KINDS, pngSize, SVG_LAYOUT, type FileKind } from '../../../lib/charts/export.ts';
 import { figureIds, type FigureId } from '../../../lib/charts/index.ts';
-import { DENSITY, layoutSize } from '../../../lib/charts/sizes.ts';
+import { layoutSize } from '../../../lib/charts/sizes.ts';
 import { resolveFigure, staticFile } from '../../../lib/charts/static.ts';
 import { presets } from '../../../lib/model/index.ts';
 import { paths } from '../../../lib/routes.ts';
@@ -44,36 +41,9 @@ function svgFile({ figure, preset, kind, site }: Draw): string {
   );
 }
 
-/**
- * Rasterised PNGs are kept by a hash of their SVG (and sharp's version) in
- * node_modules/.cache, so a rebuild redraws only what changed; a fresh clone starts cold.
- */
-const CACHE = 'node_modules/.cache/slowest-side/figure-png';
-
 async function pngFile(d: Draw): Promise<Uint8Array<ArrayBuffer>> {
   const size = pngSize(d.kind)!;
-  const svg = svgFile(d);
-  const file = join(
-    CACHE,
-    `${createHash('sha256')
-      .update(`${sharp.versions.sharp ?? ''}\n${DENSITY}\n${svg}`)
-      .digest('hex')}.png`,
-  );
-  const cached = await readFile(file).catch(() => undefined);
-  if (cached) return new Uint8Array(cached);
-  // The SVG is laid out in CSS px; rasterising at 72 × DENSITY dpi gives DENSITY px per CSS px.
-  const { data, info } = await sharp(Buffer.from(svg), { density: 72 * DENSITY })
-    .png()
-    .toBuffer({ resolveWithObject: true });
-  if (info.width !== size.width || info.height !== size.height) {
-    throw new Error(`figure files: ${d.figure} ${d.preset} ${d.kind} came out ${info.width}×${info.height}, not ${size.id}`);
-  }
-  // Written whole under a temporary name, then renamed: a cache file is complete or absent.
-  await mkdir(CACHE, { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, data);
-  await rename(temp, file);
-  return new Uint8Array(data);
+  return rasterise(svgFile(d), size, 'png', `figure files: ${d.figure} ${d.preset} ${d.kind}`);
 }
 
 /** Every PNG, in the order the build asks for them. */
