@@ -1,9 +1,11 @@
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { expectAxeClean, withoutConsoleErrors } from './helpers.ts';
+import { pdfinfo, pdftotext } from '../support/poppler.ts';
 
 /** Adds the figure's state on screen to the talk and waits for the figure to say so. */
 async function addToTalk(page: Page, figure: string, n: number): Promise<void> {
@@ -30,7 +32,7 @@ async function buildTalk(page: Page): Promise<void> {
   await addToTalk(page, 'measurements', 4);
 }
 
-test('a talk of four states from two articles: listed, reordered by keyboard and by drag, renamed, kept, shared, presented, taken offline', async ({
+test('a talk of four states from two articles: listed, reordered by keyboard and by drag, renamed, kept, shared, presented, taken offline, printed', async ({
   page,
   browser,
 }) => {
@@ -140,6 +142,35 @@ test('a talk of four states from two articles: listed, reordered by keyboard and
     await expect(shown.locator('.p-sentence')).toHaveText('The receiver’s CPU time, «copy» included');
     expect(refused).toEqual([]);
     await offline.close();
+
+    // The PDF: a title page, then one 16:9 page a step with its caption as text.
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download as PDF' }).click()]);
+    expect(pdf.suggestedFilename()).toBe('slowest-side-20-minutes.pdf');
+    const pdfPath = await pdf.path();
+    const info = pdfinfo(pdfPath).fields;
+    expect(info['Pages']).toBe('5');
+    expect(info['Title']).toBe('Slowest side, 20 minutes');
+    expect(info['Page size']).toMatch(/^960 x 540 pts/);
+    const size = statSync(pdfPath).size;
+    expect(size).toBeGreaterThan(4 * 20_000);
+    expect(size).toBeLessThan(4 * 200_000);
+    const pages = pdftotext(pdfPath);
+    expect(pages[2]!.replace(/\s+/g, ' ')).toContain('The receiver’s CPU time, «copy» included');
+    await expect(page.locator('[data-field="status"]')).toContainText('Downloaded the talk as PDF.');
+
+    // The PNGs: four 1920 × 1080 slides named in the talk's order.
+    const [zip] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download slides as PNGs (ZIP)' }).click(),
+    ]);
+    expect(zip.suggestedFilename()).toBe('slowest-side-20-minutes-1920x1080.zip');
+    const zipPath = await zip.path();
+    expect(spawnSync('unzip', ['-t', zipPath], { encoding: 'utf8' }).stdout).toMatch(/No errors detected/);
+    const names = spawnSync('unzip', ['-Z1', zipPath], { encoding: 'utf8' }).stdout.trim().split('\n');
+    expect(names.map((n) => n.replace(/-.*$/, ''))).toEqual(['01', '02', '03', '04']);
+    expect(names[0]).toMatch(/^01-measurements-/);
+    expect(names[1]).toMatch(/^02-time-breakdown-the-receiver-s-cpu-time/);
+    expect(names.every((n) => n.endsWith('.png'))).toBe(true);
 
     // Remove one.
     await page.getByRole('button', { name: 'Remove step 4' }).click();

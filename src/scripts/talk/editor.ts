@@ -176,8 +176,19 @@ class TalkEditor extends HTMLElement {
         void this.#download(el, 'HTML', async () => {
           const { downloadTalkHtml } = await import('./offline.ts');
           await downloadTalkHtml(this.#talk, new URL(this.#site).pathname);
+          return undefined;
         });
         return;
+      case 'download-pdf':
+      case 'download-pngs': {
+        const pdf = el.dataset['act'] === 'download-pdf';
+        void this.#download(el, pdf ? 'PDF' : 'PNG slides', async () => {
+          const files = await import('./files.ts');
+          const made = await (pdf ? files.downloadTalkPdf : files.downloadTalkPngs)(this.#talk, this.#site);
+          return made.problems.join(' ');
+        });
+        return;
+      }
       case 'copy-link':
         void navigator.clipboard.writeText(location.href).then(
           () => this.#say('Link copied.'),
@@ -209,13 +220,13 @@ class TalkEditor extends HTMLElement {
   }
 
   /** Runs a download, saying that it is being made, and whether it worked. */
-  async #download(button: HTMLElement, what: string, make: () => Promise<void>): Promise<void> {
+  async #download(button: HTMLElement, what: string, make: () => Promise<string | undefined>): Promise<void> {
     if (this.#talk.steps.length === 0) return;
     button.setAttribute('aria-busy', 'true');
     this.#say(`Making the ${what} file…`);
     try {
-      await make();
-      this.#say(`Downloaded the talk as ${what}.`);
+      const problems = await make();
+      this.#say(`Downloaded the talk as ${what}.${problems ? ` ${problems}` : ''}`);
     } catch (error) {
       this.#say(`The ${what} file could not be made: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
@@ -260,7 +271,7 @@ class TalkEditor extends HTMLElement {
     field<HTMLInputElement>(this, 'title').value = this.#talk.title;
     const steps = this.#talk.steps;
     field(this, 'empty').hidden = steps.length > 0;
-    for (const act of ['present', 'download-html', 'clear']) {
+    for (const act of ['present', 'download-html', 'download-pdf', 'download-pngs', 'clear']) {
       const b = this.querySelector<HTMLButtonElement>(`[data-act="${act}"]`);
       if (b) b.disabled = steps.length === 0;
     }
