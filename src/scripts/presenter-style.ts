@@ -61,6 +61,11 @@ dialog.presenter :is(input, select):focus-visible { outline: 4px solid var(--p-f
 dialog.presenter .p-caption { padding: .5rem 1.25rem .8rem; border-top: 2px solid var(--p-line); }
 dialog.presenter .p-sentence { margin: 0; font-size: clamp(1.3rem, 2.4vw, 2.4rem); line-height: 1.3; font-weight: 600; }
 dialog.presenter .p-meta { margin: .35rem 0 0; font-size: 1rem; display: flex; flex-wrap: wrap; gap: .25rem 1.5rem; }
+/* A phone held upright: notes and the live model go under the figure, which keeps the width. */
+@media (max-width: 40rem) and (orientation: portrait) {
+  dialog.presenter .p-body { flex-direction: column; }
+  dialog.presenter .p-side { flex: 0 1 40%; border-left: 0; border-top: 2px solid var(--p-line); padding: .5rem 0 0; }
+}
 dialog.presenter .p-live { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 @media (prefers-reduced-motion: no-preference) {
   dialog.presenter button { transition: background-color 120ms ease-out, color 120ms ease-out; }

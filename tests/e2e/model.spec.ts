@@ -1,6 +1,15 @@
 import { readdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { countHistoryWrites, expectAxeClean, historyWrites, openAllParameters, withoutConsoleErrors } from './helpers.ts';
+import { paramFor } from '../../src/lib/model/index.ts';
+import { stepParam } from '../../src/lib/model/knob.ts';
+
+/** rxCopyMBps after `n` presses of ArrowRight from `from`, as the knob steps it. */
+function stepsUp(from: number, n: number): number {
+  let v = from;
+  for (let i = 0; i < n; i += 1) v = Number(stepParam(paramFor('rxCopyMBps')!, v, 1));
+  return v;
+}
 
 const LIVE = 'articles/copy-vs-zero-copy/';
 
@@ -274,9 +283,11 @@ test('a number in the sentence is a slider: keys and a drag move every linked fi
 
     await knob.focus();
     for (let i = 0; i < 5; i += 1) await knob.press('ArrowRight');
-    // Repeated key presses are one gesture: the URL catches up with the last once they pause.
-    await expect(page).toHaveURL(new RegExp(`[?&]rxCopyMBps=${await knob.getAttribute('aria-valuenow')}(&|$)`));
-    const value = Number(new URL(page.url()).searchParams.get('rxCopyMBps'));
+    // Repeated key presses are one gesture: the URL catches up with the last once they pause
+    // (the knob shows a press in the next animation frame, so the value is read when it is still).
+    await expect.poll(async () => Number(await knob.getAttribute('aria-valuenow'))).toBe(stepsUp(250, 5));
+    const value = Number(await knob.getAttribute('aria-valuenow'));
+    await expect(page).toHaveURL(new RegExp(`[?&]rxCopyMBps=${value}(&|$)`));
     expect(value).toBeGreaterThan(250);
     await expect(knob).toHaveAttribute('aria-valuenow', String(value));
     await expect(knob.locator('.knob-value')).toHaveText(String(value));

@@ -110,6 +110,7 @@ test('a talk of four states from two articles: listed, reordered by keyboard and
     await page.keyboard.press('ArrowRight');
     await expect(dialog.locator('.p-position')).toHaveText('Step 2 of 4');
     await expect(dialog.locator('.p-sentence')).toHaveText(captions[1]!);
+    await expectAxeClean(page);
     await page.keyboard.press('Escape');
     await expect(dialog).toHaveCount(0);
     await expect(present).toBeFocused();
