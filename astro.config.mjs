@@ -6,17 +6,17 @@ import downloads from './src/integrations/downloads.ts';
 import { kernelLinks } from './src/lib/kernel-links.ts';
 import { modelValues } from './src/lib/model-values.ts';
 import pagefind from './src/integrations/pagefind.ts';
-
-/** Host anywhere: `BASE=/sub/ npm run build` serves every page under /sub/. */
-const base = process.env.BASE ?? '/';
+import { config } from './src/config.ts';
 
 /** Raw mail, thread JSON and mbox files, written while Pagefind indexes. */
-const files = downloads();
+const files = downloads({ entries: config.messagesDir });
 
+// BASE, SITE, OUT_DIR and MESSAGES_DIR are read and checked in src/config.ts.
+// Host anywhere: `BASE=/sub/ npm run build` serves every page under /sub/.
 export default defineConfig({
-  site: process.env.SITE ?? 'http://localhost:4321',
-  base,
-  outDir: process.env.OUT_DIR ?? 'dist',
+  site: config.site,
+  base: config.base,
+  outDir: config.outDir,
   trailingSlash: 'always',
   // Four pages in flight: while one page's file is written, the next renders (10k archive:
   // page generation 24 s → 18 s, same output).

@@ -4,7 +4,6 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { type Download, rawDownloads, sharedArchive, threadDownloads } from '../lib/downloads.ts';
-import { messagesDir } from '../lib/mail/node/entries.ts';
 import { pool } from '../lib/pool.ts';
 import { paths, withBase } from '../lib/routes.ts';
 
@@ -38,11 +37,11 @@ export interface Downloads extends AstroIntegration {
 /**
  * Writes the archive's download files (src/lib/downloads.ts) once the pages are built:
  * raw mail per message, JSON and mbox per thread. The raw bytes are read from the
- * entries folder; absolute message URLs use the configured site and base. The Pagefind
+ * entries folder `entries`; absolute message URLs use the configured site and base. The Pagefind
  * integration runs `write` while it indexes (astro.config.mjs), as the index is built in
  * Pagefind's own process and this thread would otherwise wait.
  */
-export default function downloads(): Downloads {
+export default function downloads({ entries }: { entries: string }): Downloads {
   let site: URL | undefined;
   let base = '/';
   return {
@@ -57,7 +56,6 @@ export default function downloads(): Downloads {
       const started = performance.now();
       const archive = await sharedArchive();
       const root = fileURLToPath(dir);
-      const entries = messagesDir();
       const messageUrl = (slug: string): string => new URL(withBase(base, paths.message(slug)), site).href;
       const count =
         (await writeAll(
