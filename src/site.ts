@@ -6,7 +6,6 @@ import { getCollection } from 'astro:content';
 import { config } from './config.ts';
 import lock from './content/anchors.json' with { type: 'json' };
 import { AnchorBook, anchorsInMdx, type LockedAnchor, lostWarning } from './lib/anchors.ts';
-import { shareArchive } from './lib/downloads.ts';
 import { buildArchive, type Archive } from './lib/mail/archive.ts';
 import { readRecords } from './lib/mail/node/entries.ts';
 import { messageBacklinks } from './lib/notes.ts';
@@ -22,7 +21,6 @@ let archive: Promise<Archive> | undefined;
 /** The archive of every stored message entry, checked, merged and threaded (memoised per build). */
 export function loadArchive(): Promise<Archive> {
   archive ??= Promise.resolve().then(() => buildArchive(readRecords(config.messagesDir)));
-  shareArchive(archive);
   return archive;
 }
 
