@@ -14,9 +14,10 @@
  * from the start of the build, beside bundling and page rendering (one thread), and taken
  * when the pages are done (0.4 s to copy it in). It is ready 10–12 s into a build whose
  * pages are done at about 27 s. Over three builds before and four after, this step took
- * 17.1–18.3 s before and 16.0–18.3 s after, whole builds 47–56 s before and 43–58 s after:
- * what the extra thread costs (it competes with bundling and rendering for the second core)
- * is lost in the noise here, and is nothing where a core is to spare.
+ * 17.1–18.3 s before and 16.0–18.3 s after, whole builds 47–56 s before and 43–58 s after
+ * (`BENCH_N=10000 npm run bench`, build incl. index: 50.4 s before, 48.0 s after): what the
+ * extra thread costs (it competes with bundling and rendering for the second core) is lost
+ * in the noise here, and is nothing where a core is to spare.
  */
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
