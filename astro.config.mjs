@@ -2,26 +2,23 @@
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
-import downloads from './src/integrations/downloads.ts';
 import { kernelLinks } from './src/lib/kernel-links.ts';
 import { modelValues } from './src/lib/model-values.ts';
-import pagefind from './src/integrations/pagefind.ts';
+import postBuild from './src/integrations/post-build.ts';
+import { config } from './src/config.ts';
 
-/** Host anywhere: `BASE=/sub/ npm run build` serves every page under /sub/. */
-const base = process.env.BASE ?? '/';
-
-/** Raw mail, thread JSON and mbox files, written while Pagefind indexes. */
-const files = downloads();
-
+// BASE, SITE, OUT_DIR and MESSAGES_DIR are read and checked in src/config.ts.
+// Host anywhere: `BASE=/sub/ npm run build` serves every page under /sub/.
 export default defineConfig({
-  site: process.env.SITE ?? 'http://localhost:4321',
-  base,
-  outDir: process.env.OUT_DIR ?? 'dist',
+  site: config.site,
+  base: config.base,
+  outDir: config.outDir,
   trailingSlash: 'always',
   // Four pages in flight: while one page's file is written, the next renders (10k archive:
   // page generation 24 s → 18 s, same output).
   build: { format: 'directory', concurrency: 4 },
-  integrations: [mdx(), files, pagefind({ alongside: files.write })],
+  // After the build: the Pagefind index and the download files (raw mail, thread JSON, mbox).
+  integrations: [mdx(), postBuild({ entries: config.messagesDir })],
   // Never inline a small script into the page: the CSP allows scripts from the site only.
   vite: { build: { assetsInlineLimit: 0 } },
   markdown: {

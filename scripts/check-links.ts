@@ -2,19 +2,20 @@
  * `node scripts/check-links.ts [dist]`: every internal link and fragment of the built site
  * resolves. linkinator serves the folder and crawls it (fragments included); links to other
  * hosts are not fetched (the build and tests run offline). Absolute links on the configured
- * site (permalinks, embed and file links; `SITE`, default http://localhost:4321) cannot be
+ * site (permalinks, embed and file links; `SITE` and `BASE`, read by src/config.ts) cannot be
  * fetched from where linkinator serves, so each is checked against the files in `dist`.
  * Exit 1 with the list of broken links.
  */
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { LinkChecker, LinkState } from 'linkinator';
+import { config } from '../src/config.ts';
 
-const dist = process.argv[2] ?? 'dist';
+const dist = process.argv[2] ?? config.outDir;
 const PORT = 4431;
 const local = `http://127.0.0.1:${PORT}/`;
-const site = new URL(process.env['SITE'] ?? 'http://localhost:4321');
-const base = process.env['BASE'] ?? '/';
+const site = new URL(config.site);
+const { base } = config;
 const onSite = new Map<string, string>();
 
 const result = await new LinkChecker().check({

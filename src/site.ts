@@ -3,13 +3,12 @@
  * Pages import from here; src/lib stays free of astro:*.
  */
 import { getCollection } from 'astro:content';
+import { config } from './config.ts';
 import lock from './content/anchors.json' with { type: 'json' };
 import { AnchorBook, anchorsInMdx, type LockedAnchor, lostWarning } from './lib/anchors.ts';
-import { shareArchive } from './lib/downloads.ts';
 import { buildArchive, type Archive } from './lib/mail/archive.ts';
-import { messagesDir, readRecords } from './lib/mail/node/entries.ts';
+import { readRecords } from './lib/mail/node/entries.ts';
 import { messageBacklinks } from './lib/notes.ts';
-import { pageSize } from './lib/paginate.ts';
 import { withBase } from './lib/routes.ts';
 
 /** A site-relative path joined with the configured base. */
@@ -21,8 +20,7 @@ let archive: Promise<Archive> | undefined;
 
 /** The archive of every stored message entry, checked, merged and threaded (memoised per build). */
 export function loadArchive(): Promise<Archive> {
-  archive ??= Promise.resolve().then(() => buildArchive(readRecords(messagesDir())));
-  shareArchive(archive);
+  archive ??= Promise.resolve().then(() => buildArchive(readRecords(config.messagesDir)));
   return archive;
 }
 
@@ -62,4 +60,4 @@ export function noteBacklinks(): ReturnType<typeof loadNoteBacklinks> {
 }
 
 /** Items per page of the long listings (INDEX_PAGE_SIZE overrides; the fixture site uses a small one). */
-export const INDEX_PAGE_SIZE = pageSize(process.env['INDEX_PAGE_SIZE']);
+export const INDEX_PAGE_SIZE = config.indexPageSize;

@@ -1,10 +1,13 @@
+/**
+ * The archive's download files (src/lib/downloads.ts), written by the post-build step
+ * (post-build.ts) into the built site: raw mail per message, JSON and mbox per thread.
+ * Plain functions of their inputs; nothing here knows about Astro.
+ */
 import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { type Download, rawDownloads, sharedArchive, threadDownloads } from '../lib/downloads.ts';
-import { messagesDir } from '../lib/mail/node/entries.ts';
+import { type Download, rawDownloads, threadDownloads } from '../lib/downloads.ts';
+import type { Archive } from '../lib/mail/archive.ts';
 import { pool } from '../lib/pool.ts';
 import { paths, withBase } from '../lib/routes.ts';
 
@@ -29,42 +32,26 @@ export async function writeAll(root: string, files: Iterable<Download>): Promise
   return count;
 }
 
-/** The downloads step: an integration that reads the site's config, and the work itself. */
-export interface Downloads extends AstroIntegration {
-  /** Writes every download file under the built site `dir`. */
-  write(dir: URL, logger: AstroIntegrationLogger): Promise<void>;
+/** What {@link writeDownloads} writes from, and where. */
+export interface DownloadsInput {
+  /** The built site's folder. */
+  site: string;
+  /** The archive the pages were built from. */
+  archive: Archive;
+  /** The entries folder the archive was read from: the raw bytes lie beside the entries. */
+  entries: string;
+  /** The site's URL and base path, for the absolute message URLs in the thread JSON. */
+  siteUrl: string;
+  base: string;
 }
 
-/**
- * Writes the archive's download files (src/lib/downloads.ts) once the pages are built:
- * raw mail per message, JSON and mbox per thread. The raw bytes are read from the
- * entries folder; absolute message URLs use the configured site and base. The Pagefind
- * integration runs `write` while it indexes (astro.config.mjs), as the index is built in
- * Pagefind's own process and this thread would otherwise wait.
- */
-export default function downloads(): Downloads {
-  let site: URL | undefined;
-  let base = '/';
-  return {
-    name: 'slowest-side:downloads',
-    hooks: {
-      'astro:config:done': ({ config }) => {
-        site = config.site ? new URL(config.site) : undefined;
-        base = config.base;
-      },
-    },
-    async write(dir, logger) {
-      const started = performance.now();
-      const archive = await sharedArchive();
-      const root = fileURLToPath(dir);
-      const entries = messagesDir();
-      const messageUrl = (slug: string): string => new URL(withBase(base, paths.message(slug)), site).href;
-      const count =
-        (await writeAll(
-          root,
-          rawDownloads(archive, (name) => readFileSync(join(entries, name))),
-        )) + (await writeAll(root, threadDownloads(archive, messageUrl)));
-      logger.info(`wrote ${count} download files in ${Math.round(performance.now() - started)} ms`);
-    },
-  };
+/** Writes every download file of `archive` into the built site; returns how many. */
+export async function writeDownloads({ site, archive, entries, siteUrl, base }: DownloadsInput): Promise<number> {
+  const messageUrl = (slug: string): string => new URL(withBase(base, paths.message(slug)), siteUrl).href;
+  return (
+    (await writeAll(
+      site,
+      rawDownloads(archive, (name) => readFileSync(join(entries, name))),
+    )) + (await writeAll(site, threadDownloads(archive, messageUrl)))
+  );
 }

@@ -1,7 +1,9 @@
+/**
+ * The search index of the built site: Pagefind, run through its Node API by the post-build
+ * step (post-build.ts). A plain function of the site folder; nothing here knows about Astro.
+ */
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { close, createIndex } from 'pagefind';
 import { pool } from '../lib/pool.ts';
 import { isIndexed, scopeGlob } from '../lib/search/scope.ts';
@@ -16,6 +18,12 @@ import { writeDateOrder } from '../lib/search/node/date-order-build.ts';
  * links to notes (they are indexed on their own pages), like the "Quoted in" backlinks.
  */
 const EXCLUDE = ['dl.headers', 'model-controls', 'section.message-notes'];
+
+/**
+ * Pagefind's ready-made UIs, which it writes beside the index; the site does not serve them,
+ * and their banners carry an e-mail address, which must never be published.
+ */
+const UNUSED_UIS = ['pagefind-ui', 'pagefind-component-ui', 'pagefind-modular-ui'].flatMap((ui) => [`${ui}.js`, `${ui}.css`]);
 
 /**
  * HTML files under `site` that opt into the index, relative and `/`-separated: enough of
@@ -46,41 +54,29 @@ function check(step: string, errors: string[]): void {
 }
 
 /**
- * Indexes the built site with Pagefind's Node API once Astro has written dist/.
- * Any Pagefind error fails the build; scope comes from `data-pagefind-body` in layouts, and
- * Pagefind reads only the folders that hold such pages (src/lib/search/scope.ts).
- * `alongside` runs while Pagefind indexes; the hook waits for both.
+ * Indexes the built site in the folder `site` into `site`/pagefind; returns how many pages it
+ * indexed. Scope comes from `data-pagefind-body` in layouts, and Pagefind reads only the
+ * folders that hold such pages (src/lib/search/scope.ts). Pagefind indexes in its own
+ * process, which is closed however indexing ends; any error it reports, or an index of no
+ * page, throws. Then the date order is written beside the index (sorting by date loads its
+ * own file, so Pagefind's metadata carries no sort key) and the unused UI files removed.
  */
-export default function pagefind(opts: { alongside?: (dir: URL, logger: AstroIntegrationLogger) => Promise<void> } = {}): AstroIntegration {
-  return {
-    name: 'slowest-side:pagefind',
-    hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        const site = fileURLToPath(dir);
-        const started = performance.now();
-        const indexing = async (): Promise<number> => {
-          const { index, errors } = await createIndex({ includeCharacters: '_', excludeSelectors: EXCLUDE });
-          check('createIndex', errors);
-          if (!index) throw new Error('Pagefind returned no index');
-          const added = await index.addDirectory({ path: site, glob: scopeGlob(await indexedPages(site)) });
-          check('addDirectory', added.errors);
-          check('writeFiles', (await index.writeFiles({ outputPath: `${site}pagefind` })).errors);
-          await close();
-          return added.page_count;
-        };
-        // Pagefind indexes in its own process; other build work (`alongside`) runs meanwhile.
-        const [pages] = await Promise.all([indexing(), opts.alongside?.(dir, logger)]);
-        // Sorting by date loads its own file, so Pagefind's metadata carries no sort key.
-        writeDateOrder(`${site}pagefind`);
-        // Pagefind also writes its ready-made UIs; the site does not serve them, and their
-        // banners carry an e-mail address, which must never be published.
-        for (const ui of ['pagefind-ui', 'pagefind-component-ui', 'pagefind-modular-ui']) {
-          for (const ext of ['js', 'css']) await rm(`${site}pagefind/${ui}.${ext}`, { force: true });
-        }
-        if (pages === 0) throw new Error('Pagefind indexed no page: is data-pagefind-body missing from the layout?');
-        // `npm run bench` reads this line for the index time.
-        logger.info(`Pagefind indexed ${pages} pages in ${Math.round(performance.now() - started)} ms`);
-      },
-    },
-  };
+export async function indexSite(site: string): Promise<number> {
+  const out = join(site, 'pagefind');
+  let pages: number;
+  try {
+    const { index, errors } = await createIndex({ includeCharacters: '_', excludeSelectors: EXCLUDE });
+    check('createIndex', errors);
+    if (!index) throw new Error('Pagefind returned no index');
+    const added = await index.addDirectory({ path: site, glob: scopeGlob(await indexedPages(site)) });
+    check('addDirectory', added.errors);
+    check('writeFiles', (await index.writeFiles({ outputPath: out })).errors);
+    pages = added.page_count;
+  } finally {
+    await close();
+  }
+  writeDateOrder(out);
+  await Promise.all(UNUSED_UIS.map((file) => rm(join(out, file), { force: true })));
+  if (pages === 0) throw new Error('Pagefind indexed no page: is data-pagefind-body missing from the layout?');
+  return pages;
 }

@@ -1,9 +1,9 @@
 /**
  * The archive's download files: each message's raw mail (addresses redacted, encoded ones
  * too; Message-IDs kept) and each thread as JSON and as an mboxrd of the messages whose
- * full text the archive holds. They are plain files, not pages, so the build writes them
- * straight to disk (src/integrations/downloads.ts) instead of sending some 15,000 of them
- * through Astro's page pipeline one by one.
+ * full text the archive holds. They are plain files, not pages, so the post-build step
+ * writes them straight to disk (src/integrations/downloads.ts) instead of sending some
+ * 15,000 of them through Astro's page pipeline one by one.
  */
 import { type Archive, rawRedactor, redactor, sortTime, threadSlug } from './mail/archive.ts';
 import { toMboxrd } from './mail/export.ts';
@@ -44,24 +44,4 @@ export function* threadDownloads(archive: Archive, messageUrl: (slug: string) =>
       .map((m) => ({ ...m, date: m.date ?? '', body: redact(m.body) }));
     yield { path: paths.threadMbox(slug), bytes: Buffer.from(toMboxrd(held)) };
   }
-}
-
-const SHARED = Symbol.for('slowest-side.archive');
-
-/**
- * Hands the archive the pages built to the downloads step after the build, so the archive
- * is built once. Astro renders pages in the build's own process, where the integration's
- * hooks also run; the two load separate copies of this module, hence a global symbol.
- */
-export function shareArchive(archive: Promise<Archive>): void {
-  (globalThis as Record<symbol, unknown>)[SHARED] = archive;
-}
-
-/** The archive the pages built, or an error saying why there is none. */
-export function sharedArchive(): Promise<Archive> {
-  const archive = (globalThis as Record<symbol, unknown>)[SHARED] as Promise<Archive> | undefined;
-  if (!archive) {
-    throw new Error('no archive was shared by the pages (src/site.ts loadArchive): were the pages rendered in another process?');
-  }
-  return archive;
 }

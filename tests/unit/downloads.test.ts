@@ -3,30 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeAll } from '../../src/integrations/downloads.ts';
-import { rawDownloads, sharedArchive, shareArchive, threadDownloads } from '../../src/lib/downloads.ts';
+import { rawDownloads, threadDownloads } from '../../src/lib/downloads.ts';
 import { buildArchive, threadSlug } from '../../src/lib/mail/archive.ts';
 import { slugOf } from '../../src/lib/mail/ids.ts';
-import { mail } from '../support/records.ts';
+import { DOWNLOAD_RAWS, downloadRecords } from '../support/records.ts';
 
-const BODY = 'Write to fixture.author@example.org about it.\n';
-
-const archive = buildArchive([
-  mail('root.1@example.org', { raw: 'root.raw', subject: 'receive path', body: BODY }),
-  mail('reply.2@example.org', {
-    raw: 'reply.raw',
-    subject: 'receive path',
-    body: BODY,
-    inReplyTo: 'root.1@example.org',
-    references: ['root.1@example.org'],
-    date: '2002-06-28T10:00:00+00:00',
-  }),
-  mail('nofile.3@example.org', { subject: 'another thread', body: BODY, date: '2002-06-29T10:00:00+00:00' }),
-]);
-
-const raws: Record<string, string> = {
-  'root.raw': 'Message-ID: <root.1@example.org>\nFrom: Fixture Author <fixture.author@example.org>\nSubject: =?utf-8?q?x?=\n\nbody \xe9\n',
-  'reply.raw': 'Message-ID: <reply.2@example.org>\nIn-Reply-To: <root.1@example.org>\n\nreply\n',
-};
+const archive = buildArchive(downloadRecords);
+const raws = DOWNLOAD_RAWS;
 
 describe('rawDownloads', () => {
   it('writes one redacted raw file per message with raw bytes, keeping Message-IDs and every other byte', () => {
@@ -52,17 +35,6 @@ describe('threadDownloads', () => {
     const mbox = files.filter((f) => f.path.endsWith('.mbox')).map((f) => Buffer.from(f.bytes).toString('utf8'));
     expect(mbox.join('')).toMatch(/^From /m);
     for (const f of files) expect(Buffer.from(f.bytes).toString('utf8')).not.toContain('fixture.author@example.org');
-  });
-});
-
-describe('shareArchive', () => {
-  it('hands the pages’ archive to the downloads step, and says so when there is none', async () => {
-    const key = Symbol.for('slowest-side.archive');
-    delete (globalThis as Record<symbol, unknown>)[key];
-    expect(() => sharedArchive()).toThrow(/no archive was shared/);
-    shareArchive(Promise.resolve(archive));
-    expect(await sharedArchive()).toBe(archive);
-    delete (globalThis as Record<symbol, unknown>)[key];
   });
 });
 

@@ -9,11 +9,6 @@ import { messageSchema } from '../schema.ts';
 import { parseEntry } from '../entry-file.ts';
 import type { MessageRecord } from '../types.ts';
 
-/** Where entries live: `MESSAGES_DIR` (used by the test fixture site) or src/content/messages. */
-export function messagesDir(): string {
-  return process.env['MESSAGES_DIR'] ?? 'src/content/messages';
-}
-
 /** Every entry in `dir` as `{ id, ...frontmatter, body }`, id being the file's slug. */
 export function readEntries(dir: string): { id: string; body: string }[] {
   return readdirSync(dir)
