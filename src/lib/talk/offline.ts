@@ -18,6 +18,7 @@ import { MODEL_VERSION } from '../model/index.ts';
 import { scriptJson } from '../script-json.ts';
 import { escapeAttr, escapeText } from '../xml-escape.ts';
 import { stepState, talkData, type Talk } from './talk.ts';
+import { slug } from './words.ts';
 
 /** What the file carries besides the talk: its policy and its script, the same for every talk. */
 export interface TalkFileParts {
@@ -55,15 +56,7 @@ export function inlineScript(js: string): string {
 
 /** The file name a talk is saved as: its title as a slug (`zero-copy-in-five-steps.html`). */
 export function talkFileName(title: string): string {
-  const slug = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  return `${slug || 'talk'}.html`;
+  return `${slug(title, 60) || 'talk'}.html`;
 }
 
 /** One step as the file shows it without scripts. */

@@ -13,6 +13,7 @@ import { MODEL_VERSION, type ParamKey, type Values } from '../model/index.ts';
 import { withBase } from '../routes.ts';
 import { FIGURE_BOX, type PdfImage, type PdfTalk } from './pdf.ts';
 import { stepState, type Talk } from './talk.ts';
+import { slug } from './words.ts';
 import type { GlyphTable } from '../fonts/glyph-table.ts';
 
 /** One step, resolved for drawing and captioning. */
@@ -36,24 +37,6 @@ export interface StepFile {
 export const SLIDE_PNG = EXPORT_SIZES.find((s) => s.id === '1920x1080')!;
 /** Pixels of a PDF page's figure image: its box at DENSITY (1888 × 776). */
 export const PDF_IMAGE: Readonly<FigureSize> = { width: FIGURE_BOX.width * DENSITY, height: FIGURE_BOX.height * DENSITY };
-
-/** Lower-case ASCII words of `text` (accents dropped, µ as u) joined by `-`, as many whole words as fit in `max` characters. */
-export function slug(text: string, max: number): string {
-  const words = text
-    .replace(/[µμ]/g, 'u')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-  let out = '';
-  for (const w of words) {
-    const next = out ? `${out}-${w}` : w;
-    if (next.length > max) break;
-    out = next;
-  }
-  return out || (words[0] ?? '').slice(0, max);
-}
 
 /** Every step of `talk`, resolved; `site` is the site's absolute base URL, for the permalinks. */
 export function stepFiles(talk: Talk, site: string): StepFile[] {

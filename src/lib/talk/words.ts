@@ -27,13 +27,20 @@ export function stateWords(step: TalkStep): string {
 /** "Figure title: state words". */
 export const stepWhat = (step: TalkStep): string => `${figures[step.figure].title}: ${stateWords(step)}`;
 
-/** A file name part from a title: lower case ASCII words joined by hyphens, at most `max` characters. */
-export function slugWords(title: string, max = 48): string {
-  const slug = title
+/** Lower-case ASCII words of `text` (accents dropped, µ as u) joined by `-`, as many whole words as fit in `max` characters. */
+export function slug(text: string, max: number): string {
+  const words = text
+    .replace(/[µμ]/g, 'u')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return slug.slice(0, max).replace(/-+$/, '') || 'talk';
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  let out = '';
+  for (const w of words) {
+    const next = out ? `${out}-${w}` : w;
+    if (next.length > max) break;
+    out = next;
+  }
+  return out || (words[0] ?? '').slice(0, max);
 }

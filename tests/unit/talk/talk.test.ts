@@ -147,7 +147,7 @@ describe("an article's sequence as a talk", () => {
 
 describe('a step in words', () => {
   it('names the figure, the preset, and what changed from it', async () => {
-    const { stepWhat, slugWords } = await import('../../../src/lib/talk/words.ts');
+    const { stepWhat, slug } = await import('../../../src/lib/talk/words.ts');
     expect(stepWhat(makeStep('time-breakdown', quadrics, { origin: 'quadrics-2002' }))).toBe(
       `CPU time per segment: preset “${presetById('quadrics-2002')!.title}”`,
     );
@@ -155,7 +155,7 @@ describe('a step in words', () => {
     expect(changed).toMatch(/, with .*400 MB\/s/);
     expect(changed).toMatch(/direct placement/);
     expect(stepWhat(makeStep('measurements', defaults()))).toMatch(/: published numbers$/);
-    expect(slugWords('Zéro-copie: “the slowest side”!')).toBe('zero-copie-the-slowest-side');
-    expect(slugWords('***')).toBe('talk');
+    expect(slug('Zéro-copie: “the slowest side” in 5 µs!', 48)).toBe('zero-copie-the-slowest-side-in-5-us');
+    expect(slug('***', 48)).toBe('');
   });
 });
