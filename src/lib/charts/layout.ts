@@ -27,6 +27,27 @@ export function fitDomain(items: readonly { x: number; label: string }[], plotWi
   return d;
 }
 
+/** Round numbers an axis may end at, times a power of ten (at most a quarter of it left empty). */
+const ROUND_ENDS = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];
+
+/**
+ * The end of a value axis that must reach `x`: the next round number at or above it. While a
+ * reader drags a parameter, the bars and lines move along an axis that holds still until one
+ * outgrows it, so the eye sees what changed, and a step redraws a few marks instead of every
+ * tick, grid line and label (an axis fitted exactly moved them all on every step).
+ */
+export function settledMax(x: number): number {
+  if (!(x > 0) || !Number.isFinite(x)) return x;
+  const k = Math.floor(Math.log10(x));
+  // 1 / 10^6 is the double nearest 1e-6; 10^-6 is not.
+  const power = k >= 0 ? 10 ** k : 1 / 10 ** -k;
+  const scaled = x / power;
+  // A hair of tolerance: 0.3 / 0.1 is 2.9999999999999996, which must end at 3, not 4; the
+  // end never falls short of x by that hair.
+  const end = ROUND_ENDS.find((r) => r >= scaled - 1e-9) ?? 10;
+  return Math.max(end * power, x);
+}
+
 /**
  * Moves label positions (px, any order) apart so neighbours are at least `gap` px apart,
  * keeping them within [lo, hi]. Returns the new positions in the input order.

@@ -6,7 +6,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { evaluate, type SideResult, type Values } from '../model/index.ts';
-import { fitDomain, FONT_SIZE, LINE, stack, textWidth, tickOverhang, unbroken, wrap } from './layout.ts';
+import { fitDomain, FONT_SIZE, LINE, settledMax, stack, textWidth, tickOverhang, unbroken, wrap } from './layout.ts';
 import { inkOn, palette } from './theme.ts';
 import type { FigureContext, FigureDef, FigureSize, LegendEntry, Table, Theme } from './types.ts';
 import { activeUnknowns, crossings, megabytes, percent, readable, unknownRange } from './words.ts';
@@ -74,10 +74,12 @@ function options(v: Values, size: FigureSize, theme: Theme, context?: FigureCont
     d.limit > d.traffic && ((d.limit - d.traffic) / domain) * plotW < textWidth(d.label) + 12;
   const domain = (plotW: number): number => {
     const first = fitDomain([...limitLabels, ...data.map((d) => ({ x: d.traffic, label: d.label }))], plotW, floor);
-    return fitDomain(
-      [...limitLabels, ...data.map((d) => ({ x: crossed(d, first, plotW) ? d.limit : d.traffic, label: d.label }))],
-      plotW,
-      first,
+    return settledMax(
+      fitDomain(
+        [...limitLabels, ...data.map((d) => ({ x: crossed(d, first, plotW) ? d.limit : d.traffic, label: d.label }))],
+        plotW,
+        first,
+      ),
     );
   };
   const marginRight = rightMargin(MARGIN.marginLeft, MARGIN.marginRight, size.width, domain);
@@ -196,11 +198,13 @@ function narrowOptions(
   const limitLabel = (d: Row): string => `limit ${megabytes(d.limit)}`;
   const floor = Math.max(...data.map((d) => Math.max(d.limit, d.traffic)), range?.max ?? 0) * 1.02;
   const domain = (plotW: number): number =>
-    fitDomain(
-      data.map((d) => ({ x: d.limit, label: limitLabel(d) })),
-      plotW,
-      floor,
-      8,
+    settledMax(
+      fitDomain(
+        data.map((d) => ({ x: d.limit, label: limitLabel(d) })),
+        plotW,
+        floor,
+        8,
+      ),
     );
   const marginRight = rightMargin(NARROW.marginLeft, NARROW.marginRight, width, domain);
   const plotW = width - NARROW.marginLeft - marginRight;

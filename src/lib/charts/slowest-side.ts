@@ -4,7 +4,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { band, evaluate, type Band, type EndToEnd, type ParamKey, type Values } from '../model/index.ts';
-import { fitDomain, FONT_SIZE, LINE, stack, textWidth, unbroken, wrap } from './layout.ts';
+import { fitDomain, FONT_SIZE, LINE, settledMax, stack, textWidth, unbroken, wrap } from './layout.ts';
 import { lastOne, stateKey } from './memo.ts';
 import { palette } from './theme.ts';
 import type { FigureContext, FigureDef, FigureSize, LegendEntry, Table, Theme } from './types.ts';
@@ -79,7 +79,7 @@ function options(v: Values, size: FigureSize, theme: Theme, context?: FigureCont
     ...shown.map((d) => ({ x: d.x, label: label(d) })),
     ...ranged.slice(0, 1).map((d) => ({ x: d.high ?? 0, label: 'range over unknowns' })),
   ];
-  const xMax = fitDomain(labels, plotW, Math.max(...shown.map((d) => Math.max(d.x, d.high ?? 0))) * 1.02);
+  const xMax = settledMax(fitDomain(labels, plotW, Math.max(...shown.map((d) => Math.max(d.x, d.high ?? 0))) * 1.02));
   const e2e = data.find((d) => d.slowest)!;
   const halo = { stroke: colours.background, strokeWidth: 4, paintOrder: 'stroke', fill: 'currentColor' } as const;
   // Bar thickness of the band scale (equal inner and outer padding), and the whisker offset below a bar's centre.
@@ -199,7 +199,7 @@ function narrowOptions(shown: readonly Shown[], size: FigureSize, theme: Theme):
     return { ...r.d, text: r.lines.join('\n'), top: tops[i]!, bar, whisker: bar + BAR + WHISKER / 2 };
   });
   type Placed = (typeof placed)[number];
-  const xMax = Math.max(...shown.map((d) => Math.max(d.x, d.high ?? 0))) * 1.04;
+  const xMax = settledMax(Math.max(...shown.map((d) => Math.max(d.x, d.high ?? 0))) * 1.04);
   const px = (x: number): number => NARROW.marginLeft + (x / xMax) * plotW;
   const e2e = shown.find((d) => d.slowest)!;
   // The end-to-end label starts at its rule, moved left as far as it must to stay in the drawing.

@@ -7,7 +7,7 @@ import { band, bandAlong, type Band, clamp, evaluate, PAGE_BYTES, paramFor, type
 // One side at a time and no clamp per point: a line is ~100 points on every slider step.
 import { receiveMBps, sendMBps } from '../model/throughput.ts';
 import { chartKey, type KeyEntry } from './key.ts';
-import { type Box, dodge, FONT_SIZE, meet, textWidth } from './layout.ts';
+import { type Box, dodge, FONT_SIZE, meet, settledMax, textWidth } from './layout.ts';
 import { lastOne, stateKey } from './memo.ts';
 import { type Palette, palette } from './theme.ts';
 import type { FigureContext, FigureDef, FigureSize, LegendEntry, Table, Theme } from './types.ts';
@@ -129,7 +129,9 @@ function options(values: Values, size: FigureSize, theme: Theme, context?: Figur
   const bands = keys.length === 0 ? [] : bandRows(v, keys);
   const now = evaluate(v);
   const link = v.linkGbps;
-  const yMax = Math.max(link, ...lines.flatMap((l) => l.points.map((p) => p.y)), ...bands.map((b) => Math.max(b.txMax, b.rxMax))) * 1.12;
+  const yMax = settledMax(
+    Math.max(link, ...lines.flatMap((l) => l.points.map((p) => p.y)), ...bands.map((b) => Math.max(b.txMax, b.rxMax))) * 1.12,
+  );
 
   // A chart too narrow to name its lines at their ends names them in a key above it.
   const narrow = size.width - MARGIN.left - MARGIN.right < NARROW_PLOT;

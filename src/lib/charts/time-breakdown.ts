@@ -4,7 +4,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { evaluate, type SegmentTime, type SideResult, type Values } from '../model/index.ts';
-import { fitDomain, FONT_SIZE, textWidth } from './layout.ts';
+import { fitDomain, FONT_SIZE, settledMax, textWidth } from './layout.ts';
 import { inkOn, palette } from './theme.ts';
 import type { FigureDef, FigureSize, Table, Theme } from './types.ts';
 import { micros, readable } from './words.ts';
@@ -54,7 +54,7 @@ function options(v: Values, size: FigureSize, theme: Theme): Plot.PlotOptions {
   const segs = segments(r);
   const plotW = size.width - MARGIN.marginLeft - MARGIN.marginRight;
   const totals = SIDES.map(([key, side]) => ({ side, x: r[key].segmentTotalUs, label: totalLabel(r[key]) }));
-  const xMax = fitDomain(totals, plotW, Math.max(...totals.map((t) => t.x), 1e-9) * 1.02);
+  const xMax = settledMax(fitDomain(totals, plotW, Math.max(...totals.map((t) => t.x), 1e-9) * 1.02));
   const px = (us: number): number => (us / xMax) * plotW;
   // A value goes inside its segment when it fits there; the data table has every value.
   const inside = segs.filter((s) => s.us > 0 && px(s.us) >= textWidth(micros(s.us)) + 8);
@@ -97,17 +97,13 @@ function options(v: Values, size: FigureSize, theme: Theme): Plot.PlotOptions {
         strokeWidth: 2,
         paintOrder: 'stroke',
       }),
-      ...KINDS.map((kind) =>
-        Plot.text(
-          inside.filter((s) => s.kind === kind),
-          {
-            x: (d: Segment) => (d.x1 + d.x2) / 2,
-            y: 'side',
-            text: (d: Segment) => micros(d.us),
-            fill: inkOn(fill(kind)),
-          },
-        ),
-      ),
+      // One mark for every value inside a segment, each in the ink its segment's colour needs.
+      Plot.text(inside, {
+        x: (d: Segment) => (d.x1 + d.x2) / 2,
+        y: 'side',
+        text: (d: Segment) => micros(d.us),
+        fill: (d: Segment) => inkOn(fill(d.kind)),
+      }),
       Plot.text(totals, { x: 'x', y: 'side', text: 'label', textAnchor: 'start', dx: 6, fontWeight: 600, ...halo }),
       ...legend.flatMap((l) => [
         Plot.dot([l.kind], {
