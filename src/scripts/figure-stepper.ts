@@ -7,6 +7,8 @@
  * the data table lists the steps.
  */
 import { stepSentence } from '../lib/charts/step-sentence.ts';
+import { setAttr, setText } from './dom.ts';
+import type { DrawnDetail } from './figure-live.ts';
 
 class FigureStepper extends HTMLElement {
   #step = -1;
@@ -28,8 +30,12 @@ class FigureStepper extends HTMLElement {
       else return;
       e.preventDefault();
     });
-    // A redraw at another state may change the rows: keep the step in range and the words current.
-    document.addEventListener('model-figure:drawn', () => this.#go(Math.min(this.#step, this.#rows().length - 1)));
+    // A redraw of its figure at another state may change the rows: keep the step in range and
+    // the words current (other figures' redraws leave them alone).
+    document.addEventListener('model-figure:drawn', (e) => {
+      if ((e as CustomEvent<DrawnDetail>).detail.figure !== this.#figure()?.dataset['figure']) return;
+      this.#go(Math.min(this.#step, this.#rows().length - 1));
+    });
   }
 
   #figure(): HTMLElement | null {
@@ -49,16 +55,17 @@ class FigureStepper extends HTMLElement {
     const text = this.querySelector<HTMLElement>('.step-text');
     const prev = this.querySelector<HTMLButtonElement>('[data-step-action="prev"]');
     const next = this.querySelector<HTMLButtonElement>('[data-step-action="next"]');
-    if (prev) prev.disabled = this.#step <= 0;
-    if (next) next.disabled = this.#step >= rows.length - 1;
+    // Written only where they change: a knob step redraws the figure and comes through here.
+    if (prev && prev.disabled !== this.#step <= 0) prev.disabled = this.#step <= 0;
+    if (next && next.disabled !== this.#step >= rows.length - 1) next.disabled = this.#step >= rows.length - 1;
     if (this.#step < 0) {
       delete fig.dataset['step'];
-      if (text) text.textContent = `All ${rows.length} steps shown. Next walks through them one at a time.`;
+      setText(text, `All ${rows.length} steps shown. Next walks through them one at a time.`);
       return;
     }
-    fig.dataset['step'] = String(this.#step);
+    setAttr(fig, 'data-step', String(this.#step));
     const cells = [...(rows[this.#step]?.cells ?? [])].map((c) => c.textContent?.trim() ?? '');
-    if (text) text.textContent = stepSentence(cells, rows.length);
+    setText(text, stepSentence(cells, rows.length));
   }
 }
 

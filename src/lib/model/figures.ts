@@ -76,9 +76,20 @@ export function figureValue(figure: ModelFigure, model: (values: Record<string, 
   return value * (figure.scale ?? 1);
 }
 
+/**
+ * One formatter per number of decimals, made on first use: `toLocaleString` with options builds
+ * a new one on every call, which a knob step paid for each number in the page's prose.
+ */
+const formats = new Map<number, Intl.NumberFormat>();
+
 /** `value` with `digits` decimals, thousands grouped: `formatFigure(1598.4, 0)` → `1,598`. */
 export function formatFigure(value: number, digits: number): string {
-  return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  let format = formats.get(digits);
+  if (format === undefined) {
+    format = new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    formats.set(digits, format);
+  }
+  return format.format(value);
 }
 
 /** Which side a bound is asked of: a side names its limit, end to end names the side. */
