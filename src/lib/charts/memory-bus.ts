@@ -165,7 +165,7 @@ function options(v: Values, size: FigureSize, theme: Theme, context?: FigureCont
     marginRight,
     style: { fontSize: `${FONT_SIZE}px` },
     x: { domain: [0, xMax], grid: true, label: X_LABEL, labelAnchor: 'center', labelArrow: 'none' },
-    y: { domain: data.map((d) => d.row), label: null, padding: PADDING },
+    y: { type: 'band', domain: data.map((d) => d.row), label: null, padding: PADDING },
     color: { type: 'identity' },
     marks,
   };

@@ -232,7 +232,7 @@ function options(v: Values, size: FigureSize, theme: Theme): Plot.PlotOptions {
     ...MARGIN,
     style: { fontSize: `${FONT_SIZE}px` },
     x: { domain: [0, BAR_X + BAR_W], axis: null },
-    y: { domain: rows, axis: null, padding: 0.15 },
+    y: { type: 'band', domain: rows, axis: null, padding: 0.15 },
     color: { type: 'identity' },
     marks: [
       // The three places, as lanes with their names on top.

@@ -44,6 +44,56 @@ const stableIds = (svg: Element, prefix: string): void => renameIds(svg, (_, n) 
  */
 export const prefixIds = (svg: Element, prefix: string): void => renameIds(svg, (id) => `${prefix}${id}`);
 
+export type Options = Plot.PlotOptions & Record<string, unknown>;
+const POSITION = ['x', 'y'] as const;
+
+/**
+ * What the axes of a drawing depend on: every option but the marks (functions by their source),
+ * or undefined when the axes could also depend on the marks: a position scale without an
+ * explicit domain, margins left to Plot (it sizes them by the axes), or facets.
+ */
+export function axisKey(options: Options): string | undefined {
+  if (options.fx !== undefined || options.fy !== undefined || options.facet !== undefined) return undefined;
+  const margins = ['marginTop', 'marginRight', 'marginBottom', 'marginLeft'] as const;
+  if (options.margin === undefined && margins.some((m) => options[m] === undefined)) return undefined;
+  for (const name of POSITION) {
+    const scale = options[name] as { domain?: unknown; type?: unknown } | undefined;
+    if (scale === undefined || !Array.isArray(scale.domain)) return undefined;
+    // Without marks an ordinal scale would be a point scale where the bars made it a band.
+    if (scale.type === undefined && !scale.domain.every((d) => typeof d === 'number')) return undefined;
+  }
+  const { marks: _, document: __, ...rest } = options;
+  return JSON.stringify(rest, (_key, value: unknown) => (typeof value === 'function' ? String(value) : value));
+}
+
+/** The last axis layer drawn for each figure: the groups Plot drew for its axes and grids. */
+const axisLayers = new Map<string, { key: string; doc: Document; groups: readonly Element[] }>();
+
+/**
+ * Plot's drawing of `options`, its axes reused from the figure's previous drawing when
+ * nothing they depend on changed. A knob step moves marks along axes that hold still (axes
+ * end at round numbers, see `settledMax`), and drawing the axes was a third of Plot's work.
+ * The result is the same markup as one `Plot.plot(options)`: Plot draws the axes and grids
+ * first, then the marks, so the cached groups go before the marks' groups.
+ */
+export function plotFigure(id: string, options: Options, doc: Document): SVGSVGElement | HTMLElement {
+  const key = axisKey(options);
+  if (key === undefined) return Plot.plot({ ...options, document: doc });
+  let layer = axisLayers.get(id);
+  if (layer?.key !== key || layer.doc !== doc) {
+    const axes = Plot.plot({ ...options, marks: [], document: doc });
+    const groups = [...axes.children].filter((c) => c.localName === 'g');
+    layer = { key, doc, groups };
+    axisLayers.set(id, layer);
+  }
+  const bare: Options = { ...options, document: doc };
+  for (const name of POSITION) bare[name] = { ...(options[name] as object), axis: null, grid: false };
+  const out = Plot.plot(bare);
+  const first = [...out.children].find((c) => c.localName === 'g') ?? null;
+  for (const g of layer.groups) out.insertBefore(g.cloneNode(true), first);
+  return out;
+}
+
 /**
  * One figure as an <svg> element of `doc` (default: the global document), labelled with its
  * caption. Deterministic: the same arguments give the same markup.
@@ -56,7 +106,7 @@ export function renderFigure(
   doc: Document = globalThis.document,
   context?: FigureContext,
 ): SVGSVGElement {
-  const out = Plot.plot({ ...def.options(values, size, theme, context), document: doc });
+  const out = plotFigure(def.id, def.options(values, size, theme, context) as Options, doc);
   const svg = (out.tagName.toLowerCase() === 'svg' ? out : out.querySelector('svg')) as SVGSVGElement | null;
   if (svg === null) throw new Error(`figure ${def.id}: Plot drew no <svg>`);
   svg.setAttribute('xmlns', SVG_NS);

@@ -92,7 +92,7 @@ function options(v: Values, size: FigureSize, theme: Theme, context?: FigureCont
     ...MARGIN,
     style: { fontSize: `${FONT_SIZE}px` },
     x: { domain: [0, xMax], grid: true, label: 'Gbit/s', labelAnchor: 'center', labelArrow: 'none' },
-    y: { domain: data.map((d) => d.name), label: null, padding: PADDING },
+    y: { type: 'band', domain: data.map((d) => d.name), label: null, padding: PADDING },
     color: { type: 'identity' },
     marks: [
       Plot.barX(

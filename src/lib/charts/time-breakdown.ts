@@ -85,7 +85,7 @@ function options(v: Values, size: FigureSize, theme: Theme): Plot.PlotOptions {
     marginTop,
     style: { fontSize: `${FONT_SIZE}px` },
     x: { domain: [0, xMax], grid: true, label: 'CPU time per segment (µs)', labelAnchor: 'center', labelArrow: 'none' },
-    y: { domain: SIDES.map(([, s]) => s), label: null, padding: 0.3 },
+    y: { type: 'band', domain: SIDES.map(([, s]) => s), label: null, padding: 0.3 },
     color: { type: 'identity' },
     marks: [
       Plot.barX(segs, {
