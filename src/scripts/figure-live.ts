@@ -173,6 +173,18 @@ export function bringToLife(el: HTMLElement): void {
   const caption = el.querySelector<HTMLElement>('.caption-text');
   // Bands follow the page state; a figure's own list (data-band-keys) can only narrow them.
   const table = el.querySelector<HTMLTableElement>('details.data table');
+  // A closed data table is filled when it opens: a knob step would otherwise rewrite numbers
+  // nobody sees. A stepped figure's table stays filled, as its stepper reads the rows.
+  const details = def.stepped || fixed ? null : (table?.closest('details') ?? null);
+  let unfilled: { values: Values; context: FigureContext } | undefined;
+  const fillNow = (): void => {
+    if (unfilled && table) fillTable(table, def.table(unfilled.values, unfilled.context));
+    unfilled = undefined;
+  };
+  // The summary's click comes before the table opens (keys on it click too), so it never shows
+  // stale numbers for a frame; toggle catches an opening from a script.
+  details?.querySelector(':scope > summary')?.addEventListener('click', fillNow);
+  details?.addEventListener('toggle', fillNow);
   let last: { values: Values; width: number; theme: Theme; bands: string } | undefined;
 
   const redraw = (): void => {
@@ -209,7 +221,10 @@ export function bringToLife(el: HTMLElement): void {
       const text = def.caption(values, context);
       if (caption.textContent !== text) caption.textContent = text;
     }
-    if (table && !fixed) fillTable(table, def.table(values, context));
+    if (table && !fixed) {
+      unfilled = { values, context };
+      if (!details || details.open) fillNow();
+    }
     if (el.dataset['upgraded'] === undefined) el.dataset['upgraded'] = '';
     const detail: DrawnDetail = { figure: def.id, ms: performance.now() - start };
     document.dispatchEvent(new CustomEvent('model-figure:drawn', { detail }));

@@ -125,6 +125,8 @@ test('a slider step patches the chart on screen, and its name, caption and table
     await slider.focus();
     for (let i = 0; i < 5; i += 1) await slider.press('ArrowRight');
     await expect.poll(async () => (await read()).caption).not.toBe(before.caption);
+    // A closed data table catches up when opened.
+    await figure.locator('details.data > summary').click();
     const after = await read();
     expect(after.charts).toBe(1);
     expect(after.kept).toBe(true);
