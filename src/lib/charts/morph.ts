@@ -55,8 +55,11 @@ export function morph(to: Element, from: Element): void {
       to.replaceChild(b, a);
       a = nextA;
     } else {
-      if (a.nodeType === ELEMENT) morph(a as Element, b as Element);
-      else if (a.nodeValue !== b.nodeValue) a.nodeValue = b.nodeValue;
+      // Equal subtrees (an axis reused from the last drawing, a mark that did not move) are
+      // left as they are: the browser compares them faster than a walk here would.
+      if (a.nodeType === ELEMENT) {
+        if (!a.isEqualNode(b)) morph(a as Element, b as Element);
+      } else if (a.nodeValue !== b.nodeValue) a.nodeValue = b.nodeValue;
       a = a.nextSibling;
     }
     b = nextB;
