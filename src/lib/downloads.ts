@@ -7,7 +7,7 @@
  */
 import { type Archive, rawRedactor, redactor, sortTime, threadSlug } from './mail/archive.ts';
 import { toMboxrd } from './mail/export.ts';
-import { walk } from './mail/thread.ts';
+import { walk } from './mail/thread-tree.ts';
 import { threadJson } from './mail/threadjson.ts';
 import { paths } from './routes.ts';
 

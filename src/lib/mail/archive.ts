@@ -10,7 +10,8 @@ import { gatewayPrefixes, rewritableLocalPart } from './headers.ts';
 import { backlinks, linkQuotes, type PassageSource, SourceIndex, type QuoteLink } from './provenance.ts';
 import { paragraphs, quotedShare, segment, type Paragraph, type Segment } from './quotes.ts';
 import { reconstruct, type Reconstruction } from './reconstruct.ts';
-import { headerIds, threadMessages, walk, type Thread, type ThreadInput, type ThreadNode } from './thread.ts';
+import { headerIds, threadMessages } from './thread.ts';
+import { walk, type Thread, type ThreadInput, type ThreadNode } from './thread-tree.ts';
 import type { ArchiveLink, LinkKind, MessageRecord, Provenance, SourceFormat } from './types.ts';
 
 /** One message as the pages show it. */

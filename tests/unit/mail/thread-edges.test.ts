@@ -5,7 +5,8 @@
  * mutation testing (docs/mutation.md).
  */
 import { describe, expect, it } from 'vitest';
-import { threadMessages, walk, type Thread, type ThreadInput, type ThreadNode } from '../../../src/lib/mail/thread.ts';
+import { threadMessages } from '../../../src/lib/mail/thread.ts';
+import { walk, type Thread, type ThreadInput, type ThreadNode } from '../../../src/lib/mail/thread-tree.ts';
 import type { LinkKind } from '../../../src/lib/mail/types.ts';
 
 /** A made-up message; the minute is offset from 2002-06-27T10:00:00Z. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { threadMessages, walk, type Thread, type ThreadInput, type ThreadNode } from '../../../src/lib/mail/thread.ts';
+import { threadMessages } from '../../../src/lib/mail/thread.ts';
+import { walk, type Thread, type ThreadInput, type ThreadNode } from '../../../src/lib/mail/thread-tree.ts';
 
 /** A made-up message; the minute is offset from 2002-06-27T10:00:00Z. */
 function msg(id: string, minute: number | null, extra: Partial<ThreadInput> = {}): ThreadInput {
