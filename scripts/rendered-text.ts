@@ -31,7 +31,7 @@ const CODE = new Set(['script', 'style']);
 
 /** An attribute value with Astro's content hashes replaced. */
 const unhashed = (value: string): string =>
-  value.replace(/\/_astro\/([\w-]+)\.[\w-]{8}\./g, '/_astro/$1.#.').replace(/\bastro-[a-z0-9]{8}\b/g, 'astro-#');
+  value.replace(/\/_astro\/([^"'\s]+?)\.[\w-]{8}\.(\w+)\b/g, '/_astro/$1.#.$2').replace(/\bastro-[a-z0-9]{8}\b/g, 'astro-#');
 
 function walk(node: Node, exact: boolean, out: string[]): void {
   if (node.nodeType === 3) {
