@@ -10,7 +10,8 @@
  * `src/content/anchors.json` records, for each, the selector taken from the shipped archive
  * (`npm run anchors` writes it; a unit test checks it is current).
  */
-import type { Archive, ArchiveMessage } from './mail/archive.ts';
+import type { Archive } from './mail/archive.ts';
+import type { ArchiveMessage } from './mail/archive-message.ts';
 import { hash64 } from './mail/ids.ts';
 import { type OwnText, matchKey, ownText, paragraphSpan } from './mail/stream.ts';
 import type { Paragraph } from './mail/quotes.ts';

@@ -5,9 +5,10 @@
  * writes them straight to disk (src/integrations/downloads.ts) instead of sending some
  * 15,000 of them through Astro's page pipeline one by one.
  */
-import { type Archive, rawRedactor, redactor, sortTime, threadSlug } from './mail/archive.ts';
+import { type Archive, rawRedactor, redactor, threadSlug } from './mail/archive.ts';
+import { sortTime } from './mail/archive-message.ts';
 import { toMboxrd } from './mail/export.ts';
-import { walk } from './mail/thread.ts';
+import { walk } from './mail/thread-tree.ts';
 import { threadJson } from './mail/threadjson.ts';
 import { paths } from './routes.ts';
 

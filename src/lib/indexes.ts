@@ -1,5 +1,5 @@
 /** Grouping and ordering for the hypermail-style indexes (date, author, subject). Pure. */
-import { sortTime, type ArchiveMessage } from './mail/archive.ts';
+import { sortTime, type ArchiveMessage } from './mail/archive-message.ts';
 import { hash64 } from './mail/ids.ts';
 
 /** `Re: Re: [PATCH] x` → `[PATCH] x`: the subject a thread is filed under. */

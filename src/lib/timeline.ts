@@ -1,14 +1,14 @@
 /**
  * From 2002 to today: the techniques that removed parts of the 2002 receive (and send) cost,
- * one entry each, in the model's terms. Pure data plus the check the unit test runs; the
+ * one entry each, in the model's terms. Pure data: timeline-check.ts checks it (the unit test
+ * runs the check), timeline-model.ts gives each entry's rates and address in the model, the
  * <Timeline> component renders it and the article "What removed the copies" explains it.
  *
  * Every entry opens the model at the 2002 fit (preset `quadrics-2002`) with only that
  * technique applied, so the entries can be compared with each other; the numbers the changed
  * parameters take are assumptions, stated in `model.note`, unless a source gives them.
  */
-import { evaluate, type ParamKey, paramFor, presetById, toQuery, type Values } from './model/index.ts';
-import { figureState } from './model/figures.ts';
+import type { ParamKey, Values } from './model/index.ts';
 
 /** A public page an entry rests on. */
 export interface Source {
@@ -417,77 +417,3 @@ export const timeline: readonly TimelineEntry[] = [
     },
   },
 ];
-
-/** Everything wrong with a timeline, one line each ([] when it is sound). */
-export function timelineProblems(entries: readonly TimelineEntry[]): string[] {
-  const problems: string[] = [];
-  const ids = new Set<string>();
-  entries.forEach((e, i) => {
-    const at = `${e.id || `entry ${i}`}:`;
-    if (!/^[a-z0-9-]+$/.test(e.id)) problems.push(`${at} id must be lower-case words joined by "-"`);
-    if (ids.has(e.id)) problems.push(`${at} id repeated`);
-    ids.add(e.id);
-    if (!Number.isInteger(e.year) || e.year < 2002 || e.year > 2026) problems.push(`${at} year ${e.year} outside 2002..2026`);
-    const before = entries[i - 1];
-    if (before && before.year > e.year) problems.push(`${at} out of order after ${before.id}`);
-    for (const s of [e.source, ...e.more]) {
-      if (!URL.canParse(s.url) || !/^https?:$/.test(new URL(s.url).protocol)) problems.push(`${at} not a web address: ${s.url}`);
-      if (!s.label.trim()) problems.push(`${at} source without a label`);
-    }
-    if (!e.source.url.startsWith('https://')) problems.push(`${at} main source must be https`);
-    if (!e.kernel.trim() || !e.title.trim() || !e.summary.trim() || !e.checkNote.trim()) problems.push(`${at} empty text`);
-    for (const k of e.params) if (!paramFor(k)) problems.push(`${at} unknown parameter ${k}`);
-    if (e.model === null) {
-      if (!e.reason?.trim()) problems.push(`${at} no model state and no reason`);
-      return;
-    }
-    if (e.reason !== undefined) problems.push(`${at} has both a model state and a reason`);
-    if (!presetById(e.model.preset)) problems.push(`${at} unknown preset ${e.model.preset}`);
-    if (!e.model.note.trim()) problems.push(`${at} model state without a note`);
-    for (const [k, v] of Object.entries(e.model.values)) {
-      const p = paramFor(k);
-      if (!p) {
-        problems.push(`${at} unknown parameter ${k}`);
-        continue;
-      }
-      if (!e.params.includes(p.key)) problems.push(`${at} changes ${k} but does not list it`);
-      if (p.kind === 'choice') {
-        if (!p.options.some((o) => o.value === v)) problems.push(`${at} ${k} has no option ${String(v)}`);
-      } else if (typeof v !== 'number' || v < p.min || v > p.max || (p.integer && !Number.isInteger(v))) {
-        problems.push(`${at} ${k} = ${String(v)} outside ${p.min}..${p.max}`);
-      }
-    }
-  });
-  return problems;
-}
-
-/** What the model gives for an entry's state: receive and end-to-end rates, Gbit/s, and what binds. */
-export interface Outcome {
-  readonly rxGbps: number;
-  readonly endToEndGbps: number;
-  readonly bound: 'tx' | 'rx' | 'window';
-}
-
-/** The complete model state an entry opens, or null when the model cannot express it. */
-const entryState = (entry: TimelineEntry): Record<string, unknown> | null =>
-  entry.model ? figureState({ preset: entry.model.preset, with: entry.model.values }) : null;
-
-/** The model's rates for an entry's state, or null when the entry has none. */
-export function outcome(entry: TimelineEntry): Outcome | null {
-  const state = entryState(entry);
-  if (!state) return null;
-  const r = evaluate(state);
-  return { rxGbps: r.rx.gbps, endToEndGbps: r.endToEnd.gbps, bound: r.endToEnd.bound };
-}
-
-/** The query string (no `?`) that opens the model at an entry's state, or null. */
-export function entryQuery(entry: TimelineEntry): string | null {
-  const state = entryState(entry);
-  return state ? toQuery(state) : null;
-}
-
-/** Entries grouped by year, years ascending (the figure draws one mark per year). */
-export function byYear(entries: readonly TimelineEntry[]): { year: number; entries: TimelineEntry[] }[] {
-  const years = [...new Set(entries.map((e) => e.year))].sort((a, b) => a - b);
-  return years.map((year) => ({ year, entries: entries.filter((e) => e.year === year) }));
-}

@@ -1,7 +1,7 @@
 import { blankDocument } from '../support/dom.ts';
 import { describe, expect, it } from 'vitest';
 import { figureIds, figures, isFigureId, parseBandKeys, renderFigure } from '../../src/lib/charts/index.ts';
-import { tableSegments } from '../../src/lib/charts/throughput-vs-segment.ts';
+import { tableSegments } from '../../src/lib/charts/throughput-vs-segment-data.ts';
 import type { FigureContext, FigureId, Theme } from '../../src/lib/charts/types.ts';
 import { fitAll } from '../../src/lib/model/fit.ts';
 import { defaults, presetById, presets, presetValues, type Values } from '../../src/lib/model/index.ts';

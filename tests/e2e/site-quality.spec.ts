@@ -30,7 +30,7 @@ async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
 test('every built page carries the CSP and no inline script', () => {
   const files = htmlFiles(DIST);
   expect(files.length).toBeGreaterThan(50);
-  // Embeds carry the same policy as pages (tests/unit/csp-policy.test.ts reads what it says).
+  // Embeds carry the same policy as pages (tests/unit/csp.test.ts reads what it says).
   expect(files.filter((f) => /\/embed\//.test(f)).length).toBeGreaterThan(5);
   for (const file of files) {
     const html = readFileSync(file, 'utf8');

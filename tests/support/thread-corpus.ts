@@ -4,7 +4,7 @@
  * loop, a self-reference and replies that only a subject ties to their thread. `groups`
  * is the grouping worked out by hand; tests compare the same-thread pairs.
  */
-import type { ThreadInput } from '../../src/lib/mail/thread.ts';
+import type { ThreadInput } from '../../src/lib/mail/thread-tree.ts';
 
 /** One message: a short key for the groups, then its id and headers. */
 interface Row {

@@ -1,29 +1,30 @@
 /**
  * Throughput against segment size: send and receive in the current modes and their
- * zero-copy (or copying) alternatives, the unknown ranges as bands, the link as a rule.
+ * zero-copy (or copying) alternatives, the unknown ranges as bands, the link as a rule. The
+ * drawing, caption and legend are here; the numbers they show in throughput-vs-segment-data.ts.
  */
 import * as Plot from '@observablehq/plot';
-import { band, bandAlong, type Band, clamp, evaluate, PAGE_BYTES, paramFor, type ParamKey, type Values } from '../model/index.ts';
-// One side at a time and no clamp per point: a line is ~100 points on every slider step.
-import { receiveMBps, sendMBps } from '../model/throughput.ts';
+import { band, clamp, evaluate, PAGE_BYTES, type Values } from '../model/index.ts';
 import { chartKey, type KeyEntry } from './key.ts';
 import { type Box, dodge, FONT_SIZE, meet, settledMax, textWidth } from './layout.ts';
-import { lastOne, stateKey } from './memo.ts';
 import { type Palette, palette } from './theme.ts';
-import type { FigureContext, FigureDef, FigureSize, LegendEntry, Table, Theme } from './types.ts';
+import {
+  bandKeysOf,
+  bandRows,
+  type Line,
+  lineGrid,
+  lineSpecs,
+  onLine,
+  rate,
+  type Side,
+  series,
+  table,
+  X_MAX,
+  X_MIN,
+} from './throughput-vs-segment-data.ts';
+import type { FigureContext, FigureDef, FigureSize, LegendEntry, Theme } from './types.ts';
 import { activeUnknowns, boundLabel, gbps, limitedBy, modeLabel, setBy, unknownRange, unknownWords } from './words.ts';
 
-const MSS = paramFor('mss');
-const [X_MIN, X_MAX] = MSS?.kind === 'number' ? [MSS.min, MSS.max] : [256, 65536];
-/** Line points per doubling of the segment size (plus every whole page and the current size). */
-const LINE_STEPS = 8;
-/**
- * Band points per doubling: band() tries every combination of unknowns at each point (80 side
- * evaluations for 2002's), so this is the figure's main cost; 3 keeps the kinks.
- */
-const BAND_STEPS = 3;
-/** Segment sizes the data table lists (the current size is added); all lie on the band grid. */
-export const TABLE_SEGMENTS: readonly number[] = [512, 1024, 1448, 2048, 4096, 8192, 16384, 32768, 65536];
 const TICKS = [256, 1024, 4096, 16384, 65536];
 const MARGIN = { top: 24, right: 118, bottom: 40, left: 48 };
 /**
@@ -34,86 +35,6 @@ const NARROW_PLOT = 300;
 /** The narrow chart's right margin (room for the last tick's label), and its room for the y axis's label (Plot sets it above the key). */
 const NARROW_RIGHT = 20;
 const AXIS_LABEL = 14;
-
-type Side = 'tx' | 'rx';
-interface Line {
-  readonly side: Side;
-  readonly current: boolean;
-  /** Direct label at the line's end. */
-  readonly label: string;
-  readonly patch: Partial<Values>;
-  /** Page remap: the line only exists at whole pages (elsewhere the model copies). */
-  readonly pagesOnly: boolean;
-}
-
-const SHORT: Readonly<Record<string, string>> = {
-  copy: 'copy',
-  sendfile: 'sendfile',
-  'csum-copy': 'csum-copy',
-  remap: 'remap',
-  direct: 'direct',
-};
-
-/** The four lines: each side's current mode and its alternative. */
-function lineSpecs(v: Values): Line[] {
-  const txAlt: Partial<Values> = v.txMode === 'copy' ? { txMode: 'sendfile', txCsum: 'offload' } : { txMode: 'copy' };
-  const rxAlt: Partial<Values> = v.rxMode === 'copy' || v.rxMode === 'csum-copy' ? { rxMode: 'direct' } : { rxMode: 'copy' };
-  const spec = (side: Side, current: boolean, patch: Partial<Values>): Line => {
-    const mode = side === 'tx' ? (patch.txMode ?? v.txMode) : (patch.rxMode ?? v.rxMode);
-    return {
-      side,
-      current,
-      patch,
-      label: `${side === 'tx' ? 'send' : 'receive'}, ${SHORT[mode] ?? mode}`,
-      pagesOnly: side === 'rx' && mode === 'remap',
-    };
-  };
-  return [spec('tx', true, {}), spec('tx', false, txAlt), spec('rx', true, {}), spec('rx', false, rxAlt)];
-}
-
-/** X_MIN × 2^(k/steps) up to X_MAX, rounded: every power of two in range is on it. */
-function logGrid(steps: number): number[] {
-  const n = Math.round(Math.log2(X_MAX / X_MIN) * steps);
-  return Array.from({ length: n + 1 }, (_, k) => Math.round(X_MIN * 2 ** (k / steps)));
-}
-
-const pages = (): number[] => Array.from({ length: Math.floor(X_MAX / PAGE_BYTES) }, (_, i) => (i + 1) * PAGE_BYTES);
-const sorted = (xs: Iterable<number>): number[] => [...new Set(xs)].sort((a, b) => a - b);
-/** The segment sizes the lines are drawn at (the current size included). */
-const lineGrid = (v: Values): number[] => sorted([...logGrid(LINE_STEPS), ...pages(), v.mss]);
-
-/** Keys the bands vary: the segment size is the x axis here, so it is shaded, not banded. */
-const bandKeysOf = (context: FigureContext | undefined): ParamKey[] => activeUnknowns(context?.bandKeys).filter((k) => k !== 'mss');
-
-/** A line's rate at one segment size; `v` must be clamped (see `clamp`). */
-const rate = (v: Values, line: Line, mss: number): number => {
-  const w = { ...v, ...line.patch, mss };
-  return ((line.side === 'tx' ? sendMBps(w) : receiveMBps(w)) * 8) / 1000;
-};
-
-/** Whole-page points only for remap lines (elsewhere remap falls back to copying). */
-const onLine = (line: Line, x: number): boolean => !line.pagesOnly || x % PAGE_BYTES === 0;
-
-interface BandRow {
-  x: number;
-  txMin: number;
-  txMax: number;
-  rxMin: number;
-  rxMax: number;
-}
-
-const toRow = (x: number, b: Band): BandRow => ({ x, txMin: b.tx.min, txMax: b.tx.max, rxMin: b.rx.min, rxMax: b.rx.max });
-const bandRow = (v: Values, keys: readonly ParamKey[], x: number): BandRow => toRow(x, band({ ...v, mss: x }, keys));
-
-/** The bands over the grid; independent of the current segment size, so a segment-size drag reuses them. */
-const bandRows = lastOne(
-  (v: Values, keys: readonly ParamKey[]) => `${stateKey(v, 'mss')}/${keys.join()}`,
-  (v: Values, keys: readonly ParamKey[]): BandRow[] => {
-    const xs = sorted([...logGrid(BAND_STEPS), ...TABLE_SEGMENTS, ...(v.rxMode === 'remap' ? pages() : [])]);
-    const bands = bandAlong(v, keys, 'mss', xs);
-    return xs.map((x, i) => toRow(x, bands[i]!));
-  },
-);
 
 function options(values: Values, size: FigureSize, theme: Theme, context?: FigureContext): Plot.PlotOptions {
   const v = clamp(values).values;
@@ -393,79 +314,6 @@ function caption(values: Values, context?: FigureContext): string {
   const mtu = activeUnknowns(context?.bandKeys).includes('mss') ? unknownRange('mss') : undefined;
   if (mtu !== undefined) parts.push(`Shaded: the Elan IP MTU is unknown (${mtu.min}–${mtu.max} bytes).`);
   return parts.join(' ');
-}
-
-/** The table's segment sizes for a state: the fixed sizes plus the current one. */
-export function tableSegments(values: Values): number[] {
-  return sorted([...TABLE_SEGMENTS, clamp(values).values.mss]);
-}
-
-/** A column label from a line's direct label: "Send, copy (Gbit/s)". */
-const lineColumn = (l: Line): string => `${l.label.replace(/^./, (c) => c.toUpperCase())} (Gbit/s)`;
-
-/** The band columns of the table and the series, when bands are drawn. */
-const BAND_COLUMNS = [
-  { key: 'txMin', label: 'Send band low (Gbit/s)' },
-  { key: 'txMax', label: 'Send band high (Gbit/s)' },
-  { key: 'rxMin', label: 'Receive band low (Gbit/s)' },
-  { key: 'rxMax', label: 'Receive band high (Gbit/s)' },
-];
-
-function table(values: Values, context?: FigureContext): Table {
-  const v = clamp(values).values;
-  const specs = lineSpecs(v);
-  const keys = bandKeysOf(context);
-  const columns = [{ key: 'mss', label: 'Segment payload (B)' }, ...specs.map((l, i) => ({ key: `line${i}`, label: lineColumn(l) }))];
-  if (keys.length > 0) {
-    columns.push(...BAND_COLUMNS);
-  }
-  const bands = keys.length === 0 ? [] : bandRows(v, keys);
-  const rows = tableSegments(v).map((mss) => {
-    const row: Record<string, string | number> = { mss };
-    specs.forEach((l, i) => {
-      row[`line${i}`] = gbps(rate(v, l, mss));
-    });
-    if (keys.length > 0) {
-      const b = bands.find((r) => r.x === mss) ?? bandRow(v, keys, mss);
-      Object.assign(row, { txMin: gbps(b.txMin), txMax: gbps(b.txMax), rxMin: gbps(b.rxMin), rxMax: gbps(b.rxMax) });
-    }
-    return row;
-  });
-  return { columns, rows };
-}
-
-/**
- * Every plotted point, unrounded: the lines at every segment size either the lines or the
- * bands are drawn at (the lines are exact model values anywhere; page remap only at whole
- * pages, blank elsewhere), the bands where they are computed (blank elsewhere).
- */
-function series(values: Values, context?: FigureContext): Table {
-  const v = clamp(values).values;
-  const specs = lineSpecs(v);
-  const keys = bandKeysOf(context);
-  const bands = keys.length === 0 ? [] : bandRows(v, keys);
-  const columns = [{ key: 'mss', label: 'Segment payload (bytes)' }, ...specs.map((l, i) => ({ key: `line${i}`, label: lineColumn(l) }))];
-  if (keys.length > 0) {
-    columns.push(...BAND_COLUMNS);
-  }
-  const rows = sorted([...lineGrid(v), ...bands.map((b) => b.x)]).map((mss) => {
-    const row: Record<string, string | number> = { mss };
-    specs.forEach((l, i) => {
-      row[`line${i}`] = onLine(l, mss) ? rate(v, l, mss) : '';
-    });
-    const b = bands.find((r) => r.x === mss);
-    if (keys.length > 0) {
-      const rxDrawn = b !== undefined && (v.rxMode !== 'remap' || mss % PAGE_BYTES === 0);
-      Object.assign(row, {
-        txMin: b?.txMin ?? '',
-        txMax: b?.txMax ?? '',
-        rxMin: rxDrawn ? b.rxMin : '',
-        rxMax: rxDrawn ? b.rxMax : '',
-      });
-    }
-    return row;
-  });
-  return { columns, rows };
 }
 
 /** The lines (solid: the modes set; dashed: their alternatives) and the bands. */

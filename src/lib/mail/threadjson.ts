@@ -1,6 +1,6 @@
 /** The published JSON shape of a thread (`/threads/<slug>.json`). */
 import type { Archive } from './archive.ts';
-import { walk, type Thread } from './thread.ts';
+import { walk, type Thread } from './thread-tree.ts';
 import type { LinkKind, Provenance } from './types.ts';
 
 export interface ThreadJson {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildArchive, redactor, threadSlug } from '../../../src/lib/mail/archive.ts';
 import { parseHypermail } from '../../../src/lib/mail/hypermail.ts';
 import { isDerivedId, slugOf } from '../../../src/lib/mail/ids.ts';
-import { walk } from '../../../src/lib/mail/thread.ts';
+import { walk } from '../../../src/lib/mail/thread-tree.ts';
 import { threadJson } from '../../../src/lib/mail/threadjson.ts';
 import type { MessageRecord } from '../../../src/lib/mail/types.ts';
 import { mail } from '../../support/records.ts';

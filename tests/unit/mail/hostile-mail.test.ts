@@ -19,7 +19,7 @@ import { importPaths, type ImportResult } from '../../../src/lib/mail/node/impor
 import { htmlToText } from '../../../src/lib/mail/parse.ts';
 import { redactRawMail } from '../../../src/lib/mail/raw-redact.ts';
 import { cleanBody, cleanHeaderText } from '../../../src/lib/mail/sanitize.ts';
-import { walk } from '../../../src/lib/mail/thread.ts';
+import { walk } from '../../../src/lib/mail/thread-tree.ts';
 import type { MessageRecord } from '../../../src/lib/mail/types.ts';
 import { paths } from '../../../src/lib/routes.ts';
 import { addressesIn, addressesInRaw, remnantsIn } from '../../support/address-oracle.ts';

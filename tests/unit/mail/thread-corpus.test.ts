@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isThreadableId } from '../../../src/lib/mail/headers.ts';
-import { threadMessages, walk, type Thread } from '../../../src/lib/mail/thread.ts';
+import { threadMessages } from '../../../src/lib/mail/thread.ts';
+import { walk, type Thread } from '../../../src/lib/mail/thread-tree.ts';
 import { corpus, groups, idOf } from '../../support/thread-corpus.ts';
 
 /** Every unordered pair of messages that share a thread, as `a b` with a < b. */

@@ -5,20 +5,12 @@
  * mutation testing (docs/mutation.md).
  */
 import { describe, expect, it } from 'vitest';
-import { threadMessages, walk, type Thread, type ThreadInput, type ThreadNode } from '../../../src/lib/mail/thread.ts';
+import { threadMessages } from '../../../src/lib/mail/thread.ts';
+import { walk, type Thread, type ThreadInput } from '../../../src/lib/mail/thread-tree.ts';
 import type { LinkKind } from '../../../src/lib/mail/types.ts';
+import { find, msg } from '../../support/threads.ts';
 
-/** A made-up message; the minute is offset from 2002-06-27T10:00:00Z. */
-function msg(id: string, minute: number, extra: Partial<ThreadInput> = {}): ThreadInput {
-  const date = new Date(Date.UTC(2002, 5, 27, 10, minute)).toISOString().replace('.000Z', '+00:00');
-  return { messageId: id, inReplyTo: null, references: [], subject: 'frob speed', date, author: 'Ann Author', ...extra };
-}
 const ids = (threads: Thread[]) => threads.flatMap((t) => walk(t).map(({ node }) => node.id));
-function find(threads: Thread[], id: string): ThreadNode {
-  const hit = threads.flatMap((t) => walk(t)).find(({ node }) => node.id === id);
-  if (!hit) throw new Error(`no node ${id}`);
-  return hit.node;
-}
 
 describe('a reused message id', () => {
   const changes: [string, Partial<ThreadInput>][] = [

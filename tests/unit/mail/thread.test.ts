@@ -1,21 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { threadMessages, walk, type Thread, type ThreadInput, type ThreadNode } from '../../../src/lib/mail/thread.ts';
-
-/** A made-up message; the minute is offset from 2002-06-27T10:00:00Z. */
-function msg(id: string, minute: number | null, extra: Partial<ThreadInput> = {}): ThreadInput {
-  const date = minute === null ? null : new Date(Date.UTC(2002, 5, 27, 10, minute)).toISOString().replace('.000Z', '+00:00');
-  return { messageId: id, inReplyTo: null, references: [], subject: 'frob speed', date, author: 'Ann Author', ...extra };
-}
-
-/** Each thread as indented ids, in display order; ghosts marked `?`. */
-function shape(threads: Thread[]): string[][] {
-  return threads.map((t) => walk(t).map(({ node, depth }) => `${'  '.repeat(depth)}${node.message ? '' : '?'}${node.id}`));
-}
-
-function find(threads: Thread[], id: string): ThreadNode {
-  for (const t of threads) for (const { node } of walk(t)) if (node.id === id) return node;
-  throw new Error(`no node ${id}`);
-}
+import { threadMessages } from '../../../src/lib/mail/thread.ts';
+import { walk, type ThreadInput, type ThreadNode } from '../../../src/lib/mail/thread-tree.ts';
+import { msg, shape, find, threadOf } from '../../support/threads.ts';
 
 describe('threadMessages: headers', () => {
   it('links a simple chain', () => {
@@ -115,38 +101,6 @@ describe('threadMessages: headers', () => {
   });
 });
 
-describe('threadMessages: subjects', () => {
-  const twoThreads = [
-    msg('a@x.test', 0),
-    msg('a2@x.test', 1, { subject: 'Re: frob speed', inReplyTo: 'a@x.test' }),
-    msg('b@x.test', 10, { subject: '[widgets] Frob  speed' }),
-    msg('b2@x.test', 11, { subject: 'Re: frob speed', inReplyTo: 'b@x.test' }),
-  ];
-
-  it('keeps same-subject threads apart by default', () => {
-    expect(shape(threadMessages(twoThreads))).toEqual([
-      ['a@x.test', '  a2@x.test'],
-      ['b@x.test', '  b2@x.test'],
-    ]);
-  });
-
-  it('merges them when asked, under the earliest', () => {
-    const threads = threadMessages(twoThreads, { mergeSubjects: true });
-    expect(shape(threads)).toEqual([['a@x.test', '  a2@x.test', '  b@x.test', '    b2@x.test']]);
-    expect(threads[0]?.size).toBe(4);
-    expect(find(threads, 'b@x.test')).toMatchObject({ link: 'inferred', reason: 'same subject' });
-  });
-
-  it('sorts threads by their earliest message', () => {
-    const threads = threadMessages([
-      msg('late@x.test', 30, { subject: 'second' }),
-      msg('r@x.test', 5, { inReplyTo: 'ghost@x.test', subject: 'first' }),
-      msg('undated@x.test', null, { subject: 'third' }),
-    ]);
-    expect(threads.map((t) => t.id)).toEqual(['ghost@x.test', 'late@x.test', 'undated@x.test']);
-  });
-});
-
 describe('threadMessages: messy headers', () => {
   it('maps ids a news gateway extended back to archive ids', () => {
     const threads = threadMessages([
@@ -232,141 +186,6 @@ describe('threadMessages: messy headers', () => {
     });
   });
 });
-
-describe('threadMessages: inference', () => {
-  it('links to the first quoted message that is archived and earlier', () => {
-    const threads = threadMessages([
-      msg('a@x.test', 0, { subject: 'one' }),
-      msg('b@x.test', 1, { subject: 'two' }),
-      msg('future@x.test', 9, { subject: 'three' }),
-      msg('q@x.test', 5, { subject: 'four', quotes: ['future@x.test', 'missing@x.test', 'b@x.test', 'a@x.test'] }),
-    ]);
-    expect(find(threads, 'q@x.test')).toMatchObject({ parent: { id: 'b@x.test' }, link: 'inferred', reason: 'quotes its text' });
-  });
-
-  it('links to the latest earlier message by the credited person with the same subject', () => {
-    const bert = { author: 'Bertram Quux' };
-    const threads = threadMessages([
-      msg('b1@x.test', 0, bert),
-      msg('b2@x.test', 5, { ...bert, subject: 'Re: frob speed' }),
-      msg('elsewhere@x.test', 6, { ...bert, subject: 'another topic' }),
-      msg('n@x.test', 7, { author: 'Bertha Noone' }),
-      msg('r@x.test', 8, { attributions: [{ who: 'Bertram' }] }),
-      msg('b3@x.test', 9, bert),
-    ]);
-    expect(find(threads, 'r@x.test')).toMatchObject({
-      parent: { id: 'b2@x.test' },
-      link: 'inferred',
-      reason: 'attribution names Bertram',
-    });
-  });
-
-  it('prefers the message an attribution dates', () => {
-    const bert = { author: 'Bertram Quux' };
-    const threads = threadMessages([
-      msg('b1@x.test', 0, bert),
-      msg('b2@x.test', 5, bert),
-      msg('r@x.test', 8, { attributions: [{ who: 'Quux', date: 'Thu, 27 Jun 2002 12:00:00 +0200' }] }),
-    ]);
-    expect(find(threads, 'r@x.test').parent?.id).toBe('b1@x.test');
-  });
-
-  it('attaches a "Re:" with no evidence to the root of the earliest same-subject thread', () => {
-    const threads = threadMessages([
-      msg('root@x.test', 0),
-      msg('mid@x.test', 2, { subject: 'Re: frob speed', inReplyTo: 'root@x.test' }),
-      msg('orphan@x.test', 9, { subject: 'Re: Frob speed' }),
-      msg('fresh@x.test', 10, { subject: 'frob speed' }),
-    ]);
-    expect(find(threads, 'orphan@x.test')).toMatchObject({
-      parent: { id: 'root@x.test' },
-      link: 'inferred',
-      reason: 'subject and date',
-    });
-    expect(find(threads, 'fresh@x.test').parent).toBeNull();
-  });
-
-  it('does not attach a "Re:" to a later message', () => {
-    const threads = threadMessages([msg('orphan@x.test', 0, { subject: 'Re: frob speed' }), msg('root@x.test', 5)]);
-    expect(threads.map((t) => t.id)).toEqual(['orphan@x.test', 'root@x.test']);
-  });
-
-  it('at equal timestamps, a message is not earlier than another: no quote, attribution or subject link between them', () => {
-    const same = { date: '2002-06-27T10:05:00+00:00' };
-    const quoted = threadMessages([
-      msg('src@x.test', 5, { ...same, subject: 'one' }),
-      msg('q@x.test', 5, { ...same, subject: 'two', quotes: ['src@x.test'] }),
-    ]);
-    expect(find(quoted, 'q@x.test').parent).toBeNull();
-    const bert = { author: 'Bertram Quux' };
-    const credited = threadMessages([
-      msg('b@x.test', 5, { ...same, ...bert }),
-      msg('r@x.test', 5, { ...same, attributions: [{ who: 'Bertram' }] }),
-    ]);
-    expect(find(credited, 'r@x.test').parent).toBeNull();
-    const subject = threadMessages([msg('root@x.test', 5, same), msg('zre@x.test', 5, { ...same, subject: 'Re: frob speed' })]);
-    expect(find(subject, 'zre@x.test').parent).toBeNull();
-    // One second apart, each of them links.
-    const later = { date: '2002-06-27T10:05:01+00:00' };
-    expect(
-      find(
-        threadMessages([
-          msg('src@x.test', 5, { ...same, subject: 'one' }),
-          msg('q@x.test', 5, { ...later, subject: 'two', quotes: ['src@x.test'] }),
-        ]),
-        'q@x.test',
-      ).parent?.id,
-    ).toBe('src@x.test');
-    expect(
-      find(
-        threadMessages([msg('b@x.test', 5, { ...same, ...bert }), msg('r@x.test', 5, { ...later, attributions: [{ who: 'Bertram' }] })]),
-        'r@x.test',
-      ).parent?.id,
-    ).toBe('b@x.test');
-    expect(
-      find(threadMessages([msg('root@x.test', 5, same), msg('re@x.test', 5, { ...later, subject: 'Re: frob speed' })]), 're@x.test').parent
-        ?.id,
-    ).toBe('root@x.test');
-  });
-
-  it('records hint kinds, and lets headers win over hints', () => {
-    const threads = threadMessages([
-      msg('a@x.test', 0),
-      msg('h1@x.test', 1, { parentHint: { id: 'a@x.test', kind: 'inferred' } }),
-      msg('h2@x.test', 2, { parentHint: { id: 'a@x.test', kind: 'reconstructed' } }),
-      msg('h3@x.test', 3, { parentHint: { id: 'a@x.test', kind: 'header' } }),
-      msg('h4@x.test', 4, { inReplyTo: 'h1@x.test', parentHint: { id: 'a@x.test', kind: 'inferred' } }),
-      msg('h5@x.test', 5, { parentHint: { id: 'lost@x.test', kind: 'header' }, subject: 'apart' }),
-    ]);
-    expect(find(threads, 'h1@x.test').link).toBe('inferred');
-    expect(find(threads, 'h2@x.test').link).toBe('reconstructed');
-    expect(find(threads, 'h3@x.test').link).toBe('header');
-    expect(find(threads, 'h4@x.test')).toMatchObject({ parent: { id: 'h1@x.test' }, link: 'header' });
-    expect(find(threads, 'h5@x.test').parent).toMatchObject({ id: 'lost@x.test', message: null });
-  });
-
-  it('marks links to a message that survives only as quotes as reconstructed', () => {
-    const threads = threadMessages([msg('quoted.00ff00ff00ff00ff', 0), msg('q@x.test', 5, { quotes: ['quoted.00ff00ff00ff00ff'] })]);
-    expect(find(threads, 'q@x.test')).toMatchObject({ link: 'reconstructed', reason: 'quotes its text' });
-  });
-
-  it('skips evidence that would make a cycle and tries the next', () => {
-    const threads = threadMessages([
-      msg('a@x.test', 0, { parentHint: { id: 'b@x.test', kind: 'inferred' }, quotes: ['c@x.test'] }),
-      msg('b@x.test', 5, { inReplyTo: 'a@x.test' }),
-      msg('c@x.test', null, { subject: 'elsewhere' }),
-    ]);
-    expect(find(threads, 'a@x.test').parent?.id).toBe('c@x.test');
-    expect(find(threads, 'b@x.test').parent?.id).toBe('a@x.test');
-  });
-});
-
-/** The thread holding `id`. */
-function threadOf(threads: Thread[], id: string): Thread {
-  const hit = threads.find((t) => walk(t).some(({ node }) => node.id === id));
-  if (!hit) throw new Error(`no thread holds ${id}`);
-  return hit;
-}
 
 describe('threadMessages: replies to missing messages', () => {
   const X = '20020628.0930.gone@host.example.org';
@@ -459,67 +278,6 @@ describe('threadMessages: junk ids', () => {
   });
 });
 
-describe('threadMessages: ids a gateway rewrote', () => {
-  const local = '20020628.1234.abc';
-
-  it('shares one ghost between two spellings of a missing id', () => {
-    const threads = threadMessages([
-      msg('a@x.test', 1, { inReplyTo: `${local}@host.example.org`, references: [`${local}@host.example.org`] }),
-      msg('b@x.test', 2, { inReplyTo: `${local}@news.gateway.example`, references: [`${local}@news.gateway.example`] }),
-    ]);
-    expect(shape(threads)).toEqual([[`?${local}@host.example.org`, '  a@x.test', '  b@x.test']]);
-    expect(find(threads, 'a@x.test')).toMatchObject({ link: 'header' });
-    expect(find(threads, 'b@x.test')).toMatchObject({ link: 'inferred', reason: 'id rewritten by a gateway (domain differs)' });
-  });
-
-  it('links a rewritten id to the archived message', () => {
-    const threads = threadMessages([
-      msg(`${local}@host.example.org`, 0),
-      msg('b@x.test', 2, { references: [`${local}@news.gateway.example`] }),
-      msg('c@x.test', 3, { references: [`${local}@news.gateway.example`, 'b@x.test'] }),
-    ]);
-    expect(shape(threads)).toEqual([[`${local}@host.example.org`, '  b@x.test', '    c@x.test']]);
-    expect(find(threads, 'b@x.test')).toMatchObject({ link: 'inferred', reason: 'id rewritten by a gateway (domain differs)' });
-    expect(find(threads, 'c@x.test').link).toBe('header');
-  });
-
-  it('brings every suffixed spelling of a missing id to one ghost', () => {
-    const threads = threadMessages([
-      msg('a@x.test', 1, { inReplyTo: 'p.1@host' }),
-      msg('b@x.test', 2, { inReplyTo: 'p.1@host.lists' }),
-      msg('c@x.test', 3, { inReplyTo: 'p.1@host.lists.linux.kernel' }),
-    ]);
-    expect(shape(threads)).toEqual([['?p.1@host', '  a@x.test', '  b@x.test', '  c@x.test']]);
-    expect(find(threads, 'c@x.test').reason).toBe('gateway suffix stripped');
-  });
-
-  it('never matches short or plain local parts', () => {
-    const threads = threadMessages([
-      msg('1@a.example', 0, { subject: 'one' }),
-      msg('r1@x.test', 1, { subject: 'two', inReplyTo: '1@b.example' }),
-      msg('r2@x.test', 2, { subject: 'three', inReplyTo: 'jane.doe@b.example' }),
-      msg('r3@x.test', 3, { subject: 'four', inReplyTo: 'jane.doe@c.example' }),
-      msg('r4@x.test', 4, { subject: 'five', inReplyTo: 'abcdefghijkl.mnop@b.example' }),
-      msg('r5@x.test', 5, { subject: 'six', inReplyTo: 'abcdefghijkl.mnop@c.example' }),
-    ]);
-    expect(threads).toHaveLength(6);
-  });
-});
-
-describe('threadMessages: thread names', () => {
-  it('names a thread after a real subject, never after an id', () => {
-    const threads = threadMessages([
-      msg('a@x.test', 0, { subject: '', inReplyTo: 'yes' }),
-      msg('b@x.test', 1, { subject: 'Re: the real topic', inReplyTo: 'a@x.test' }),
-      msg('c@x.test', 2, { subject: 'Re: a reply to nothing', references: ['gone@x.test'] }),
-    ]);
-    expect(threads.map((t) => [t.id, t.subject])).toEqual([
-      ['a@x.test', 'Re: the real topic'],
-      ['gone@x.test', 'Re: a reply to nothing'],
-    ]);
-  });
-});
-
 describe('threadMessages: inference never splits', () => {
   it('keeps a reply whose headers name a ghost with its header thread, whatever it quotes', () => {
     const threads = threadMessages([
@@ -540,31 +298,6 @@ describe('threadMessages: inference never splits', () => {
     expect(threadOf(threads, 'e@x.test').id).toBe(threadOf(threads, 'r@x.test').id);
     expect(threadOf(threads, 's@x.test').id).toBe(threadOf(threads, 'r@x.test').id);
     expect(find(threads, 'e@x.test').parent?.id).toBe('g@x.test');
-  });
-});
-
-describe('walk', () => {
-  it('visits depth-first with children by date, undated last, then id', () => {
-    const threads = threadMessages([
-      msg('root@x.test', 0),
-      msg('z-undated@x.test', null, { inReplyTo: 'root@x.test' }),
-      msg('late@x.test', 9, { inReplyTo: 'root@x.test' }),
-      msg('b-early@x.test', 1, { inReplyTo: 'root@x.test' }),
-      msg('a-early@x.test', 1, { inReplyTo: 'root@x.test' }),
-      msg('a-undated@x.test', null, { inReplyTo: 'root@x.test' }),
-      msg('deep@x.test', 2, { inReplyTo: 'b-early@x.test' }),
-    ]);
-    const [thread] = threads;
-    if (!thread) throw new Error('no thread');
-    expect(walk(thread).map(({ node, depth }) => [node.id, depth])).toEqual([
-      ['root@x.test', 0],
-      ['a-early@x.test', 1],
-      ['b-early@x.test', 1],
-      ['deep@x.test', 2],
-      ['late@x.test', 1],
-      ['a-undated@x.test', 1],
-      ['z-undated@x.test', 1],
-    ]);
   });
 });
 

@@ -15,7 +15,7 @@ import {
 import { figureIds, figures } from '../../../src/lib/charts/index.ts';
 import { DENSITY, EXPORT_SIZES, layoutSize } from '../../../src/lib/charts/sizes.ts';
 import { BACKGROUND } from '../../../src/lib/charts/theme.ts';
-import { TABLE_SEGMENTS } from '../../../src/lib/charts/throughput-vs-segment.ts';
+import { TABLE_SEGMENTS } from '../../../src/lib/charts/throughput-vs-segment-data.ts';
 import type { FigureContext, FigureDef, FigureId } from '../../../src/lib/charts/types.ts';
 import { UNKNOWN_KEYS } from '../../../src/lib/charts/words.ts';
 import { EXPORT_GLYPHS } from '../../../src/lib/fonts/export-font.ts';
