@@ -3,6 +3,8 @@
  * Pure: no file system; gzip is only detected here (node/importer.ts inflates it).
  */
 
+import { concatBytes } from '../bytes.ts';
+
 /** mboxo escapes `From ` as `>From `; mboxrd also escapes `>From ` as `>>From `. */
 export type MboxVariant = 'mboxo' | 'mboxrd';
 
@@ -94,13 +96,7 @@ function unescapeLines(bytes: Uint8Array, spans: Array<[number, number]>, from: 
   }
   const end = Math.min(last[1] + 1, bytes.length); // include the last line's `\n`
   chunks.push(bytes.subarray(copyFrom, end));
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return concatBytes(chunks);
 }
 
 /**

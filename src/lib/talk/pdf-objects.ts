@@ -5,17 +5,9 @@
  * offset counted in bytes. Deterministic: the same objects give the same bytes.
  */
 
-export const ascii = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0) & 0xff);
+import { concatBytes as concat } from '../bytes.ts';
 
-export function concat(parts: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
+export const ascii = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0) & 0xff);
 
 /** A number as PDF writes it: at most `digits` decimals, no exponent, no "-0". */
 export function num(x: number, digits = 2): string {

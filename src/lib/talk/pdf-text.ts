@@ -3,7 +3,7 @@
  * lines of a width, at spaces and, for a word too long alone (a URL), at its seams; and fitted
  * to a box, at the largest of some sizes that fits, else cut with "…" at the smallest.
  */
-import { concat } from './pdf-objects.ts';
+import { concatBytes as concat } from '../bytes.ts';
 import { type FontFace, textWidth } from './winansi.ts';
 
 const SPACE = 0x20;

@@ -8,6 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { concatBytes } from '../../bytes.ts';
 import { isFromLine, isGzip, looksLikeMbox, splitMbox } from '../mbox.ts';
 import { isUrlArgument, loreThread, parseMessageUrl } from '../public-inbox.ts';
 import type { ThreadSource } from '../public-inbox.ts';
@@ -94,13 +95,7 @@ async function readBody(response: Response, url: string, maxBytes: number): Prom
       chunks.push(chunk);
     }
   }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
+  return concatBytes(chunks);
 }
 
 /**
