@@ -99,6 +99,7 @@ class ModelControls extends HTMLElement {
 
     const picker = q<HTMLSelectElement>(this, 'preset');
     const presetDoc = q<HTMLElement>(this, 'preset-doc');
+    const customDoc = q<HTMLElement>(this, 'custom-doc');
     const summaryEl = q<HTMLElement>(this, 'summary');
     picker?.addEventListener('change', () => {
       if (picker.value) applyPreset(picker.value);
@@ -116,7 +117,10 @@ class ModelControls extends HTMLElement {
       for (const f of folded) if (!f.details.open && f.keys.some((k) => values[k] !== base[k])) f.details.open = true;
       const preset = currentPreset();
       if (picker && picker.value !== (preset?.id ?? '')) picker.value = preset?.id ?? '';
-      setText(presetDoc, preset?.description ?? '');
+      // A preset's words stay in place (hidden) while the state is custom, keeping their room.
+      if (preset) setText(presetDoc, preset.description);
+      presetDoc?.toggleAttribute('data-off', !preset);
+      customDoc?.toggleAttribute('data-off', preset !== undefined);
     };
     const speak = (values: Values): void => {
       clearTimeout(this.#timer);

@@ -282,9 +282,18 @@ test('a number in the sentence is a slider: keys and a drag move every linked fi
     const before = await captions();
     const output = page.locator('model-output[data-at="rx.gbps"]');
     const out = await output.textContent();
+    // Leaving the page's preset swaps the panel's words in place: nothing below it moves.
+    const doc = page.locator('.preset-doc');
+    const docHeight = (): Promise<number> => doc.evaluate((e) => e.getBoundingClientRect().height);
+    const height = await docHeight();
+    await expect(page.locator('#mc-preset')).not.toHaveValue('');
 
     await knob.focus();
     for (let i = 0; i < 5; i += 1) await knob.press('ArrowRight');
+    await expect(page.locator('#mc-preset')).toHaveValue('');
+    await expect(doc.locator('[data-role="custom-doc"]')).toBeVisible();
+    await expect(doc.locator('[data-role="preset-doc"]')).toBeHidden();
+    expect(await docHeight()).toBe(height);
     // Repeated key presses are one gesture: the URL catches up with the last once they pause
     // (the knob shows a press in the next animation frame, so the value is read when it is still).
     await expect.poll(async () => Number(await knob.getAttribute('aria-valuenow'))).toBe(stepsUp(250, 5));
