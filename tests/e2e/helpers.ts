@@ -26,9 +26,10 @@ export async function withoutConsoleErrors(page: Page, run: () => Promise<void>)
   expect(errors).toEqual([]);
 }
 
-/** axe finds no violations on the current page. */
-export async function expectAxeClean(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
+/** axe finds no violations on the current page: of every rule, or of the rules named. */
+export async function expectAxeClean(page: Page, rules?: readonly string[]): Promise<void> {
+  const builder = new AxeBuilder({ page });
+  const results = await (rules ? builder.withRules([...rules]) : builder).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
