@@ -35,7 +35,7 @@ const out = `reports/mutation/${key}`;
 export default {
   testRunner: 'vitest',
   plugins: ['@stryker-mutator/vitest-runner'],
-  vitest: { configFile: 'vitest.config.ts' },
+  vitest: { configFile: 'vitest.mutate.config.ts' },
   mutate: selection.map((name) => (name.includes('/') ? `src/lib/${name}` : `src/lib/${name}/**/*.ts`)),
   coverageAnalysis: 'perTest',
   // Vitest strips types and no type checker runs, so nothing needs `// @ts-nocheck`; the default
@@ -43,6 +43,11 @@ export default {
   disableTypeChecks: false,
   // The machine is shared: one test process unless the command line says otherwise.
   concurrency: 1,
+  // A static mutant (in a module-level table, list or pattern) cannot be switched on per test:
+  // Stryker reloads every module and runs the whole test set for each one. In src/lib/model
+  // that is 968 of 1,719 mutants and an estimated 99 % of the run time, so they are left out
+  // (reported as "Ignored", outside the score); `-- --ignoreStatic false` runs them too.
+  ignoreStatic: true,
   incremental: true,
   incrementalFile: `${out}/incremental.json`,
   reporters: ['clear-text', 'progress', 'html', 'json'],
