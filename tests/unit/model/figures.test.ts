@@ -51,3 +51,13 @@ describe('model figures in prose', () => {
     expect(formatFigure(0.9, 1)).toBe('0.9');
   });
 });
+
+describe('valueAt refuses what is not a finite number of the result', () => {
+  const r = evaluate();
+  it('a path through a number, a path that is missing, and a path to a word', () => {
+    expect(() => valueAt(r, 'rx.gbps.more')).toThrow(/no "rx\.gbps\.more"/);
+    expect(() => valueAt(r, 'rx.nothing')).toThrow(/no "rx\.nothing"/);
+    expect(() => valueAt(r, 'rx.bound')).toThrow(/"rx\.bound" is not a number/);
+    expect(valueAt(r, 'rx.gbps')).toBe(r.rx.gbps);
+  });
+});
