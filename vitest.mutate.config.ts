@@ -12,6 +12,7 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts'],
     // Instrumented code runs slower; the property tests need more than the default 5 s.
     testTimeout: 30_000,
+    isolate: false,
     exclude: ['tests/unit/charts/**', 'tests/unit/scripts/import-crash.test.ts', '**/node_modules/**'],
   },
 });
