@@ -49,3 +49,28 @@ describe('a missing message rebuilt from several replies', () => {
     }
   });
 });
+
+describe('the real message a quote without headers stands for', () => {
+  const P1 = 'The card raises one interrupt for every sixteen frames it receives.';
+  const P2 = 'Our driver rings the doorbell only after the whole batch is posted.';
+  const quoting = (date: string, passages: string[]) =>
+    mail('q.800@host.example.org', {
+      date,
+      subject: 'interrupts',
+      body: `Jane wrote:\n${passages.map((p) => `> ${p}`).join('\n>\n')}\n\nThat matches what we see.\n`,
+    });
+
+  it('is the earlier message that holds half of the quoted passages', () => {
+    const source = mail('s.801@host.example.org', { date: '2002-06-28T09:00:00Z', subject: 'interrupts', body: `${P1}\n` });
+    const archive = buildArchive([source, quoting('2002-06-28T10:00:00Z', [P1, P2])]);
+    expect(archive.placement.get('q.800@host.example.org')?.parent?.id).toBe(source.messageId);
+    expect([...archive.messages.values()].filter((m) => m.provenance === 'reconstructed')).toEqual([]);
+  });
+
+  it('is never a message written after the quote', () => {
+    const later = mail('s.802@host.example.org', { date: '2002-06-28T11:00:00Z', subject: 'interrupts', body: `${P1}\n\n${P2}\n` });
+    const archive = buildArchive([later, quoting('2002-06-28T10:00:00Z', [P1, P2])]);
+    expect(archive.placement.get('q.800@host.example.org')?.parent).toBeNull();
+    expect(archive.placement.get(later.messageId)?.parent).toBeNull();
+  });
+});
