@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMailDate } from '../../../src/lib/mail/dates.ts';
+import { parseMailDate, zoneOffset } from '../../../src/lib/mail/dates.ts';
 
 describe('parseMailDate: the calendar', () => {
   it('takes 29 February only in leap years: every fourth year, not centuries, but every fourth century', () => {
@@ -33,5 +33,16 @@ describe('parseMailDate: a zone given only in a trailing comment', () => {
 
   it('strips every trailing comment and keeps the zone of the last one that names a zone', () => {
     expect(parseMailDate('Thu, 27 Jun 2002 21:01:29 (PDT) (via a relay)')).toBe('2002-06-27T21:01:29-07:00');
+  });
+});
+
+describe('zoneOffset: numeric zones', () => {
+  it('takes minutes up to 59 and offsets up to 14 hours, either sign, with or without a colon', () => {
+    expect(zoneOffset('+0259')).toBe(2 * 60 + 59);
+    expect(zoneOffset('-14:00')).toBe(-14 * 60);
+    expect(zoneOffset('+1400')).toBe(14 * 60);
+  });
+  it('refuses minutes of 60 and more, offsets past 14 hours, and text around the zone', () => {
+    for (const zone of ['+0260', '+1401', '+1500', 'x+0200', '+0200x']) expect(zoneOffset(zone), zone).toBeNull();
   });
 });

@@ -81,3 +81,26 @@ describe('toMboxrd separator dates', () => {
     expect(early).toBe('From slowest-side Sat Jan  5 04:03:02 2002');
   });
 });
+
+describe('toMail and toMboxrd line endings and From lines', () => {
+  it('writes only header lines before the blank line, also without a parent', () => {
+    const mail = toMail({ ...base, inReplyTo: null, references: [] });
+    const head = mail.slice(0, mail.indexOf('\n\n')).split('\n');
+    for (const line of head) expect(line).toMatch(/^[A-Za-z-]+: /);
+  });
+
+  it('turns CRLF and lone CR in the body into LF', () => {
+    expect(toMail({ ...base, body: 'one\r\ntwo\rthree\n' }).endsWith('\n\none\ntwo\nthree\n')).toBe(true);
+  });
+
+  it('escapes From only at the start of a line', () => {
+    const mbox = toMboxrd([{ ...base, body: 'Mail From the list.\n' }]);
+    expect(mbox).toContain('\nMail From the list.\n');
+  });
+
+  it('ends every message with one blank line, whether or not its body ends with a newline', () => {
+    expect(toMboxrd([{ ...base, body: 'no newline' }]).endsWith('\nno newline\n\n')).toBe(true);
+    expect(toMboxrd([{ ...base, body: 'newline\n' }]).endsWith('\nnewline\n\n')).toBe(true);
+    expect(toMboxrd([{ ...base, body: 'newline\n' }]).endsWith('\n\n\n')).toBe(false);
+  });
+});
