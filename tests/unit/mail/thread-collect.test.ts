@@ -35,11 +35,11 @@ describe('order of replies and threads', () => {
 
   it('sorts threads by their earliest message, not by id and not by the first reply read', () => {
     const threads = threadMessages([
-      note('z@a.test', 0, { subject: 'late root' }),
-      note('a1@a.test', 120, { references: ['missing@a.test'], subject: 'ghost thread' }),
-      note('a2@a.test', -60, { references: ['missing@a.test'], subject: 'ghost thread' }),
+      note('a@a.test', 0, { subject: 'late root' }),
+      note('z1@a.test', 120, { references: ['zz-missing@a.test'], subject: 'ghost thread' }),
+      note('z2@a.test', -60, { references: ['zz-missing@a.test'], subject: 'ghost thread' }),
     ]);
-    expect(threads.map((t) => t.id)).toEqual(['missing@a.test', 'z@a.test']);
+    expect(threads.map((t) => t.id)).toEqual(['zz-missing@a.test', 'a@a.test']);
   });
 });
 
