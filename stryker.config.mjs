@@ -1,6 +1,7 @@
 // Mutation testing (issue 14): `npm run mutate` runs StrykerJS over the four library folders
-// below with the Vitest runner and the repo's vitest.config.ts (unit, chart and integration
-// tests; never the Playwright e2e suite). It is too slow for CI; see docs/mutation.md.
+// below with the Vitest runner and vitest.mutate.config.ts (the unit tests without chart
+// rendering or killed processes; no integration or Playwright tests). It is too slow for CI;
+// see docs/mutation.md.
 //
 // One folder at a time: `MUTATE=embed npm run mutate`; comma-separated names also work, and a
 // name may narrow to files inside its folder: `MUTATE=mail/thread.ts,mail/ids.ts npm run mutate`.
