@@ -121,6 +121,13 @@ describe('subject links', () => {
     expect(undatedFirst).toHaveLength(2);
   });
 
+  it('never join two undated messages, and leave a lone undated "Re:" alone', () => {
+    const undated = threadMessages([note('u1@a.test', null), note('u2@a.test', null, { subject: 'Re: ring sizes' })]);
+    expect(undated).toHaveLength(2);
+    const lone = threadMessages([note('lone@a.test', null, { subject: 'Re: nobody else' }), note('other@a.test', 0)]);
+    expect(lone.map((t) => t.size)).toEqual([1, 1]);
+  });
+
   it('do not join messages whose subjects are empty once "Re:" is taken off', () => {
     const threads = threadMessages([note('e1@a.test', 0, { subject: '' }), note('e2@a.test', 5, { subject: 'Re:' })]);
     expect(threads).toHaveLength(2);
