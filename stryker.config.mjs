@@ -1,6 +1,7 @@
 // Mutation testing (issue 14): `npm run mutate` runs StrykerJS over the four library folders
-// below with the Vitest runner and the repo's vitest.config.ts (unit, chart and integration
-// tests; never the Playwright e2e suite). It is too slow for CI; see docs/mutation.md.
+// below with the Vitest runner and vitest.mutate.config.ts (the unit tests without chart
+// rendering or killed processes; no integration or Playwright tests). It is too slow for CI;
+// see docs/mutation.md.
 //
 // One folder at a time: `MUTATE=embed npm run mutate`; comma-separated names also work, and a
 // name may narrow to files inside its folder: `MUTATE=mail/thread.ts,mail/ids.ts npm run mutate`.
@@ -35,7 +36,7 @@ const out = `reports/mutation/${key}`;
 export default {
   testRunner: 'vitest',
   plugins: ['@stryker-mutator/vitest-runner'],
-  vitest: { configFile: 'vitest.config.ts' },
+  vitest: { configFile: 'vitest.mutate.config.ts' },
   mutate: selection.map((name) => (name.includes('/') ? `src/lib/${name}` : `src/lib/${name}/**/*.ts`)),
   coverageAnalysis: 'perTest',
   // Vitest strips types and no type checker runs, so nothing needs `// @ts-nocheck`; the default
@@ -43,6 +44,11 @@ export default {
   disableTypeChecks: false,
   // The machine is shared: one test process unless the command line says otherwise.
   concurrency: 1,
+  // A static mutant (in a module-level table, list or pattern) cannot be switched on per test:
+  // Stryker reloads every module and runs the whole test set for each one. In src/lib/model
+  // that is 968 of 1,719 mutants and an estimated 99 % of the run time, so they are left out
+  // (reported as "Ignored", outside the score); `-- --ignoreStatic false` runs them too.
+  ignoreStatic: true,
   incremental: true,
   incrementalFile: `${out}/incremental.json`,
   reporters: ['clear-text', 'progress', 'html', 'json'],

@@ -32,7 +32,8 @@ export function stepNumber(p: NumberParam, value: number, steps: number): number
   const a = sliderAttrs(p);
   const at = toSlider(p, value);
   const dir = Math.sign(steps);
-  for (let n = Math.abs(steps); n <= stepCount(p); n += 1) {
+  // More steps than the range holds (a long drag) go to the end, not nowhere.
+  for (let n = Math.min(Math.abs(steps), stepCount(p)); n <= stepCount(p); n += 1) {
     const position = Math.min(a.max, Math.max(a.min, at + dir * n * a.step));
     const next = fromSlider(p, position);
     if (next !== value) return next;

@@ -67,14 +67,14 @@ const REASON: Record<Change['reason'], string> = {
 
 /** A short notice for a value that had to be clamped: "99999 is above the maximum; using 65,536 B." */
 export function changeNotice(p: Param, c: Change): string {
-  const raw = typeof c.from === 'string' || typeof c.from === 'number' ? String(c.from) : 'That value';
-  // A hostile link can carry anything; quote only the start of it.
-  const given = raw.length > 24 ? `${raw.slice(0, 24)}…` : raw;
+  const raw = typeof c.from === 'string' || typeof c.from === 'number' ? String(c.from) : undefined;
+  // A hostile link can carry anything; quote only the start of it, and only what it said.
+  const given = raw === undefined ? 'That value' : raw === '' ? 'An empty value' : `“${raw.length > 24 ? `${raw.slice(0, 24)}…` : raw}”`;
   const to =
     p.kind === 'choice'
       ? (p.options.find((o) => o.value === c.to)?.label ?? String(c.to))
       : `${digits(Number(c.to))} ${p.unit === 'fraction' ? '' : p.unit}`.trim();
-  return `${given === '' ? 'An empty value' : `“${given}”`} ${REASON[c.reason]}; using ${to}.`;
+  return `${given} ${REASON[c.reason]}; using ${to}.`;
 }
 
 /**

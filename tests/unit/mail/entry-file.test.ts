@@ -41,6 +41,14 @@ describe('serializeEntry / parseEntry', () => {
     expect(parseEntry(text)).toEqual({ data, body, extra: { notes: 'kept' } });
   });
 
+  it('writes extra keys only when they have a value and are not the schema’s own keys', () => {
+    const plain = { ...data, summary: undefined } as unknown as MessageData;
+    const text = serializeEntry(plain, 'x', { notes: undefined, subject: 'not ours', summary: 'not ours either', tag: 'kept' });
+    expect(parse(text.split('---\n')[1] ?? '')).toEqual({ ...parse(serializeEntry(plain, 'x').split('---\n')[1] ?? ''), tag: 'kept' });
+    expect(text).not.toContain('not ours');
+    expect(text).not.toMatch(/^notes:/m);
+  });
+
   it('is read by Astro with the date still a string', () => {
     const { frontmatter } = parseFrontmatter(serializeEntry(data, 'body'));
     expect(frontmatter).toEqual(data);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseEntry, serializeEntry } from '../../../src/lib/mail/entry-file.ts';
-import { mergeMessage } from '../../../src/lib/mail/entry-merge.ts';
+import { FILE_TIME_REPAIR } from '../../../src/lib/mail/dating.ts';
+import { keepsExistingBody, mergeMessage } from '../../../src/lib/mail/entry-merge.ts';
 import type { MessageData } from '../../../src/lib/mail/types.ts';
 import { messageDataSchema } from '../../../src/lib/mail/schema.ts';
 import { entryData as data, fullEntryData, parsedMessage as message } from '../../support/entries.ts';
@@ -80,6 +81,23 @@ describe('mergeMessage', () => {
     const clean = mergeMessage(message(), { data: merged, body: 'x\n' }, 'r.raw').data;
     expect(Object.keys(clean)).not.toContain('dateInferred');
     expect(Object.keys(clean)).not.toContain('repairs');
+  });
+
+  it('keeps the first file-time date and its note when the same undated file is imported again', () => {
+    const first = message({ date: '2002-06-27T10:00:00Z', dateInferred: 'first reading of the file time', repairs: [FILE_TIME_REPAIR] });
+    const stored = mergeMessage(first, undefined, 'r.raw').data;
+    const again = message({ date: '2002-06-28T11:00:00Z', dateInferred: 'second reading of the file time', repairs: [FILE_TIME_REPAIR] });
+    const merged = mergeMessage(again, { data: stored, body: 'x\n' }, 'r.raw').data;
+    expect(merged.date).toBe('2002-06-27T10:00:00Z');
+    expect(merged.dateInferred).toBe('first reading of the file time');
+  });
+
+  it('stores a hypermail page as it is when nothing is stored for it yet', () => {
+    const page = message({ sourceFormat: 'hypermail-html' });
+    expect(keepsExistingBody(page, undefined)).toBe(false);
+    const { data: merged, writeRaw } = mergeMessage(page, undefined, 'r.raw');
+    expect(merged.sourceFormat).toBe('hypermail-html');
+    expect(writeRaw).toBe(true);
   });
 
   it('records a former derived id as an alias when the real id arrives', () => {

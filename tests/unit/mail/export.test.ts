@@ -43,3 +43,64 @@ describe('toMboxrd', () => {
     expect(text).toContain('\n>From an escaped one.');
   });
 });
+
+describe('toMail read back by a mail parser', () => {
+  it('gives postal-mime the subject, ids, references and a UTF-8 text body', async () => {
+    const { default: PostalMime } = await import('postal-mime');
+    const body = 'Grüße from the receive side: 0.9 Gbit/s.\n';
+    const parsed = await PostalMime.parse(toMail({ ...base, subject: 'Re: zero-copy, Größe', body }));
+    expect(parsed.subject).toBe('Re: zero-copy, Größe');
+    expect(parsed.messageId).toBe('<one.1@example.invalid>');
+    expect(parsed.inReplyTo).toBe('<zero.0@example.invalid>');
+    expect(parsed.references).toBe('<root.0@example.invalid> <zero.0@example.invalid>');
+    expect(parsed.text).toBe(body);
+    const header = (key: string) => parsed.headers.find((h) => h.key === key)?.value;
+    expect(header('mime-version')).toBe('1.0');
+    expect(header('content-type')).toBe('text/plain; charset=utf-8');
+    expect(header('content-transfer-encoding')).toBe('8bit');
+    expect(header('x-slowest-side-provenance')).toBe('imported');
+  });
+
+  it('leaves out In-Reply-To and References for a message that starts a thread', () => {
+    const mail = toMail({ ...base, inReplyTo: null, references: [] });
+    expect(mail).not.toMatch(/^In-Reply-To:/m);
+    expect(mail).not.toMatch(/^References:/m);
+  });
+
+  it('turns each run of line breaks in a header value into one space', () => {
+    const mail = toMail({ ...base, subject: 'one\r\n\r\ntwo\nthree' });
+    expect(mail).toContain('Subject: one two three\n');
+  });
+});
+
+describe('toMboxrd separator dates', () => {
+  it('writes the From line in asctime form, in UTC, with a space-padded day and zero-padded time', () => {
+    // 2002-06-27 21:01:29 at -06:00 is 03:01:29 UTC on Friday 28 June.
+    expect(toMboxrd([base]).split('\n')[0]).toBe('From slowest-side Fri Jun 28 03:01:29 2002');
+    const early = toMboxrd([{ ...base, date: '2002-01-05T04:03:02Z' }]).split('\n')[0];
+    expect(early).toBe('From slowest-side Sat Jan  5 04:03:02 2002');
+  });
+});
+
+describe('toMail and toMboxrd line endings and From lines', () => {
+  it('writes only header lines before the blank line, also without a parent', () => {
+    const mail = toMail({ ...base, inReplyTo: null, references: [] });
+    const head = mail.slice(0, mail.indexOf('\n\n')).split('\n');
+    for (const line of head) expect(line).toMatch(/^[A-Za-z-]+: /);
+  });
+
+  it('turns CRLF and lone CR in the body into LF', () => {
+    expect(toMail({ ...base, body: 'one\r\ntwo\rthree\n' }).endsWith('\n\none\ntwo\nthree\n')).toBe(true);
+  });
+
+  it('escapes From only at the start of a line', () => {
+    const mbox = toMboxrd([{ ...base, body: 'Mail From the list.\n' }]);
+    expect(mbox).toContain('\nMail From the list.\n');
+  });
+
+  it('ends every message with one blank line, whether or not its body ends with a newline', () => {
+    expect(toMboxrd([{ ...base, body: 'no newline' }]).endsWith('\nno newline\n\n')).toBe(true);
+    expect(toMboxrd([{ ...base, body: 'newline\n' }]).endsWith('\nnewline\n\n')).toBe(true);
+    expect(toMboxrd([{ ...base, body: 'newline\n' }]).endsWith('\n\n\n')).toBe(false);
+  });
+});

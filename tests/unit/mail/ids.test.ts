@@ -55,3 +55,19 @@ describe('normalizeId', () => {
     expect(normalizeId(null)).toBeNull();
   });
 });
+
+describe('ids from headers and pages', () => {
+  it('reads a bare id with spaces around it', () => {
+    expect(normalizeId('  part.1@host.example.org \n')).toBe('part.1@host.example.org');
+  });
+  it('gives a page the same id whatever the whitespace of its body, and another id for another body', () => {
+    const a = hypermailId('Pat Writer', '', 'ring sizes', 'The ring holds\n  256 descriptors.');
+    expect(hypermailId('Pat Writer', '', 'ring sizes', '  The ring holds 256\tdescriptors.  ')).toBe(a);
+    expect(hypermailId('Pat Writer', '', 'ring sizes', 'The ring holds 512 descriptors.')).not.toBe(a);
+    expect(hypermailId('Pat Writer', '', 'ring sizes')).not.toBe(a);
+  });
+  it('reads only the first 200 characters of a body', () => {
+    const start = 'x'.repeat(200);
+    expect(hypermailId('Pat Writer', '', 's', `${start}tail one`)).toBe(hypermailId('Pat Writer', '', 's', `${start}tail two`));
+  });
+});

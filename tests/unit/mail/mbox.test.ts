@@ -82,3 +82,25 @@ describe('gzip and sniffing', () => {
     expect(isFromLine('From what I measured, one copy')).toBe(false);
   });
 });
+
+describe('splitMbox: what counts as a blank line before a separator', () => {
+  const from = 'From someone@example.org Thu Jun 27 10:00:00 2002';
+  const text = (raw: Uint8Array) => new TextDecoder().decode(raw);
+
+  it('a From line after a one-character line is body text, not a new message', () => {
+    const { messages } = splitMbox(`${from}\nSubject: a\n\nx\n${from}\nstill the body\n`);
+    expect(messages).toHaveLength(1);
+  });
+
+  it('a CR-only line before a From line separates messages in a CRLF file', () => {
+    const { messages } = splitMbox(`${from}\r\nSubject: a\r\n\r\none\r\n\r\n${from}\r\nSubject: b\r\n\r\ntwo\r\n`);
+    expect(messages).toHaveLength(2);
+  });
+
+  it('mail without a From line starts at its first line that is not blank', () => {
+    const { messages } = splitMbox('\n\nSubject: a\n\nbody\n');
+    expect(messages).toHaveLength(1);
+    expect(messages[0]?.line).toBe(3);
+    expect(text(messages[0]?.raw ?? new Uint8Array()).startsWith('Subject: a')).toBe(true);
+  });
+});

@@ -54,3 +54,9 @@ describe('redactAddresses', () => {
     expect(findAddresses('.@-'.repeat(100_000))).toEqual([]);
   });
 });
+
+describe('redactAddresses after dots', () => {
+  it('keeps dots in front of an address out of it', () => {
+    expect(redactAddresses('Write to ..pat@example.org now')).toBe(`Write to ..${ADDRESS_PLACEHOLDER} now`);
+  });
+});

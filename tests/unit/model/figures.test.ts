@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../../src/lib/model/index.ts';
-import { boundText, figureState, figureValue, formatFigure, valueAt } from '../../../src/lib/model/figures.ts';
+import { clamp, defaults, evaluate, presets, presetValues } from '../../../src/lib/model/index.ts';
+import { boundText, figureState, figureValue, formatFigure, startingState, valueAt } from '../../../src/lib/model/figures.ts';
 
 describe('model figures in prose', () => {
   it('read a number of the model’s result for a preset, with changed values and against a baseline', () => {
@@ -49,5 +49,25 @@ describe('model figures in prose', () => {
     expect(formatFigure(1.5984, 2)).toBe('1.60');
     expect(formatFigure(14524.8, 0)).toBe('14,525');
     expect(formatFigure(0.9, 1)).toBe('0.9');
+  });
+});
+
+describe('valueAt refuses what is not a finite number of the result', () => {
+  const r = evaluate();
+  it('a path through a number, a path that is missing, and a path to a word', () => {
+    expect(() => valueAt(r, 'rx.gbps.more')).toThrow(/no "rx\.gbps\.more"/);
+    expect(() => valueAt(r, 'rx.nothing')).toThrow(/no "rx\.nothing"/);
+    expect(() => valueAt(r, 'rx.bound')).toThrow(/"rx\.bound" is not a number/);
+    expect(valueAt(r, 'rx.gbps')).toBe(r.rx.gbps);
+  });
+});
+
+describe('startingState', () => {
+  it('is the defaults without a preset, and the preset with its changes, clamped', () => {
+    expect(startingState({})).toEqual(defaults());
+    expect(startingState({ with: { mss: 999_999 } }).mss).toBe(clamp({ mss: 999_999 }).values.mss);
+    const preset = presets[1];
+    if (!preset) throw new Error('two presets expected');
+    expect(startingState({ preset: preset.id, with: { mss: 9000 } })).toEqual(clamp({ ...presetValues(preset), mss: 9000 }).values);
   });
 });

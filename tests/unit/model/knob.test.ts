@@ -122,3 +122,63 @@ describe('a live output says what the model says for the state', () => {
     expect(outputSpecFrom({ at: 'rx.gbps', digits: '2', scale: 'x' })).toBeUndefined();
   });
 });
+
+describe('knob steps at the edges', () => {
+  it('a step that rounds back to the same value is taken further (rtt from 1 µs)', () => {
+    const rtt = num('rtt');
+    // One slider step from 1 is 1.02, which the table's step rounds back to 1: the knob moves on.
+    expect(fromSlider(rtt, toSlider(rtt, 1) + sliderAttrs(rtt).step)).toBe(1);
+    expect(stepNumber(rtt, 1, 1)).toBeGreaterThan(1);
+  });
+
+  it('zero steps keep the value as it is, even one the slider could not reach', () => {
+    const mss = num('mss');
+    expect(fromSlider(mss, toSlider(mss, 4097))).not.toBe(4097);
+    expect(stepNumber(mss, 4097, 0)).toBe(4097);
+  });
+
+  it('more steps than the range holds (a long drag) stop at the end instead of staying put', () => {
+    const copies = num('rxCopies');
+    expect(stepNumber(copies, copies.min, 3)).toBe(copies.max);
+    expect(stepNumber(copies, copies.max, -3)).toBe(copies.min);
+    const mss = num('mss');
+    expect(stepNumber(mss, mss.default, 100_000)).toBe(mss.max);
+    expect(stepNumber(mss, mss.default, -100_000)).toBe(mss.min);
+  });
+
+  it('several steps at once go as far as that many single steps', () => {
+    for (const p of [num('mss'), num('busEff')]) {
+      let one = p.min;
+      for (let i = 0; i < 3; i += 1) one = stepNumber(p, one, 1);
+      expect(stepNumber(p, p.min, 3), p.key).toBe(one);
+    }
+  });
+
+  it('a long step through the options stops at the last one, and a number key goes through stepParam too', () => {
+    const mode = choice('rxMode');
+    const values = mode.options.map((o) => o.value);
+    expect(stepChoice(mode, values[0]!, 10)).toBe(values.at(-1));
+    expect(stepChoice(mode, values.at(-1)!, -10)).toBe(values[0]);
+    const mss = num('mss');
+    expect(stepParam(mss, 4096, 1)).toBe(stepNumber(mss, 4096, 1));
+    expect(stepParam(mss, '4096', -1)).toBe(stepNumber(mss, 4096, -1));
+  });
+
+  it('Home goes to the first option, End to the last; Page keys move a choice one option', () => {
+    const mode = choice('rxMode');
+    expect(endValue(mode, 'min')).toBe(mode.options[0]?.value);
+    expect(endValue(num('mss'), 'max')).toBe(num('mss').max);
+    expect(pageSteps(mode)).toBe(1);
+  });
+
+  it('a drag steps through a choice’s few options at the widest spacing', () => {
+    const mode = choice('rxMode');
+    expect(pixelsPerStep(mode)).toBe(24);
+    expect(dragSteps(mode, 48)).toBe(2);
+  });
+
+  it('a value that is not one of the options reads as itself', () => {
+    expect(knobText(choice('rxMode'), 'no-such-mode')).toBe('no-such-mode');
+    expect(choiceIndex(choice('rxMode'), 'no-such-mode')).toBe(0);
+  });
+});

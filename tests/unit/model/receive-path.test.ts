@@ -46,3 +46,79 @@ describe('the receive path counts what the model counts', () => {
     expect(path.moves.find((m) => m.id === 'copy-1')?.crossings).toBe(2);
   });
 });
+
+describe('each move of the journey says who moves the payload, from where to where', () => {
+  const path = (s: Record<string, unknown>) => receivePath(clamp(s).values);
+  const move = (s: Record<string, unknown>, id: string) => path(s).moves.find((m) => m.id === id);
+
+  it('the card writes into a kernel buffer unless it places the payload straight in the reader’s', () => {
+    const copied = move({ rxMode: 'copy' }, 'dma');
+    const placed = move({ rxMode: 'direct' }, 'dma');
+    expect(copied).toMatchObject({ by: 'card', from: 'card', to: 'kernel', us: 0, touchesPayload: false });
+    expect(placed).toMatchObject({ by: 'card', from: 'card', to: 'user' });
+    expect(copied?.label).toMatch(/kernel/);
+    expect(placed?.label).toMatch(/reader/);
+  });
+
+  it('protocol work is the softirq’s, stays in kernel memory and names its 2.4 function', () => {
+    for (const rxMode of ['copy', 'direct']) {
+      const m = move({ rxMode }, 'protocol');
+      expect(m).toMatchObject({ by: 'softirq', from: 'kernel', to: 'kernel', crossings: 0, touchesPayload: false });
+      expect(m?.where).toMatch(/\(\)$/);
+    }
+  });
+
+  it('a separate checksum pass reads the payload where it landed, in the softirq', () => {
+    for (const [rxMode, place] of [
+      ['copy', 'kernel'],
+      ['direct', 'user'],
+    ] as const) {
+      const m = move({ rxMode, rxCsum: 'separate' }, 'checksum');
+      expect(m).toMatchObject({ by: 'softirq', from: place, to: place, touchesPayload: true });
+      expect(m?.where).toMatch(/checksum/);
+      expect(m?.us).toBeCloseTo(path({ rxMode, rxCsum: 'separate' }).side.segmentUs.checksum, 12);
+    }
+  });
+
+  it('with two copies the driver’s realignment copy stays in the kernel and only the last reaches the reader', () => {
+    const p = path({ rxMode: 'copy', rxCopies: 2 });
+    const first = p.moves.find((m) => m.id === 'copy-1');
+    const last = p.moves.find((m) => m.id === 'copy-2');
+    expect(first).toMatchObject({ by: 'softirq', from: 'kernel', to: 'kernel' });
+    expect(first?.where).toBeUndefined();
+    expect(last).toMatchObject({ by: 'reader', from: 'kernel', to: 'user', where: 'tcp_recvmsg()' });
+    expect(first?.label).not.toBe(last?.label);
+    // The copies split the copy time evenly.
+    expect(first?.us).toBeCloseTo(p.side.segmentUs.copy / 2, 12);
+    expect(last?.us).toBeCloseTo(p.side.segmentUs.copy / 2, 12);
+  });
+
+  it('the checksum-and-copy path says the checksum is folded into the copy; the plain copy does not', () => {
+    const folded = move({ rxMode: 'csum-copy' }, 'copy-1');
+    const plain = move({ rxMode: 'copy', rxCsum: 'offload' }, 'copy-1');
+    expect(folded?.label).toMatch(/checksum/);
+    expect(plain?.label).not.toMatch(/checksum/);
+    expect(folded?.label).not.toBe(plain?.label);
+  });
+
+  it('page remap maps the pages into the reader; direct placement hands the buffers back to the card', () => {
+    const remap = move({ rxMode: 'remap', mss: 8192 }, 'remap');
+    expect(remap).toMatchObject({ by: 'reader', from: 'kernel', to: 'user', crossings: 0, touchesPayload: false });
+    const refill = move({ rxMode: 'direct' }, 'refill');
+    expect(refill).toMatchObject({ by: 'reader', from: 'user', to: 'card', crossings: 0, touchesPayload: false });
+    expect(move({ rxMode: 'remap', mss: 8192 }, 'refill')).toBeUndefined();
+    expect(move({ rxMode: 'direct' }, 'remap')).toBeUndefined();
+  });
+
+  it('every move of every path has its own label', () => {
+    for (const s of [
+      { rxMode: 'copy', rxCopies: 2, rxCsum: 'separate' },
+      { rxMode: 'direct', rxCsum: 'separate' },
+      { rxMode: 'remap', mss: 8192 },
+    ]) {
+      const labels = path(s).moves.map((m) => m.label);
+      for (const l of labels) expect(l.length).toBeGreaterThan(5);
+      expect(new Set(labels).size).toBe(labels.length);
+    }
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, MODEL_VERSION, presets } from '../../../src/lib/model/index.ts';
-import { compareSnapshots, takeSnapshot } from '../../../src/lib/model/snapshot.ts';
+import { compareSnapshots, type PresetSnapshot, takeSnapshot } from '../../../src/lib/model/snapshot.ts';
 import { SNAPSHOTS } from '../../../src/lib/model/snapshots.ts';
 import { MODEL_VERSIONS } from '../../../src/lib/model/versions.ts';
 
@@ -33,5 +33,36 @@ describe('model snapshots', () => {
     const moved = compareSnapshots({ version: 'w', presets: rest }, now);
     expect(moved.filter((m) => m.preset === 'quadrics-2002').every((m) => m.from === null)).toBe(true);
     expect(presets.length).toBeGreaterThan(1);
+  });
+});
+
+describe('compareSnapshots names each number that moved', () => {
+  const preset = (rxGbps: number): PresetSnapshot => ({
+    tx: { gbps: 1.4, bound: 'cpu', cpuUsPerMB: 700 },
+    rx: { gbps: rxGbps, bound: 'cpu', cpuUsPerMB: 900 },
+    endToEnd: { gbps: Math.min(1.4, rxGbps), bound: 'rx' },
+  });
+  it('gives the old and the new value of a number that changed, and nothing for equal snapshots', () => {
+    const before = { version: '1', presets: { a: preset(0.9) } };
+    const after = { version: '2', presets: { a: preset(1.1) } };
+    expect(compareSnapshots(before, before)).toEqual([]);
+    expect(compareSnapshots(before, after)).toEqual([
+      { preset: 'a', at: 'rx.gbps', from: 0.9, to: 1.1 },
+      { preset: 'a', at: 'endToEnd.gbps', from: 0.9, to: 1.1 },
+    ]);
+  });
+  it('shows a preset added as moved from null, with no CPU cost for end to end', () => {
+    const moved = compareSnapshots({ version: '1', presets: {} }, { version: '2', presets: { b: preset(1) } });
+    expect(moved.map((m) => m.at)).toEqual([
+      'tx.gbps',
+      'tx.cpuUsPerMB',
+      'tx.bound',
+      'rx.gbps',
+      'rx.cpuUsPerMB',
+      'rx.bound',
+      'endToEnd.gbps',
+      'endToEnd.bound',
+    ]);
+    expect(moved.every((m) => m.from === null && m.preset === 'b')).toBe(true);
   });
 });

@@ -100,3 +100,23 @@ describe('words', () => {
     );
   });
 });
+
+describe('readSearch and writeSearch at the edges', () => {
+  it('takes the first of two values for one key', () => {
+    expect(readSearch('?mss=2000&mss=3000').values.mss).toBe(2000);
+  });
+
+  it('falls back to the starting state for a value out of range only when it is no number at all', () => {
+    const base = { ...defaults(), mss: 9000 };
+    expect(readSearch('?mss=lots', base).values.mss).toBe(9000);
+    const over = readSearch('?mss=9999999', base);
+    expect(over.values.mss).toBe(numberParam('mss').max);
+    expect(over.changes[0]?.reason).toBe('above maximum');
+  });
+
+  it('writes only keys that differ from the defaults, unless the base sets them away from the defaults', () => {
+    expect(writeSearch('', defaults())).toBe('');
+    const base = { ...defaults(), mss: 9000 };
+    expect(writeSearch('', defaults(), undefined, base)).toContain(`mss=${defaults().mss}`);
+  });
+});
