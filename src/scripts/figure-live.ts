@@ -7,7 +7,7 @@
  */
 import { figures, parseBandKeys } from '../lib/charts/index.ts';
 import { morph } from '../lib/charts/morph.ts';
-import { renderFigure } from '../lib/charts/render.ts';
+import { figureCaption, renderFigure } from '../lib/charts/render.ts';
 import type { FigureContext, FigureDef, FigureId, Table, Theme } from '../lib/charts/types.ts';
 import { paramFor, presetById, presetValues, type Values } from '../lib/model/index.ts';
 import { bandKeysFor, presetMatching, sameValues } from '../lib/model/compare.ts';
@@ -218,7 +218,7 @@ export function bringToLife(el: HTMLElement): void {
     else chart.replaceChildren(svg);
     // A fixed figure's caption and table are the build's (a stateless one's table may hold links).
     if (caption && !fixed) {
-      const text = def.caption(values, context);
+      const text = figureCaption(def, values, context);
       if (caption.textContent !== text) caption.textContent = text;
     }
     if (table && !fixed) {

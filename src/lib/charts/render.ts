@@ -45,6 +45,23 @@ const stableIds = (svg: Element, prefix: string): void => renameIds(svg, (_, n) 
 export const prefixIds = (svg: Element, prefix: string): void => renameIds(svg, (id) => `${prefix}${id}`);
 
 export type Options = Plot.PlotOptions & Record<string, unknown>;
+
+/** Each figure's last caption, by the state object and band keys it was written for. */
+const captions = new WeakMap<FigureDef, { values: Values; bands: string; text: string }>();
+
+/**
+ * `def.caption(values, context)`, written once per state: a live redraw needs it for the
+ * drawing's accessible name and again for the caption text under it. States are never changed
+ * in place (the store replaces its object on every change), so the object names the state.
+ */
+export function figureCaption(def: FigureDef, values: Values, context?: FigureContext): string {
+  const bands = context?.bandKeys?.join() ?? '-';
+  const last = captions.get(def);
+  if (last && last.values === values && last.bands === bands) return last.text;
+  const text = def.caption(values, context);
+  captions.set(def, { values, bands, text });
+  return text;
+}
 const POSITION = ['x', 'y'] as const;
 
 /**
@@ -111,7 +128,7 @@ export function renderFigure(
   if (svg === null) throw new Error(`figure ${def.id}: Plot drew no <svg>`);
   svg.setAttribute('xmlns', SVG_NS);
   svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-label', `${def.title}. ${def.caption(values, context)}`);
+  svg.setAttribute('aria-label', `${def.title}. ${figureCaption(def, values, context)}`);
   for (const g of svg.querySelectorAll('g[aria-label]')) g.setAttribute('role', 'group');
   stableIds(svg, def.id);
   return svg;
