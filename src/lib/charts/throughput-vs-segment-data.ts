@@ -73,11 +73,21 @@ export const lineGrid = (v: Values): number[] => sorted([...logGrid(LINE_STEPS),
 /** Keys the bands vary: the segment size is the x axis here, so it is shaded, not banded. */
 export const bandKeysOf = (context: FigureContext | undefined): ParamKey[] => activeUnknowns(context?.bandKeys).filter((k) => k !== 'mss');
 
-/** A line's rate at one segment size; `v` must be clamped (see `clamp`). */
-export const rate = (v: Values, line: Line, mss: number): number => {
-  const w = { ...v, ...line.patch, mss };
-  return ((line.side === 'tx' ? sendMBps(w) : receiveMBps(w)) * 8) / 1000;
-};
+/**
+ * A line's rates (Gbit/s) at each segment size of `xs`; `v` must be clamped (see `clamp`). One
+ * working state is changed in place from size to size: a line has dozens of points a step.
+ */
+export function lineRates(v: Values, line: Line, xs: readonly number[]): number[] {
+  const w: Values = { ...v, ...line.patch };
+  const mbps = line.side === 'tx' ? sendMBps : receiveMBps;
+  return xs.map((mss) => {
+    w.mss = mss;
+    return (mbps(w) * 8) / 1000;
+  });
+}
+
+/** A line's rate at one segment size (see `lineRates`). */
+export const rate = (v: Values, line: Line, mss: number): number => lineRates(v, line, [mss])[0]!;
 
 /** Whole-page points only for remap lines (elsewhere remap falls back to copying). */
 export const onLine = (line: Line, x: number): boolean => !line.pagesOnly || x % PAGE_BYTES === 0;

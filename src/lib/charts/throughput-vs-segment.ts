@@ -13,6 +13,7 @@ import {
   bandRows,
   type Line,
   lineGrid,
+  lineRates,
   lineSpecs,
   onLine,
   rate,
@@ -42,10 +43,11 @@ function options(values: Values, size: FigureSize, theme: Theme, context?: Figur
   const colour = (side: Side): string => (side === 'tx' ? colours.send : colours.receive);
   const specs = lineSpecs(v);
   const grid = lineGrid(v);
-  const lines = specs.map((line) => ({
-    line,
-    points: grid.filter((x) => onLine(line, x)).map((x) => ({ x, y: rate(v, line, x) })),
-  }));
+  const lines = specs.map((line) => {
+    const xs = grid.filter((x) => onLine(line, x));
+    const ys = lineRates(v, line, xs);
+    return { line, points: xs.map((x, i) => ({ x, y: ys[i]! })) };
+  });
   const keys = bandKeysOf(context);
   const bands = keys.length === 0 ? [] : bandRows(v, keys);
   const now = evaluate(v);

@@ -141,44 +141,75 @@ const firstMin = <T extends string>(pairs: readonly (readonly [T, number])[]): [
 /** Separate passes a side needs: none if offloaded, none if folded into a copy it makes. */
 const passes = (csum: Checksum, copies: number): number => (csum === 'offload' ? 0 : csum === 'separate' || copies === 0 ? 1 : 0);
 
-function sendPlan(v: Values): Plan {
-  const base = { segUs: v.txSegUs, copyMBps: v.txCopyMBps, pages: 0, pageUs: 0, cores: 1, coldSource: false };
-  if (v.txMode === 'sendfile' && v.txCsum === 'offload') {
-    return { ...base, mode: 'sendfile', fallback: null, copies: 0, checksumPasses: 0 };
-  }
-  if (v.txMode === 'sendfile') {
-    return {
-      ...base,
-      mode: 'copy',
-      copies: 1,
-      checksumPasses: passes(v.txCsum, 1),
-      fallback: 'sendfile needs checksum offload; without it the kernel copies each page once',
-    };
-  }
-  return { ...base, mode: 'copy', fallback: null, copies: v.txCopies, checksumPasses: passes(v.txCsum, v.txCopies) };
+/** A plan with every field set, for `sendPlan` and `receivePlan` to fill. */
+const blankPlan = (): Plan => ({
+  mode: '',
+  fallback: null,
+  copies: 0,
+  copyMBps: 0,
+  checksumPasses: 0,
+  segUs: 0,
+  pages: 0,
+  pageUs: 0,
+  cores: 1,
+  coldSource: false,
+});
+
+/** Sets what differs between the modes of a side, and returns the plan. */
+function withMode(plan: Plan, mode: string, fallback: string | null, copies: number, checksumPasses: number): Plan {
+  plan.mode = mode;
+  plan.fallback = fallback;
+  plan.copies = copies;
+  plan.checksumPasses = checksumPasses;
+  return plan;
 }
 
-function receivePlan(v: Values): Plan {
-  const base = { segUs: v.rxSegUs, copyMBps: v.rxCopyMBps, cores: v.rxCores, coldSource: true };
-  const copying = { ...base, copies: v.rxCopies, pages: 0, pageUs: 0 };
-  const pages = Math.ceil(v.mss / PAGE_BYTES);
+const SENDFILE_FALLBACK = 'sendfile needs checksum offload; without it the kernel copies each page once';
+const REMAP_FALLBACK = 'page remap needs whole 4096-byte pages per segment; this segment size is copied';
+
+/**
+ * The send side's plan for `v`, written into `out` (every field, so a plan can be reused: the
+ * rate-only functions below fill one plan over and over, as a band evaluates thousands of
+ * states a slider step and a new object for each was most of a step's garbage).
+ */
+function sendPlan(v: Values, out: Plan = blankPlan()): Plan {
+  out.segUs = v.txSegUs;
+  out.copyMBps = v.txCopyMBps;
+  out.pages = 0;
+  out.pageUs = 0;
+  out.cores = 1;
+  out.coldSource = false;
+  if (v.txMode === 'sendfile' && v.txCsum === 'offload') return withMode(out, 'sendfile', null, 0, 0);
+  if (v.txMode === 'sendfile') return withMode(out, 'copy', SENDFILE_FALLBACK, 1, passes(v.txCsum, 1));
+  return withMode(out, 'copy', null, v.txCopies, passes(v.txCsum, v.txCopies));
+}
+
+/** A receive plan that places the payload (remap, direct): no copy, every started page mapped. */
+function placing(out: Plan, v: Values, mode: string, pageUs: number): Plan {
+  out.pages = Math.ceil(v.mss / PAGE_BYTES);
+  out.pageUs = pageUs;
+  return withMode(out, mode, null, 0, passes(v.rxCsum, 0));
+}
+
+/** The receive side's plan for `v`, written into `out` (see `sendPlan`). */
+function receivePlan(v: Values, out: Plan = blankPlan()): Plan {
+  out.segUs = v.rxSegUs;
+  out.copyMBps = v.rxCopyMBps;
+  out.cores = v.rxCores;
+  out.coldSource = true;
+  // Copying modes map no pages; placing modes (remap, direct) map every page a segment starts.
+  out.pages = 0;
+  out.pageUs = 0;
   switch (v.rxMode) {
     case 'csum-copy':
-      return { ...copying, mode: 'csum-copy', fallback: null, checksumPasses: 0 };
+      return withMode(out, 'csum-copy', null, v.rxCopies, 0);
     case 'remap':
-      if (v.mss % PAGE_BYTES !== 0) {
-        return {
-          ...copying,
-          mode: 'copy',
-          checksumPasses: passes(v.rxCsum, v.rxCopies),
-          fallback: 'page remap needs whole 4096-byte pages per segment; this segment size is copied',
-        };
-      }
-      return { ...base, mode: 'remap', fallback: null, copies: 0, checksumPasses: passes(v.rxCsum, 0), pages, pageUs: v.remapUs };
+      if (v.mss % PAGE_BYTES !== 0) return withMode(out, 'copy', REMAP_FALLBACK, v.rxCopies, passes(v.rxCsum, v.rxCopies));
+      return placing(out, v, 'remap', v.remapUs);
     case 'direct':
-      return { ...base, mode: 'direct', fallback: null, copies: 0, checksumPasses: passes(v.rxCsum, 0), pages, pageUs: v.directUs };
+      return placing(out, v, 'direct', v.directUs);
     case 'copy':
-      return { ...copying, mode: 'copy', fallback: null, checksumPasses: passes(v.rxCsum, v.rxCopies) };
+      return withMode(out, 'copy', null, v.rxCopies, passes(v.rxCsum, v.rxCopies));
   }
 }
 
@@ -269,17 +300,20 @@ export function receiveSide(v: Values): SideResult {
   return side(receivePlan(v), v);
 }
 
+/** The one plan the rate-only functions fill: read at once, never kept. */
+const scratch = blankPlan();
+
 /**
  * The send side's rate alone, MB/s (= sendSide(v).mbps): for sweeps and bands, which run the
  * model thousands of times a slider step and need nothing else.
  */
 export function sendMBps(v: Values): number {
-  return planMBps(sendPlan(v), v);
+  return planMBps(sendPlan(v, scratch), v);
 }
 
 /** The receive side's rate alone, MB/s (= receiveSide(v).mbps). */
 export function receiveMBps(v: Values): number {
-  return planMBps(receivePlan(v), v);
+  return planMBps(receivePlan(v, scratch), v);
 }
 
 /** End to end from the two sides and the window limit. */

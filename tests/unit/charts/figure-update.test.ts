@@ -140,6 +140,21 @@ describe('the rate-only model functions match the full model', () => {
     }
   });
 
+  it('sendMBps and receiveMBps keep nothing from the state before (one plan is refilled per call)', () => {
+    // Every ordered pair: a remap or direct state (pages mapped, no copy) right before a
+    // copying one, a two-core state before a one-core one, receive before send.
+    for (const a of states) {
+      for (const b of states) {
+        receiveMBps(a);
+        expect(sendMBps(b)).toBe(sendSide(b).mbps);
+        sendMBps(a);
+        expect(receiveMBps(b)).toBe(receiveSide(b).mbps);
+        receiveMBps(a);
+        expect(receiveMBps(b)).toBe(receiveSide(b).mbps);
+      }
+    }
+  });
+
   it('bandAlong equals band at each x', () => {
     const xs = [256, 1447, 1448, 4096, 4097, 8192, 65536];
     const keySets: (readonly ParamKey[] | undefined)[] = [undefined, UNKNOWN.filter((k) => k !== 'mss'), ['rxCopyMBps', 'memMBps'], []];
