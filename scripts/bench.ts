@@ -168,6 +168,29 @@ async function stepToRepaint(
   return { latency, painted, frame, compute, drawn };
 }
 
+/**
+ * Bytes of JavaScript heap allocated per step of the focused control, from V8's sampling heap
+ * profiler over steps one animation frame apart (objects freed since are counted too), kB.
+ */
+async function allocatedPerStep(page: Page, steps = 30): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.startSampling', {
+    samplingInterval: 4096,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  });
+  for (let i = 0; i < steps; i += 1) {
+    await page.keyboard.press(i % 2 === 0 ? 'ArrowRight' : 'ArrowLeft');
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  }
+  const { profile } = await cdp.send('HeapProfiler.stopSampling');
+  type Node = { selfSize: number; children: Node[] };
+  const total = (n: Node): number => n.selfSize + n.children.reduce((s, c) => s + total(c), 0);
+  await cdp.detach();
+  return total(profile.head as Node) / steps / 1024;
+}
+
 const exe = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 if (existsSync(exe) && existsSync(join(DIST, 'articles/copy-vs-zero-copy/index.html'))) {
   const { spawn } = await import('node:child_process');
@@ -207,6 +230,15 @@ if (existsSync(exe) && existsSync(join(DIST, 'articles/copy-vs-zero-copy/index.h
         unit: 'ms',
         note: `p95 ${p95(frame).toFixed(1)} ms, start of the animation frame to end of its paint (redraws, style, layout, paint), target 16 ms`,
       });
+      if (control === 'knob') {
+        const kB = await allocatedPerStep(page);
+        rows.push({
+          what: `${what} → JavaScript heap allocated per step (Chromium, sampled)`,
+          value: kB,
+          unit: 'kB',
+          note: 'garbage a step leaves for the next minor GC to sweep; less means fewer GC pauses inside a frame',
+        });
+      }
       await page.close();
     }
   } finally {
