@@ -79,9 +79,18 @@ for (const [name, page] of Object.entries(pages)) {
 // which runs after that frame's rendering).
 const SLIDER_STEPS = 60;
 const WARM_UP_STEPS = 6;
+/**
+ * How the steps go: `alternate` steps up and down by one, so every other step is back at the
+ * page's starting value (its preset's bands and words return each time: the most work a step
+ * can ask for); `drag` steps up for half the steps, then down, as a reader dragging a value
+ * away and back, never reaching the starting value.
+ */
+type Pattern = 'alternate' | 'drag';
+
 async function stepToRepaint(
   page: Page,
   control: 'slider' | 'knob',
+  pattern: Pattern = 'alternate',
 ): Promise<{ latency: number[]; painted: number[]; frame: number[]; compute: number[]; drawn: number[] }> {
   const figures = page.locator('model-figure');
   for (let i = 0; i < (await figures.count()); i += 1) await figures.nth(i).scrollIntoViewIfNeeded();
@@ -99,7 +108,10 @@ async function stepToRepaint(
     await knob.focus();
   }
   // Unmeasured steps first: the first few pay for compiling the redraw code, once a visit.
-  for (let i = 0; i < WARM_UP_STEPS; i += 1) await page.keyboard.press(i % 2 === 0 ? 'ArrowRight' : 'ArrowLeft');
+  const up = (i: number): boolean => (pattern === 'drag' ? i < SLIDER_STEPS / 2 : i % 2 === 0);
+  for (let i = 0; i < WARM_UP_STEPS; i += 1) {
+    await page.keyboard.press(pattern === 'drag' || i % 2 === 0 ? 'ArrowRight' : 'ArrowLeft');
+  }
   const latency: number[] = [];
   const painted: number[] = [];
   const frame: number[] = [];
@@ -107,7 +119,7 @@ async function stepToRepaint(
   const drawn: number[] = [];
   for (let i = 0; i < SLIDER_STEPS; i += 1) {
     const r = await page.evaluate(
-      (step) =>
+      (stepUp) =>
         new Promise<{ latency: number; painted: number; frame: number; compute: number; drawn: number }>((resolve) => {
           const control = document.activeElement as HTMLElement;
           let compute = 0;
@@ -132,7 +144,7 @@ async function stepToRepaint(
             channel.port2.postMessage(null);
           };
           document.addEventListener('model-figure:drawn', on);
-          const up = step % 2 === 0;
+          const up = stepUp;
           if (control instanceof HTMLInputElement) {
             if (up) control.stepUp();
             else control.stepDown();
@@ -157,7 +169,7 @@ async function stepToRepaint(
           };
           requestAnimationFrame(tick);
         }),
-      i,
+      up(i),
     );
     latency.push(r.latency);
     painted.push(r.painted);
@@ -201,11 +213,15 @@ if (existsSync(exe) && existsSync(join(DIST, 'articles/copy-vs-zero-copy/index.h
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
   try {
-    for (const control of ['slider', 'knob'] as const) {
+    const runs: { control: 'slider' | 'knob'; pattern: Pattern; what: string }[] = [
+      { control: 'slider', pattern: 'alternate', what: 'slider step' },
+      { control: 'knob', pattern: 'alternate', what: 'inline number (knob) step, tall window' },
+      { control: 'knob', pattern: 'drag', what: 'inline number (knob) dragged one way, tall window' },
+    ];
+    for (const { control, pattern, what } of runs) {
       const page = await browser.newPage({ viewport: { width: 1280, height: control === 'knob' ? 2600 : 900 } });
       await page.goto(`http://127.0.0.1:${PORT}/articles/copy-vs-zero-copy/`);
-      const { latency, painted, frame, compute, drawn } = await stepToRepaint(page, control);
-      const what = control === 'slider' ? 'slider step' : 'inline number (knob) step, tall window';
+      const { latency, painted, frame, compute, drawn } = await stepToRepaint(page, control, pattern);
       rows.push({
         what: `${what} → redraw work of on-screen figures (Chromium), median`,
         value: median(compute),
@@ -230,7 +246,7 @@ if (existsSync(exe) && existsSync(join(DIST, 'articles/copy-vs-zero-copy/index.h
         unit: 'ms',
         note: `p95 ${p95(frame).toFixed(1)} ms, start of the animation frame to end of its paint (redraws, style, layout, paint), target 16 ms`,
       });
-      if (control === 'knob') {
+      if (control === 'knob' && pattern === 'alternate') {
         const kB = await allocatedPerStep(page);
         rows.push({
           what: `${what} → JavaScript heap allocated per step (Chromium, sampled)`,
