@@ -19,6 +19,7 @@ describe('redactRawMail: quoted-printable bytes after an address', () => {
     ['three bytes, first lead (Devanagari a)', '=E0=A4=85', `${HIDDEN} end`],
     ['three bytes, last lead (fullwidth A)', '=EF=BC=A1', `${HIDDEN} end`],
     ['four bytes, first lead (an emoji)', '=F0=9F=98=80', `${HIDDEN}=F0=9F=98=80x end`],
+    ['four bytes, a letter outside the BMP (bold A)', '=F0=9D=90=80', `${HIDDEN} end`],
     ['four bytes, last lead (private use)', '=F4=80=80=80', `${HIDDEN}=F4=80=80=80x end`],
     ['four bytes, last code point (a noncharacter)', '=F4=8F=BF=BF', `${HIDDEN}=F4=8F=BF=BFx end`],
     // Not UTF-8: the lead byte reads as a Latin-1 letter (Ã, à, ð, ô, í) and joins the domain.
