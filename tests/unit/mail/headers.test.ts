@@ -178,3 +178,33 @@ describe('gatewayPrefixes', () => {
     expect(gatewayPrefixes('hypermail.abc')).toEqual([]);
   });
 });
+
+describe('edges of subjects, names and In-Reply-To prose', () => {
+  it('drops white space at the end of a subject key', () => {
+    expect(normaliseSubject('Zero-Copy  ')).toBe('zero-copy');
+  });
+
+  it('drops comments of several characters and keeps words apart where an address stood', () => {
+    expect(nameTokens('Jane Doe (Example Corp)')).toEqual(['jane', 'doe']);
+    expect(nameTokens('Jane<jane@example.org>Doe')).toEqual(['jane', 'doe']);
+  });
+
+  it('keys a one-word name by that word once', () => {
+    expect(personKey('Jane')).toBe('jane');
+  });
+
+  it('keeps words apart in the prose name, and trims the quoted date', () => {
+    expect(normaliseInReplyTo('Jane<jd@example.org>Doe\'s message of "28 Jun 2002 00:35:31 +0200"').named?.who).toBe('Jane Doe');
+    expect(normaliseInReplyTo('Jane "Q" Doe\'s message of "28 Jun 2002"').named?.who).toBe('Jane Q Doe');
+    expect(normaliseInReplyTo('Jane Doe\'s message of " 28 Jun 2002 00:35:31 +0200 "').named?.date).toBe('28 Jun 2002 00:35:31 +0200');
+  });
+
+  it('takes the whole prose as the date when it does not start with a quote', () => {
+    expect(normaliseInReplyTo('Jane Doe\'s message of 28 Jun 2002 "draft"').named?.date).toBe('28 Jun 2002 "draft"');
+  });
+
+  it('names nobody when the prose has no name or no date', () => {
+    expect(normaliseInReplyTo('\'s message of "28 Jun 2002 00:35:31 +0200"').named).toBeNull();
+    expect(normaliseInReplyTo('Jane Doe\'s message of ""').named).toBeNull();
+  });
+});
