@@ -214,6 +214,13 @@ describe('edges of dates, In-Reply-To parentheses and rewritable ids', () => {
     expect(parseMailDate(' 2002-06-28T00:35:31+02:00 ')).toBe(Date.parse('2002-06-27T22:35:31Z'));
   });
 
+  it('reads an id and its prose after leading blanks', () => {
+    expect(normaliseInReplyTo(' <a.1@example.org> (Jane Doe\'s message of "28 Jun 2002")')).toEqual({
+      id: 'a.1@example.org',
+      named: { who: 'Jane Doe', date: '28 Jun 2002' },
+    });
+  });
+
   it('drops only the parentheses around the whole prose, not ones inside it', () => {
     expect(normaliseInReplyTo("<a.1@example.org> (Jane Doe's message of Fri, 28 Jun 2002 00:35:31 -0700)").named?.date).toBe(
       'Fri, 28 Jun 2002 00:35:31 -0700',

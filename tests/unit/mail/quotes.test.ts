@@ -401,7 +401,10 @@ describe('segment: more edges', () => {
 
   it('takes a "-" line with trailing blanks into the footer', () => {
     const segs = segment('text\n- \nTo unsubscribe from this list: send the line "unsubscribe linux-kernel" in\n');
-    expect(segs.map((s) => s.kind)).toEqual(['text', 'footer']);
+    expect(segs.map((s) => s.raw)).toEqual([
+      ['text'],
+      ['- ', 'To unsubscribe from this list: send the line "unsubscribe linux-kernel" in'],
+    ]);
   });
 
   it('ends a signature before trailing lines of spaces', () => {
