@@ -22,19 +22,31 @@ const DOMAIN = /[\p{L}\p{M}\p{N}.-]/u;
 const ALNUM = /[\p{L}\p{N}]/u;
 const QUERY_END = /[\s"'<>()[\]]/;
 
-function isLocal(ch: string | undefined): boolean {
-  return ch !== undefined && LOCAL.test(ch);
+// The scan goes by code point, not by UTF-16 unit: a letter outside the Basic Multilingual
+// Plane (𝐣, 𠀀) is two units, neither of which is a letter on its own.
+
+/** The code point ending just before `i` (one or two units), or '' at the start. */
+function charBefore(text: string, i: number): string {
+  const low = text.charCodeAt(i - 1);
+  const high = text.charCodeAt(i - 2);
+  return low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff ? text.slice(i - 2, i) : text.slice(i - 1, i);
+}
+
+/** The code point starting at `i` (one or two units), or '' at the end. */
+function charAt(text: string, i: number): string {
+  const cp = text.codePointAt(i);
+  return cp === undefined ? '' : String.fromCodePoint(cp);
 }
 
 /** The address around the `@` at `at`, or null when either side is not address-like. */
 function addressAt(text: string, at: number): AddressMatch | null {
   let start = at;
-  while (isLocal(text[start - 1])) start--;
+  for (let ch = charBefore(text, start); LOCAL.test(ch); ch = charBefore(text, start)) start -= ch.length;
   while (start < at && text[start] === '.') start++; // "…end of sentence.jane@x" is rare; trim dots
   let end = at + 1;
-  while (end < text.length && DOMAIN.test(text[end] ?? '')) end++;
+  for (let ch = charAt(text, end); DOMAIN.test(ch); ch = charAt(text, end)) end += ch.length;
   while (end > at + 1 && /[.-]/.test(text[end - 1] ?? '')) end--; // trailing punctuation
-  if (start === at || end === at + 1 || !ALNUM.test(text[at + 1] ?? '')) return null;
+  if (start === at || end === at + 1 || !ALNUM.test(charAt(text, at + 1))) return null;
   const token = text.slice(start, end);
   let outer = start;
   let outerEnd = end;

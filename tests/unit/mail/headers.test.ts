@@ -178,3 +178,72 @@ describe('gatewayPrefixes', () => {
     expect(gatewayPrefixes('hypermail.abc')).toEqual([]);
   });
 });
+
+describe('edges of subjects, names and In-Reply-To prose', () => {
+  it('drops white space at the end of a subject key', () => {
+    expect(normaliseSubject('Zero-Copy  ')).toBe('zero-copy');
+  });
+
+  it('drops comments of several characters and keeps words apart where an address stood', () => {
+    expect(nameTokens('Jane Doe (Example Corp)')).toEqual(['jane', 'doe']);
+    expect(nameTokens('Jane<jane@example.org>Doe')).toEqual(['jane', 'doe']);
+  });
+
+  it('keys a one-word name by that word once', () => {
+    expect(personKey('Jane')).toBe('jane');
+  });
+
+  it('keeps words apart in the prose name, and trims the quoted date', () => {
+    expect(normaliseInReplyTo('Jane<jd@example.org>Doe\'s message of "28 Jun 2002 00:35:31 +0200"').named?.who).toBe('Jane Doe');
+    expect(normaliseInReplyTo('Jane "Q" Doe\'s message of "28 Jun 2002"').named?.who).toBe('Jane Q Doe');
+    expect(normaliseInReplyTo('Jane Doe\'s message of " 28 Jun 2002 00:35:31 +0200 "').named?.date).toBe('28 Jun 2002 00:35:31 +0200');
+  });
+
+  it('takes the whole prose as the date when it does not start with a quote', () => {
+    expect(normaliseInReplyTo('Jane Doe\'s message of 28 Jun 2002 "draft"').named?.date).toBe('28 Jun 2002 "draft"');
+  });
+
+  it('names nobody when the prose has no name or no date', () => {
+    expect(normaliseInReplyTo('\'s message of "28 Jun 2002 00:35:31 +0200"').named).toBeNull();
+    expect(normaliseInReplyTo('Jane Doe\'s message of ""').named).toBeNull();
+  });
+});
+
+describe('edges of dates, In-Reply-To parentheses and rewritable ids', () => {
+  it('reads an ISO date with blanks around it', () => {
+    expect(parseMailDate(' 2002-06-28T00:35:31+02:00 ')).toBe(Date.parse('2002-06-27T22:35:31Z'));
+  });
+
+  it('reads an id and its prose after leading blanks', () => {
+    expect(normaliseInReplyTo(' <a.1@example.org> (Jane Doe\'s message of "28 Jun 2002")')).toEqual({
+      id: 'a.1@example.org',
+      named: { who: 'Jane Doe', date: '28 Jun 2002' },
+    });
+  });
+
+  it('drops only the parentheses around the whole prose, not ones inside it', () => {
+    expect(normaliseInReplyTo("<a.1@example.org> (Jane Doe's message of Fri, 28 Jun 2002 00:35:31 -0700)").named?.date).toBe(
+      'Fri, 28 Jun 2002 00:35:31 -0700',
+    );
+    expect(normaliseInReplyTo('<a.1@example.org> (Jane Doe\'s message of "Fri, 28 Jun 2002 00:35:31 -0700 (PDT)")').named?.date).toBe(
+      'Fri, 28 Jun 2002 00:35:31 -0700 (PDT)',
+    );
+    expect(normaliseInReplyTo('Jane Doe (JD)\'s message of "28 Jun 2002"').named?.who).toBe('Jane Doe (JD)');
+  });
+
+  it('asks at least 12 characters of the local part, counting 0 and 9 as digits', () => {
+    expect(rewritableLocalPart('1.2.3.4@host.example')).toBeNull();
+    expect(rewritableLocalPart('2002.06.28ab@host.example')).toBe('2002.06.28ab');
+    expect(rewritableLocalPart('2000.abcdefgh@host.example')).toBe('2000.abcdefgh');
+    expect(rewritableLocalPart('1999.abcdefgh@host.example')).toBe('1999.abcdefgh');
+  });
+
+  it('asks a separator, and a host name with nothing before it', () => {
+    expect(rewritableLocalPart('abcdefgh12345@host.example')).toBeNull();
+    expect(rewritableLocalPart('20020628.1234.abc@tracker/host.example')).toBeNull();
+  });
+
+  it('does not cut a domain at a dot right after the @', () => {
+    expect(gatewayPrefixes('a@.example')).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paragraphs, quotedShare, segment, type Segment } from '../../../src/lib/mail/quotes.ts';
+import { paragraphs, quotedShare, segment, stripQuoteMarkers, type Segment } from '../../../src/lib/mail/quotes.ts';
 import { fixture, seedBody } from '../../fixtures/quotes/load.ts';
 
 /** Kind, depth and first stripped line of each segment, for compact structural checks. */
@@ -240,5 +240,175 @@ describe('segment: size', () => {
     expect(segs).toHaveLength(500 * 4);
     expect(segs.slice(0, 4).map((s) => s.kind)).toEqual(['attribution', 'quote', 'quote', 'text']);
     expectTrueStarts(body, segs);
+  });
+});
+
+describe('segment: attribution edges', () => {
+  const kinds = (body: string) => segment(body).map((s) => `${s.kind}:${s.depth}`);
+  const attribution = (body: string) => segment(body).find((s) => s.kind === 'attribution');
+
+  it('reads the name after a date written without a comma', () => {
+    expect(attribution('On Fri 28 Jun 2002 jane wrote:\n> quoted\n')?.who).toBe('jane');
+    expect(attribution('On Fri 28 Jun 2002 Jane Sample <js@example.org> wrote:\n> quoted\n')?.who).toBe('Jane Sample');
+  });
+
+  it('credits one lower-case word, and "you" at the end of a phrase', () => {
+    expect(attribution('jane wrote:\n> quoted\n')?.who).toBe('jane');
+    expect(attribution('As for me and you wrote:\n> quoted\n')?.who).toBe('you');
+    expect(attribution('and so von Neumann wrote:\n> quoted\n')?.who).toBe('Neumann');
+  });
+
+  it('takes no phrase of several lower-case words for a name', () => {
+    expect(kinds('and then some guy wrote:\n> quoted\n')).toEqual(['text:0', 'quote:1']);
+  });
+
+  it('inside a quote, takes a short name without a deeper quote below, but not a phrase ending in "you"', () => {
+    expect(kinds('> jane wrote:\n> more text\n')).toEqual(['attribution:1', 'quote:1']);
+    expect(kinds('> me and you wrote:\n> more text\n')).toEqual(['quote:1']);
+  });
+
+  it('takes "Quoting X:" even without a quote below', () => {
+    expect(kinds('Quoting Jane Sample:\nplain text\n')).toEqual(['attribution:0', 'text:0']);
+  });
+
+  it('takes an address alone before "wrote:", crediting no name', () => {
+    const a = attribution('<jane@example.org> wrote:\n> quoted text\n');
+    expect(a?.raw).toEqual(['<jane@example.org> wrote:']);
+    expect(a?.who).toBeUndefined();
+  });
+
+  it('looks past blank lines for the quote below, and finds none at the end of the body', () => {
+    expect(kinds('Jane Sample wrote:\n\n> quoted\n')).toEqual(['attribution:0', 'quote:1']);
+    expect(kinds('Jane Sample wrote:\n')).toEqual(['text:0']);
+  });
+
+  it('joins a name and a bare "wrote:" on the next line when a quote follows', () => {
+    const segs = segment('Jane Sample\nwrote:\n> quoted text\n');
+    expect(segs[0]).toMatchObject({ kind: 'attribution', who: 'Jane Sample', raw: ['Jane Sample', 'wrote:'] });
+  });
+
+  it('does not join a line to "X wrote:" below it unless the pair is unmistakable', () => {
+    expect(segment('Well, then\nJane wrote:\n> quoted\n').map((s) => [s.kind, s.raw])).toEqual([
+      ['text', ['Well, then']],
+      ['attribution', ['Jane wrote:']],
+      ['quote', ['> quoted']],
+    ]);
+    expect(kinds('and then some guy\nwrote:\n> quoted\n')).toEqual(['text:0', 'quote:1']);
+  });
+
+  it('joins two lines only up to 300 characters', () => {
+    const head = (n: number): string => `On Mon, 1 Jul 2002, Jane S${'a'.repeat(n - 26)}`;
+    expect(head(294)).toHaveLength(294);
+    expect(kinds(`${head(294)}\nwrote:\n> quoted\n`)).toEqual(['attribution:0', 'quote:1']);
+    expect(kinds(`${head(295)}\nwrote:\n> quoted\n`)).toEqual(['text:0', 'quote:1']);
+  });
+});
+
+describe('segment: markers next to other lines', () => {
+  const kinds = (body: string) => segment(body).map((s) => `${s.kind}:${s.depth}`);
+
+  it('reads ">From " next to a quote line on either side as a quote', () => {
+    expect(kinds('> quoted\n>From here on\nplain\n')).toEqual(['quote:1', 'text:0']);
+    expect(segment('> quoted\n>From here on\nplain\n')[0]?.raw).toHaveLength(2);
+    expect(segment('plain\n>From here on\n> quoted\n').map((s) => s.raw)).toEqual([['plain'], ['>From here on', '> quoted']]);
+  });
+
+  it('counts one indented marker next to a plain quote line, before or after it', () => {
+    expect(segment('> quote\n > indented\nplain\n').map((s) => s.raw)).toEqual([['> quote', ' > indented'], ['plain']]);
+    expect(segment('plain\n > indented\n> quote\n').map((s) => s.raw)).toEqual([['plain'], [' > indented', '> quote']]);
+  });
+
+  it('ends a run of indented markers at the first line without one', () => {
+    expect(kinds(' > indented\n > indented\nsee a -> b\n')).toEqual(['quote:1', 'text:0']);
+  });
+
+  it('takes a "-" line into the list footer after a quote', () => {
+    const segs = segment('> quoted\n-\nTo unsubscribe from this list: send the line "unsubscribe linux-kernel" in\n');
+    expect(segs.map((s) => s.kind)).toEqual(['quote', 'footer']);
+    expect(segs[1]?.raw[0]).toBe('-');
+  });
+});
+
+describe('stripQuoteMarkers', () => {
+  it('removes n markers, the blanks between them and one space after them', () => {
+    expect(stripQuoteMarkers('  > > text', 2)).toBe('text');
+    expect(stripQuoteMarkers('\t>\t> text', 2)).toBe('text');
+    expect(stripQuoteMarkers('>> text', 1)).toBe('> text');
+    expect(stripQuoteMarkers('>  indented code', 1)).toBe(' indented code');
+  });
+
+  it('leaves a line without markers, or n of 0, as it is', () => {
+    expect(stripQuoteMarkers('plain', 1)).toBe('plain');
+    expect(stripQuoteMarkers('> kept', 0)).toBe('> kept');
+  });
+});
+
+describe('segment: more edges', () => {
+  const kinds = (body: string) => segment(body).map((s) => `${s.kind}:${s.depth}`);
+  const attribution = (body: string) => segment(body).find((s) => s.kind === 'attribution');
+
+  it('counts markers separated by a tab', () => {
+    expect(kinds('>\t> deep\n')).toEqual(['quote:2']);
+  });
+
+  it('takes a line of spaces as blank', () => {
+    expect(kinds('para one\n   \npara two\n')).toEqual(['text:0', 'text:0']);
+  });
+
+  it('reads the name in a comment after an address, and drops a bracketed address with its words', () => {
+    expect(attribution('js@example.org(Jane Sample) wrote:\n> quoted\n')?.who).toBe('Jane Sample');
+    expect(attribution('Jane Sample [mailto: js@example.org] wrote:\n> quoted\n')?.who).toBe('Jane Sample');
+    expect(attribution('jsample@example.org wrote:\n> quoted\n')?.who).toBeUndefined();
+  });
+
+  it('keeps the words of a name together, however they were spaced', () => {
+    expect(attribution('Jane  Sample wrote:\n> quoted\n')?.who).toBe('Jane Sample');
+    expect(attribution('and then Jane Sample wrote:\n> quoted\n')?.who).toBe('Jane Sample');
+  });
+
+  it('inside a quote, takes "you" and names of up to four words without a deeper quote below', () => {
+    expect(kinds('> you wrote:\n> more text\n')).toEqual(['attribution:1', 'quote:1']);
+    expect(kinds('> Jane Q Sample Example wrote:\n> more text\n')).toEqual(['attribution:1', 'quote:1']);
+    expect(kinds('> Jane Q Sample Example Person wrote:\n> more text\n')).toEqual(['quote:1']);
+  });
+
+  it('takes "In article <id>" and "On <date>" without a quote below', () => {
+    expect(kinds('In article <x.1@news.example.org>, some guy wrote:\nplain text\n')).toEqual(['attribution:0', 'text:0']);
+    expect(kinds('On Mon, 1 Jul 2002, Jane Sample wrote:\nplain text\n')).toEqual(['attribution:0', 'text:0']);
+  });
+
+  it('looks at most three lines down for the quote', () => {
+    expect(kinds('Jane Sample wrote:\n\n\n> quoted\n')).toEqual(['attribution:0', 'quote:1']);
+    expect(kinds('Jane Sample wrote:\n\n\n\n> quoted\n')).toEqual(['text:0', 'quote:1']);
+  });
+
+  it('reads an attribution line with spaces after the colon, on one line or two', () => {
+    expect(kinds('Jane Sample wrote:   \n> quoted\n')).toEqual(['attribution:0', 'quote:1']);
+    expect(attribution('On Mon, 1 Jul 2002, Jane Sample\nwrote:   \n> quoted\n')?.raw).toHaveLength(2);
+  });
+
+  it('takes one line of up to 300 characters as an attribution', () => {
+    const line = (n: number): string => `On Mon, 1 Jul 2002, Jane S${'a'.repeat(n - 33)} wrote:`;
+    expect(line(300)).toHaveLength(300);
+    expect(kinds(`${line(300)}\n> quoted\n`)).toEqual(['attribution:0', 'quote:1']);
+    expect(kinds(`${line(301)}\n> quoted\n`)).toEqual(['text:0', 'quote:1']);
+  });
+
+  it('joins two lines only at the same depth, and only when the second ends in the verb', () => {
+    expect(kinds('On Mon, 1 Jul 2002, Jane Sample\n> wrote:\n>> quoted\n')).toEqual(['text:0', 'quote:1', 'quote:2']);
+    expect(kinds('Quoting Jane\nSample:\n> quoted\n')).toEqual(['text:0', 'quote:1']);
+  });
+
+  it('takes a "-" line with trailing blanks into the footer', () => {
+    const segs = segment('text\n- \nTo unsubscribe from this list: send the line "unsubscribe linux-kernel" in\n');
+    expect(segs.map((s) => s.raw)).toEqual([
+      ['text'],
+      ['- ', 'To unsubscribe from this list: send the line "unsubscribe linux-kernel" in'],
+    ]);
+  });
+
+  it('ends a signature before trailing lines of spaces', () => {
+    const sig = segment('text\n\n-- \nJane\n   \n').find((s) => s.kind === 'signature');
+    expect(sig?.raw).toEqual(['-- ', 'Jane']);
   });
 });

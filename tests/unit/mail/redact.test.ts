@@ -35,6 +35,12 @@ describe('redactAddresses', () => {
     expect(redactAddresses(text)).toBe(`In article ${H} you (${H}) wrote:`);
   });
 
+  it('takes letters outside the Basic Multilingual Plane (two UTF-16 units each) on either side of the @', () => {
+    expect(redactAddresses('mail 𝐣𝐚𝐧𝐞@example.org, jane@𝐞xample.org and 𠀀@例子.example.')).toBe(`mail ${H}, ${H} and ${H}.`);
+    // An emoji is no letter: it stays outside the address on either side.
+    expect(redactAddresses('x@example.org😀 and 😀y@example.org')).toBe(`${H}😀 and 😀${H}`);
+  });
+
   it('takes letters of any script, hyphenated labels and + tags, so no part of an address is left readable', () => {
     expect(redactAddresses('jürgen@bücher.example, 李雷@例子.example and jane+lkml@mail.example-site.example.')).toBe(
       `${H}, ${H} and ${H}.`,
