@@ -137,6 +137,9 @@ const IN_ARTICLE = /^In (?:article|message)\s+<([^<>]*)>\s*,?\s*(.*)$/i;
 const ON_DATE = /^On\s+(.*)$/;
 const DATE_WORD =
   /\d|\b(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*|Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b/;
+/** A weekday or month name as a date writes it, whole ("Mon", "Monday", "Jun."), not "Monica". */
+const CALENDAR_WORD =
+  /^(?:Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:rs?(?:day)?)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?|Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)[.,]?$/;
 const QUOTING = /^Quoting\s+(.+?)\s*:$/i;
 const NAME_WORD = /^(?:\p{Lu}[\p{L}\p{M}'’.-]*|\p{Lu}\.)$/u;
 const PARTICLE = /^(?:van|von|der|den|de|da|di|du|del|la|le|dos|bin|al)$/;
@@ -180,9 +183,11 @@ function nameAfterDate(rest: string): ReturnType<typeof nameIn> {
   const comma = withoutAddresses.lastIndexOf(',');
   if (comma >= 0) return nameIn(withoutAddresses.slice(comma + 1));
   const words = withoutAddresses.trim().split(/\s+/);
+  // The date ends at its last word with a digit, or at its last weekday or month name ("On
+  // Monday Jane wrote:"); a last word is the name even when it is a month ("On Monday June").
   let last = -1;
   words.forEach((w, i) => {
-    if (/\d/.test(w)) last = i;
+    if (/\d/.test(w) || (i < words.length - 1 && CALENDAR_WORD.test(w))) last = i;
   });
   return nameIn(words.slice(last + 1).join(' '));
 }

@@ -252,6 +252,14 @@ describe('segment: attribution edges', () => {
     expect(attribution('On Fri 28 Jun 2002 Jane Sample <js@example.org> wrote:\n> quoted\n')?.who).toBe('Jane Sample');
   });
 
+  it('reads the name after a date of words only, a weekday or a month, not the weekday as a name', () => {
+    expect(attribution('On Monday Jane wrote:\n> quoted\n')?.who).toBe('Jane');
+    expect(attribution('On Tue. Jane Sample <js@example.org> wrote:\n> quoted\n')?.who).toBe('Jane Sample');
+    expect(attribution('On Friday Monica Sample wrote:\n> quoted\n')?.who).toBe('Monica Sample');
+    // The last word is the name even when a month is spelt the same.
+    expect(attribution('On Monday June wrote:\n> quoted\n')?.who).toBe('June');
+  });
+
   it('credits one lower-case word, and "you" at the end of a phrase', () => {
     expect(attribution('jane wrote:\n> quoted\n')?.who).toBe('jane');
     expect(attribution('As for me and you wrote:\n> quoted\n')?.who).toBe('you');
