@@ -2,10 +2,13 @@
  * `<model-controls>` (markup: components/Controls.astro): binds the server-rendered inputs to
  * the page store. Inputs write to the store (live on `input`, committed on `change`); the
  * store writes back to every input, so a URL state, a preset, Reset or Back shows everywhere.
+ * A focused slider tells the figures the states its next step can reach, so they draw them ahead.
  */
 import { clamp, evaluate, paramFor, type Param, type Values } from '../lib/model/index.ts';
 import { changeNotice, summary, valueText } from '../lib/model/words.ts';
+import { statesWith } from '../lib/model/knob.ts';
 import { fromSlider, toSlider } from '../lib/model/slider.ts';
+import { expectStates } from './ahead.ts';
 import { setAttr, setText } from './dom.ts';
 import { applyPreset, base, currentPreset, reset, store, update, urlChanges } from './state.ts';
 
@@ -24,7 +27,27 @@ function bindNumber(row: HTMLElement, p: NumberEntry): Sync | undefined {
   const number = q<HTMLInputElement>(row, 'number');
   const notice = q<HTMLElement>(row, 'notice');
   if (!range || !number) return undefined;
-  const set = (v: number, phase: 'input' | 'commit'): void => update({ [p.key]: v }, phase, p.key);
+  /** The way the value last moved: the side figures draw ahead first. */
+  let way: 1 | -1 = 1;
+  const set = (v: number, phase: 'input' | 'commit'): void => {
+    const was = store.get()[p.key];
+    if (v !== was) way = v > was ? 1 : -1;
+    update({ [p.key]: v }, phase, p.key);
+  };
+  // The range's own next positions: its step counts from its minimum, so it can land elsewhere
+  // than a knob's step from the same value. A detached copy steps as the input would.
+  const expectAround = (): void => {
+    const next = (dir: 1 | -1): number => {
+      const probe = range.cloneNode() as HTMLInputElement;
+      probe.value = range.value;
+      if (dir > 0) probe.stepUp();
+      else probe.stepDown();
+      return fromSlider(p, probe.valueAsNumber);
+    };
+    expectStates(statesWith(p, store.get(), [next(way), next(way === 1 ? -1 : 1)]));
+  };
+  range.addEventListener('focus', expectAround);
+  range.addEventListener('blur', () => expectStates([]));
 
   for (const type of ['input', 'change'] as const) {
     range.addEventListener(type, () => {
@@ -60,6 +83,7 @@ function bindNumber(row: HTMLElement, p: NumberEntry): Sync | undefined {
     // Move the thumb only when it does not already stand for this value (no jitter mid-drag).
     if (fromSlider(p, range.valueAsNumber) !== v) range.value = String(toSlider(p, v));
     setAttr(range, 'aria-valuetext', valueText(p, v));
+    if (document.activeElement === range) expectAround();
   };
 }
 

@@ -4,16 +4,22 @@
  * Each redraw has Plot draw the chart afresh, then patches the chart on screen, the caption
  * text and the data table where they differ from the new drawing (see charts/morph.ts), and
  * reports its time as a `model-figure:drawn` event on document.
+ *
+ * While a knob or slider has focus, each figure on screen also draws, in idle time, the states
+ * the control's next step can reach (scripts/ahead.ts): when the step comes, its frame only
+ * patches the chart with the drawing made ahead (charts/ahead.ts).
  */
+import { Ahead, drawKey } from '../lib/charts/ahead.ts';
 import { figures, parseBandKeys } from '../lib/charts/index.ts';
 import { morph } from '../lib/charts/morph.ts';
 import { figureCaption, renderFigure } from '../lib/charts/render.ts';
 import type { FigureContext, FigureDef, FigureId, Table, Theme } from '../lib/charts/types.ts';
-import { paramFor, presetById, presetValues, type Values } from '../lib/model/index.ts';
+import { paramFor, presetById, presetValues, type ParamKey, type Values } from '../lib/model/index.ts';
 import { bandKeysFor, presetMatching, sameValues } from '../lib/model/compare.ts';
 import { schedule } from './frame.ts';
 import { linkNotice } from '../lib/model/words.ts';
-import { bandKeys, base, store, urlChanges } from './state.ts';
+import { followExpected } from './ahead.ts';
+import { bandKeys, bandKeysAt, base, store, urlChanges } from './state.ts';
 import { onThemeChange, pageTheme } from './theme.ts';
 import { readSearch } from '../lib/model/url-state.ts';
 
@@ -22,12 +28,26 @@ export interface DrawnDetail {
   figure: FigureId;
   /** Time for spec, Plot and DOM update, in ms. */
   ms: number;
+  /** Whether the drawing was made ahead, in idle time (then `ms` is the DOM update only). */
+  ahead: boolean;
+}
+
+/** A drawing of a figure: the chart, and the caption written under it. */
+interface Drawing {
+  svg: SVGSVGElement;
+  caption: string;
+}
+
+/** A connected live figure: its redraw, and the work of drawing a state ahead (none if drawn or fixed). */
+interface LiveFigure {
+  redraw: () => void;
+  aheadFor: (values: Values) => (() => void) | undefined;
 }
 
 const theme = (): Theme => pageTheme();
 
-/** Redraw functions of connected live figures. */
-const live = new Map<HTMLElement, () => void>();
+/** Connected live figures. */
+const live = new Map<HTMLElement, LiveFigure>();
 /**
  * Only figures on or near the screen redraw on a change; the others are marked stale and
  * catch up when they scroll back in, so a slider step costs what the reader can see.
@@ -42,20 +62,61 @@ const seen = new IntersectionObserver(
         continue;
       }
       onScreen.add(e.target);
-      const redraw = live.get(e.target as HTMLElement);
-      if (redraw && stale.delete(e.target)) schedule(redraw);
+      const figure = live.get(e.target as HTMLElement);
+      if (figure && stale.delete(e.target)) schedule(figure.redraw);
     }
   },
   { rootMargin: '100px 0px' },
 );
 const redrawAll = (): void => {
-  for (const [el, redraw] of live) {
-    if (onScreen.has(el)) schedule(redraw);
+  for (const [el, figure] of live) {
+    if (onScreen.has(el)) schedule(figure.redraw);
     else stale.add(el);
   }
 };
 store.subscribe(redrawAll);
 onThemeChange(redrawAll);
+/** Idle time a drawing ahead needs to start: the largest figure takes about 3 ms on a slow machine. */
+const AHEAD_MIN_MS = 4;
+/** Drawings kept ahead per figure: two expected states, and room for the ones just passed. */
+const AHEAD_KEPT = 4;
+type IdleCallback = (deadline: { timeRemaining: () => number }) => void;
+/** `requestIdleCallback`, or a short timeout with a fixed budget where there is none (Safari). */
+const whenIdle: (callback: IdleCallback) => void =
+  typeof requestIdleCallback === 'function'
+    ? (callback) => requestIdleCallback(callback)
+    : (callback) => setTimeout(() => callback({ timeRemaining: () => 10 }), 50);
+let expected: readonly Values[] = [];
+let idleAsked = false;
+
+/** Draws the expected states for the figures on screen, one drawing at a time, while idle time lasts. */
+function drawAhead(deadline: { timeRemaining: () => number }): void {
+  idleAsked = false;
+  for (const values of expected) {
+    for (const [el, figure] of live) {
+      if (!onScreen.has(el)) continue;
+      const work = figure.aheadFor(values);
+      if (work === undefined) continue;
+      if (deadline.timeRemaining() < AHEAD_MIN_MS) {
+        askIdle();
+        return;
+      }
+      work();
+    }
+  }
+}
+
+function askIdle(): void {
+  if (idleAsked || expected.length === 0) return;
+  idleAsked = true;
+  whenIdle(drawAhead);
+}
+
+followExpected((states) => {
+  expected = states;
+  askIdle();
+});
+
 /** The same functions by chart container, for the resize observer. */
 const byChart = new Map<Element, () => void>();
 /**
@@ -187,6 +248,26 @@ export function bringToLife(el: HTMLElement): void {
   details?.addEventListener('toggle', fillNow);
   let last: { values: Values; width: number; theme: Theme; bands: string } | undefined;
 
+  const chartWidth = (): number => {
+    let measured = widths.get(chart);
+    if (measured === undefined) {
+      // Before the resize observer's first report: read it once (the first redraw only).
+      measured = chart.clientWidth;
+      widths.set(chart, measured);
+    }
+    return Math.round(measured || baseWidth);
+  };
+  const contextFor = (bands: readonly ParamKey[]): FigureContext => ({
+    bandKeys: fixed ? fixedBands : bands.filter((k) => !own || own.includes(k)),
+  });
+  const draw = (values: Values, width: number, t: Theme, context: FigureContext): Drawing => {
+    const height = Math.round(Math.max(baseHeight * 0.6, (baseHeight * width) / baseWidth));
+    const svg = renderFigure(def, values, { width, height }, t, document, context);
+    // A fixed figure's caption is the build's.
+    return { svg, caption: fixed ? '' : figureCaption(def, values, context) };
+  };
+  const early = new Ahead<Drawing>(AHEAD_KEPT);
+
   const redraw = (): void => {
     if (!el.isConnected) {
       live.delete(el);
@@ -197,37 +278,39 @@ export function bringToLife(el: HTMLElement): void {
     }
     // A fixed figure draws the same at every state: the page's state changes leave it alone.
     const values = fixed ? fixedValues : store.get();
-    let measured = widths.get(chart);
-    if (measured === undefined) {
-      // Before the resize observer's first report: read it once (the first redraw only).
-      measured = chart.clientWidth;
-      widths.set(chart, measured);
-    }
-    const width = Math.round(measured || baseWidth);
+    const width = chartWidth();
     const t = theme();
-    const context: FigureContext = { bandKeys: fixed ? fixedBands : bandKeys().filter((k) => !own || own.includes(k)) };
+    const context = contextFor(bandKeys());
     const bands = context.bandKeys?.join() ?? '';
     if (last && last.values === values && last.width === width && last.theme === t && last.bands === bands) return;
     last = { values, width, theme: t, bands };
     const start = performance.now();
-    const height = Math.round(Math.max(baseHeight * 0.6, (baseHeight * width) / baseWidth));
-    const svg = renderFigure(def, values, { width, height }, t, document, context);
+    const made = fixed ? undefined : early.take(drawKey(values, width, t, context.bandKeys ?? []));
+    const drawing = made ?? draw(values, width, t, context);
     // Patch the chart on screen into the new drawing: only what moved is restyled and repainted.
     const drawn = chart.firstElementChild;
-    if (drawn?.localName === 'svg' && chart.childNodes.length === 1) morph(drawn, svg);
-    else chart.replaceChildren(svg);
+    if (drawn?.localName === 'svg' && chart.childNodes.length === 1) morph(drawn, drawing.svg);
+    else chart.replaceChildren(drawing.svg);
     // A fixed figure's caption and table are the build's (a stateless one's table may hold links).
-    if (caption && !fixed) {
-      const text = figureCaption(def, values, context);
-      if (caption.textContent !== text) caption.textContent = text;
-    }
+    if (caption && !fixed && caption.textContent !== drawing.caption) caption.textContent = drawing.caption;
     if (table && !fixed) {
       unfilled = { values, context };
       if (!details || details.open) fillNow();
     }
     if (el.dataset['upgraded'] === undefined) el.dataset['upgraded'] = '';
-    const detail: DrawnDetail = { figure: def.id, ms: performance.now() - start };
+    const detail: DrawnDetail = { figure: def.id, ms: performance.now() - start, ahead: made !== undefined };
     document.dispatchEvent(new CustomEvent('model-figure:drawn', { detail }));
+  };
+
+  /** Drawing `values` ahead, unless this figure is fixed, not drawn yet, or has it already. */
+  const aheadFor = (values: Values): (() => void) | undefined => {
+    if (fixed || last === undefined || !el.isConnected) return undefined;
+    const width = chartWidth();
+    const t = theme();
+    const context = contextFor(bandKeysAt(values));
+    const key = drawKey(values, width, t, context.bandKeys ?? []);
+    if (early.has(key)) return undefined;
+    return () => early.put(key, draw(values, width, t, context));
   };
 
   // What the URL asked for and could not have is said once, on the page's first figure.
@@ -238,7 +321,7 @@ export function bringToLife(el: HTMLElement): void {
     notice.hidden = notice.textContent === '';
   }
 
-  live.set(el, redraw);
+  live.set(el, { redraw, aheadFor });
   byChart.set(chart, redraw);
   resized.observe(chart);
   seen.observe(el);

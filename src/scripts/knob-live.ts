@@ -5,10 +5,12 @@
  * it along the same scale as the panel's slider, and the small arrows either side step it by
  * one. It writes through `update`, so the URL, the panel and every figure follow; an output
  * rewrites its text from the store. Both repaint in the same animation frame as the figures.
+ * A focused knob tells the figures the states its next step can reach, so they draw them ahead.
  */
 import { evaluate, paramFor, type Param, type Values } from '../lib/model/index.ts';
-import { choiceIndex, dragSteps, endValue, knobText, pageSteps, stepParam } from '../lib/model/knob.ts';
+import { choiceIndex, dragSteps, endValue, knobText, pageSteps, statesAround, stepParam } from '../lib/model/knob.ts';
 import { outputSpecFrom, outputText, type OutputSpec } from '../lib/model/live-output.ts';
+import { expectStates } from './ahead.ts';
 import { setAttr, setText } from './dom.ts';
 import { schedule } from './frame.ts';
 import { valueText } from '../lib/model/words.ts';
@@ -34,9 +36,13 @@ function bindKnob(el: HTMLElement, p: Param): void {
   const key = p.key;
   const value = el.querySelector<HTMLElement>('.knob-value');
   const current = (): number | string => store.get()[key];
-  const go = (v: number | string, phase: 'input' | 'commit'): void => {
+  /** The way the knob last moved: the side its figures draw ahead first. */
+  let way: 1 | -1 = 1;
+  const go = (v: number | string, phase: 'input' | 'commit', steps: number): void => {
+    if (steps !== 0) way = steps > 0 ? 1 : -1;
     if (v !== current()) update({ [key]: v } as Partial<Values>, phase, key);
   };
+  const expectAround = (): void => expectStates(statesAround(p, store.get(), way));
 
   el.setAttribute('role', 'slider');
   el.tabIndex = 0;
@@ -53,35 +59,38 @@ function bindKnob(el: HTMLElement, p: Param): void {
 
   el.addEventListener('keydown', (e) => {
     const v = current();
-    const step: Record<string, () => number | string> = {
-      ArrowRight: () => stepParam(p, v, 1),
-      ArrowUp: () => stepParam(p, v, 1),
-      ArrowLeft: () => stepParam(p, v, -1),
-      ArrowDown: () => stepParam(p, v, -1),
-      PageUp: () => stepParam(p, v, pageSteps(p)),
-      PageDown: () => stepParam(p, v, -pageSteps(p)),
-      Home: () => endValue(p, 'min'),
-      End: () => endValue(p, 'max'),
+    const step: Record<string, [() => number | string, number]> = {
+      ArrowRight: [() => stepParam(p, v, 1), 1],
+      ArrowUp: [() => stepParam(p, v, 1), 1],
+      ArrowLeft: [() => stepParam(p, v, -1), -1],
+      ArrowDown: [() => stepParam(p, v, -1), -1],
+      PageUp: [() => stepParam(p, v, pageSteps(p)), 1],
+      PageDown: [() => stepParam(p, v, -pageSteps(p)), -1],
+      Home: [() => endValue(p, 'min'), -1],
+      End: [() => endValue(p, 'max'), 1],
     };
     const next = step[e.key];
     if (!next || e.altKey || e.ctrlKey || e.metaKey) return;
     e.preventDefault();
-    go(next(), 'commit');
+    go(next[0](), 'commit', next[1]);
   });
+  el.addEventListener('focus', expectAround);
+  el.addEventListener('blur', () => expectStates([]));
 
-  let drag: { id: number; x: number; from: number | string; moved: boolean } | undefined;
+  let drag: { id: number; x: number; from: number | string; moved: boolean; steps: number } | undefined;
   el.addEventListener('pointerdown', (e) => {
     if (e.button !== 0) return;
     const arrowStep = (e.target as HTMLElement).closest<HTMLElement>('.knob-step');
     el.focus();
     if (arrowStep) {
       e.preventDefault();
-      go(stepParam(p, current(), Number(arrowStep.dataset['steps'])), 'commit');
+      const steps = Number(arrowStep.dataset['steps']);
+      go(stepParam(p, current(), steps), 'commit', steps);
       return;
     }
     e.preventDefault();
     el.setPointerCapture(e.pointerId);
-    drag = { id: e.pointerId, x: e.clientX, from: current(), moved: false };
+    drag = { id: e.pointerId, x: e.clientX, from: current(), moved: false, steps: 0 };
     el.dataset['dragging'] = '';
   });
   el.addEventListener('pointermove', (e) => {
@@ -89,7 +98,9 @@ function bindKnob(el: HTMLElement, p: Param): void {
     const steps = dragSteps(p, e.clientX - drag.x);
     if (steps === 0 && !drag.moved) return;
     drag.moved = true;
-    go(stepParam(p, drag.from, steps), 'input');
+    const moved = steps - drag.steps;
+    drag.steps = steps;
+    go(stepParam(p, drag.from, steps), 'input', moved);
   });
   const end = (e: PointerEvent): void => {
     if (!drag || e.pointerId !== drag.id) return;
@@ -109,6 +120,7 @@ function bindKnob(el: HTMLElement, p: Param): void {
     const atMax = v === endValue(p, 'max');
     el.firstElementChild?.toggleAttribute('data-end', atMin);
     el.lastElementChild?.toggleAttribute('data-end', atMax);
+    if (document.activeElement === el) expectAround();
   });
   el.dataset['live'] = '';
 }

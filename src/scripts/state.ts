@@ -48,7 +48,12 @@ export function originPreset(): Preset | undefined {
 
 /** The unknown ranges figures draw as bands now (see `bandKeysFor`). */
 export function bandKeys(): ParamKey[] {
-  return bandKeysFor(store.get(), origin, base);
+  return bandKeysAt(store.get());
+}
+
+/** The bands figures would draw were the store at `values` (the reader's origin unchanged). */
+export function bandKeysAt(values: Readonly<Values>): ParamKey[] {
+  return bandKeysFor(values, origin, base);
 }
 
 /** A replace of the URL put off while a gesture goes on (see `update`). */

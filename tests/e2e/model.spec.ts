@@ -338,6 +338,101 @@ test('a number in the sentence is a slider: keys and a drag move every linked fi
   });
 });
 
+/** Lets the page run its idle callbacks `rounds` times over (the drawings made ahead). */
+async function idle(page: Page, rounds = 5): Promise<void> {
+  await page.evaluate(
+    (n) =>
+      new Promise<void>((resolve) => {
+        let left = n;
+        const next = (): void => {
+          left -= 1;
+          if (left === 0) resolve();
+          else requestIdleCallback(next);
+        };
+        requestIdleCallback(next);
+      }),
+    rounds,
+  );
+}
+
+/** Collects the `model-figure:drawn` events from now on, read with `drawnSince`. */
+async function recordDrawn(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { drawn: { figure: string; ahead: boolean }[] };
+    w.drawn = [];
+    document.addEventListener('model-figure:drawn', (e) => w.drawn.push((e as CustomEvent<{ figure: string; ahead: boolean }>).detail));
+  });
+}
+
+/** How many drawn events were recorded since the last `drawnSince`. */
+function drawnCount(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { drawn: unknown[] }).drawn.length);
+}
+
+/** The drawn events recorded since the last call, emptied. */
+async function drawnSince(page: Page): Promise<{ figure: string; ahead: boolean }[]> {
+  return page.evaluate(() => {
+    const w = window as unknown as { drawn: { figure: string; ahead: boolean }[] };
+    return w.drawn.splice(0);
+  });
+}
+
+test('a focused knob or slider has its next steps drawn ahead: a step patches every figure on screen with a drawing equal to a fresh one', async ({
+  browser,
+}) => {
+  const charts = (page: Page): Promise<string[]> =>
+    page.locator('model-figure:not([data-fixed]) .chart').evaluateAll((els) => els.map((e) => e.innerHTML));
+  const open = async (): Promise<Page> => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 2400 } });
+    await page.goto(LIVE);
+    await page.locator('#model').evaluate((el) => el.scrollIntoView({ block: 'start', behavior: 'instant' }));
+    await expect.poll(() => page.locator('model-figure[data-upgraded]').count()).toBeGreaterThanOrEqual(3);
+    await recordDrawn(page);
+    return page;
+  };
+  const knobOf = (page: Page) => page.locator('model-knob[data-key="rxCopyMBps"]');
+
+  // Focused: the states one step either side are drawn in idle time, and the step uses them.
+  const page = await open();
+  await withoutConsoleErrors(page, async () => {
+    await knobOf(page).focus();
+    await idle(page);
+    await knobOf(page).press('ArrowRight');
+    await expect.poll(async () => Number(await knobOf(page).getAttribute('aria-valuenow'))).toBe(stepsUp(250, 1));
+    await expect.poll(() => drawnCount(page)).toBeGreaterThanOrEqual(3);
+    const seen = await drawnSince(page);
+    expect(seen.map((d) => d.figure)).toEqual(expect.arrayContaining(['throughput-vs-segment', 'time-breakdown', 'receive-path']));
+    for (const d of seen) expect(d, d.figure).toMatchObject({ ahead: true });
+
+    // Not focused (a key event sent to the knob without focus): drawn in the step's frame.
+    const fresh = await open();
+    await knobOf(fresh).dispatchEvent('keydown', { key: 'ArrowRight' });
+    await expect.poll(async () => Number(await knobOf(fresh).getAttribute('aria-valuenow'))).toBe(stepsUp(250, 1));
+    await expect.poll(() => drawnCount(fresh)).toBeGreaterThanOrEqual(seen.length);
+    const freshDrawn = await drawnSince(fresh);
+    for (const d of freshDrawn) expect(d, d.figure).toMatchObject({ ahead: false });
+    // The same state drawn either way is the same markup, figure for figure.
+    expect(await charts(page)).toEqual(await charts(fresh));
+    await fresh.close();
+
+    // Back down, then the panel's slider: focused, its next step is drawn ahead too.
+    await knobOf(page).press('ArrowLeft');
+    await expect.poll(async () => Number(await knobOf(page).getAttribute('aria-valuenow'))).toBe(250);
+    await openAllParameters(page);
+    const range = page.locator('#mc-rxCopyMBps-range');
+    await range.focus();
+    await page.locator('#model').evaluate((el) => el.scrollIntoView({ block: 'start', behavior: 'instant' }));
+    await idle(page);
+    await drawnSince(page);
+    await range.press('ArrowRight');
+    await expect(page.locator('#mc-rxCopyMBps-number')).not.toHaveValue('250');
+    await expect.poll(() => drawnCount(page)).toBeGreaterThanOrEqual(1);
+    const bySlider = await drawnSince(page);
+    for (const d of bySlider) expect(d, d.figure).toMatchObject({ ahead: true });
+  });
+  await page.close();
+});
+
 test('inline numbers start at the page state, read as plain text without JavaScript, and the panel lists its values', async ({
   page,
   browser,

@@ -5,7 +5,7 @@
  * panel agree on every value either can reach; choices move through their options in table
  * order, without wrapping. Pure; used at build time and in the browser.
  */
-import type { ChoiceParam, NumberParam } from './index.ts';
+import type { ChoiceParam, NumberParam, ParamKey, Values } from './index.ts';
 import { fromSlider, sliderAttrs, toSlider } from './slider.ts';
 
 /** Any parameter of the table, either kind. */
@@ -88,4 +88,24 @@ export function knobText(p: AnyParam, value: number | string): string {
 /** The position among the options, for `aria-valuenow` on a choice (1-based). */
 export function choiceIndex(p: ChoiceParam, value: string): number {
   return p.options.findIndex((o) => o.value === value) + 1;
+}
+
+/**
+ * The states one step either side of `values` along `p`, the side the control last moved
+ * first: where a focused knob can go with its next key press, so figures can be drawn for them
+ * before it comes. An end of the range has one side.
+ */
+export function statesAround(p: AnyParam, values: Readonly<Values>, first: 1 | -1 = 1): Values[] {
+  const key = p.key as ParamKey;
+  return statesWith(p, values, [stepParam(p, values[key], first), stepParam(p, values[key], -first)]);
+}
+
+/** `values` with `p` set to each of `next` in turn, leaving out its value now and repeats. */
+export function statesWith(p: AnyParam, values: Readonly<Values>, next: readonly (number | string)[]): Values[] {
+  const key = p.key as ParamKey;
+  const out: Values[] = [];
+  for (const v of next) {
+    if (v !== values[key] && !out.some((s) => s[key] === v)) out.push({ ...values, [key]: v } as Values);
+  }
+  return out;
 }
