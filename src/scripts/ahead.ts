@@ -1,6 +1,6 @@
 /**
  * Which states the page may move to next: set by the focused knob or slider (one step either
- * side of the state, see `statesAround`), read by live figures, which draw them in idle time
+ * side of the state, see `statesAround`), read by live figures, which draw them in background tasks
  * (charts/ahead.ts). Empty when no control that steps has focus.
  */
 import type { Values } from '../lib/model/index.ts';

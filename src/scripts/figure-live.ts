@@ -5,8 +5,8 @@
  * text and the data table where they differ from the new drawing (see charts/morph.ts), and
  * reports its time as a `model-figure:drawn` event on document.
  *
- * While a knob or slider has focus, each figure on screen also draws, in idle time, the states
- * the control's next step can reach (scripts/ahead.ts): when the step comes, its frame only
+ * While a knob or slider has focus, each figure on screen also draws, in background tasks, the
+ * states the control's next step can reach (scripts/ahead.ts): when the step comes, its frame only
  * patches the chart with the drawing made ahead (charts/ahead.ts).
  */
 import { Ahead, drawKey } from '../lib/charts/ahead.ts';
@@ -28,7 +28,7 @@ export interface DrawnDetail {
   figure: FigureId;
   /** Time for spec, Plot and DOM update, in ms. */
   ms: number;
-  /** Whether the drawing was made ahead, in idle time (then `ms` is the DOM update only). */
+  /** Whether the drawing was made ahead, in a background task (then `ms` is the DOM update only). */
   ahead: boolean;
 }
 
@@ -76,45 +76,49 @@ const redrawAll = (): void => {
 };
 store.subscribe(redrawAll);
 onThemeChange(redrawAll);
-/** Idle time a drawing ahead needs to start: the largest figure takes about 3 ms on a slow machine. */
-const AHEAD_MIN_MS = 4;
 /** Drawings kept ahead per figure: two expected states, and room for the ones just passed. */
 const AHEAD_KEPT = 4;
-type IdleCallback = (deadline: { timeRemaining: () => number }) => void;
-/** `requestIdleCallback`, or a short timeout with a fixed budget where there is none (Safari). */
-const whenIdle: (callback: IdleCallback) => void =
-  typeof requestIdleCallback === 'function'
-    ? (callback) => requestIdleCallback(callback)
-    : (callback) => setTimeout(() => callback({ timeRemaining: () => 10 }), 50);
+type Task = () => void;
+const scheduler = (globalThis as { scheduler?: { postTask?: (task: Task, options: { priority: string }) => Promise<unknown> } }).scheduler;
+/**
+ * Runs `task` once the page has nothing more urgent to do: a background task where the browser
+ * has a scheduler, else a timeout. Not `requestIdleCallback`: Chromium gives no idle time for a
+ * while after an input event, so a held key (a step every 33 ms) never got its states drawn.
+ */
+const later: (task: Task) => void =
+  typeof scheduler?.postTask === 'function'
+    ? (task) => void scheduler.postTask?.(task, { priority: 'background' })
+    : (task) => setTimeout(task, 0);
 let expected: readonly Values[] = [];
-let idleAsked = false;
+let posted = false;
 
-/** Draws the expected states for the figures on screen, one drawing at a time, while idle time lasts. */
-function drawAhead(deadline: { timeRemaining: () => number }): void {
-  idleAsked = false;
+/**
+ * Draws one expected state for one figure on screen, then yields and comes back for the next:
+ * input and frames never wait for more than one figure's drawing (1–4 ms).
+ */
+function drawAhead(): void {
+  posted = false;
   for (const values of expected) {
     for (const [el, figure] of live) {
       if (!onScreen.has(el)) continue;
       const work = figure.aheadFor(values);
       if (work === undefined) continue;
-      if (deadline.timeRemaining() < AHEAD_MIN_MS) {
-        askIdle();
-        return;
-      }
       work();
+      postAhead();
+      return;
     }
   }
 }
 
-function askIdle(): void {
-  if (idleAsked || expected.length === 0) return;
-  idleAsked = true;
-  whenIdle(drawAhead);
+function postAhead(): void {
+  if (posted || expected.length === 0) return;
+  posted = true;
+  later(drawAhead);
 }
 
 followExpected((states) => {
   expected = states;
-  askIdle();
+  postAhead();
 });
 
 /** The same functions by chart container, for the resize observer. */

@@ -338,21 +338,15 @@ test('a number in the sentence is a slider: keys and a drag move every linked fi
   });
 });
 
-/** Lets the page run its idle callbacks `rounds` times over (the drawings made ahead). */
-async function idle(page: Page, rounds = 5): Promise<void> {
-  await page.evaluate(
-    (n) =>
-      new Promise<void>((resolve) => {
-        let left = n;
-        const next = (): void => {
-          left -= 1;
-          if (left === 0) resolve();
-          else requestIdleCallback(next);
-        };
-        requestIdleCallback(next);
-      }),
-    rounds,
-  );
+/**
+ * Lets the page's background tasks run `rounds` times over: the drawings made ahead are one
+ * background task each, and a task posted here runs after the one queued before it.
+ */
+async function background(page: Page, rounds = 10): Promise<void> {
+  await page.evaluate(async (n) => {
+    const { scheduler } = globalThis as unknown as { scheduler: { postTask: (t: () => void, o: { priority: string }) => Promise<void> } };
+    for (let i = 0; i < n; i += 1) await scheduler.postTask(() => {}, { priority: 'background' });
+  }, rounds);
 }
 
 /** Collects the `model-figure:drawn` events from now on, read with `drawnSince`. */
@@ -392,11 +386,11 @@ test('a focused knob or slider has its next steps drawn ahead: a step patches ev
   };
   const knobOf = (page: Page) => page.locator('model-knob[data-key="rxCopyMBps"]');
 
-  // Focused: the states one step either side are drawn in idle time, and the step uses them.
+  // Focused: the states one step either side are drawn in background tasks, and the step uses them.
   const page = await open();
   await withoutConsoleErrors(page, async () => {
     await knobOf(page).focus();
-    await idle(page);
+    await background(page);
     await knobOf(page).press('ArrowRight');
     await expect.poll(async () => Number(await knobOf(page).getAttribute('aria-valuenow'))).toBe(stepsUp(250, 1));
     await expect.poll(() => drawnCount(page)).toBeGreaterThanOrEqual(3);
@@ -422,7 +416,7 @@ test('a focused knob or slider has its next steps drawn ahead: a step patches ev
     const range = page.locator('#mc-rxCopyMBps-range');
     await range.focus();
     await page.locator('#model').evaluate((el) => el.scrollIntoView({ block: 'start', behavior: 'instant' }));
-    await idle(page);
+    await background(page);
     await drawnSince(page);
     await range.press('ArrowRight');
     await expect(page.locator('#mc-rxCopyMBps-number')).not.toHaveValue('250');

@@ -1,7 +1,7 @@
 /**
  * Drawings made before they are asked for. While a knob or slider has focus, the states its
- * next key press can reach are known (one step either side); a live figure draws them in idle
- * time, and the step's frame only patches the chart on screen (morph) instead of running the
+ * next key press can reach are known (one step either side); a live figure draws them in
+ * background tasks, and the step's frame only patches the chart on screen (morph) instead of running the
  * model and Plot. A drawing is kept under the key of everything it depends on, and is handed
  * out once: morph moves its nodes into the page.
  */
