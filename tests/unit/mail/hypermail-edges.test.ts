@@ -36,6 +36,10 @@ describe('decodePage', () => {
     );
   });
 
+  it('drops a UTF-8 byte order mark', () => {
+    expect(decodePage(Uint8Array.from([0xef, 0xbb, 0xbf, 0x41, 0x64, 0x61]))).toBe('Ada');
+  });
+
   it('reads a Windows-1252 page into the author and subject', () => {
     const latin = Uint8Array.from([
       ...new TextEncoder().encode('Caf'),
@@ -115,6 +119,10 @@ describe('hypermail header lines', () => {
     expect(m.subject).toBe('A subject');
   });
 
+  it('reads a lone CR inside the subject line as a space', () => {
+    expect(parseHypermail(textPage(['From: A', `Date: ${DATE}`], 'b\n', 'Re: old\rMac mail')).subject).toBe('Re: old Mac mail');
+  });
+
   it('collapses runs of whitespace in the subject', () => {
     expect(parseHypermail(textPage(['From: A', `Date: ${DATE}`], 'b\n', ' Re:  two\t\tspaces ')).subject).toBe('Re: two spaces');
   });
@@ -183,6 +191,11 @@ describe('hypermail HTML subjects', () => {
     expect(parseHypermail(htmlPage({ h1: 'Re: fast &amp; loose' })).subject).toBe('Re: fast & loose');
     const nav = htmlPage().replace('<BODY>\n', '<BODY>\n<P>[ Date Index ]</P>\n');
     expect(parseHypermail(nav).subject).toBe('the heading subject');
+  });
+
+  it('ignore a stray </h1> without its opening tag', () => {
+    const stray = htmlPage({ h1: null }).replace('<BODY>\n', '<BODY>\n<H2>Archive heading</H1>\n');
+    expect(parseHypermail(stray).subject).toBe('the comment subject');
   });
 
   it('come from the subject comment without <h1>, else from the title, else are empty', () => {
