@@ -61,6 +61,7 @@ describe('hypermail authors', () => {
     expect(authorOf('Ada Example (Example Corp)')).toBe('Ada Example');
     expect(authorOf('Ada Example (Example Corp)   ')).toBe('Ada Example');
     expect(authorOf('Ada (AE) Example (ada@example.org)')).toBe('Ada (AE) Example');
+    expect(authorOf('Ada (AE) Example (Example Corp)')).toBe('Ada (AE) Example');
   });
 
   it('keeps a name that has no parentheses, or whose last one is closed early', () => {
