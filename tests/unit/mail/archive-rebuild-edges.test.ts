@@ -161,7 +161,7 @@ describe('a made-up id matched to the held message that wrote the quoted words',
       references: ['gone.40@example.org'],
       body: `Bo wrote:\n> Jane wrote:\n${passages.map((p) => `> > ${p}`).join('\n> >\n')}\n>\n> ${BO}\n\nThat matches.\n`,
     });
-  const source = (id: string, date: string | null, passages: string[]) =>
+  const source = (id: string, date: string, passages: string[]) =>
     mail(id, { date, subject: 'interrupts', body: `${passages.join('\n\n')}\n` });
   /** The parent the missing message got: the held message, or 'rebuilt' for a rebuild under a made-up id. */
   function parentOfQuote(records: MessageRecord[]): string | null | undefined {
