@@ -7,13 +7,13 @@ import { readEntries, readRecords } from '../../../../src/lib/mail/node/entries.
 const dir = mkdtempSync(join(tmpdir(), 'entries-errors-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('entries that cannot be read', () => {
   it('name their file when the text is not an entry at all', () => {
     const sub = mkdtempSync(join(dir, 'garbage-'));
     writeFileSync(join(sub, 'junk.md'), 'no frontmatter here\n');
-    expect(() => readEntries(sub)).toThrow(new RegExp(`^${escape(join(sub, 'junk.md'))}: .+`));
+    expect(() => readEntries(sub)).toThrow(new RegExp(`^${literal(join(sub, 'junk.md'))}: .+`));
   });
 
   it('list every field that breaks the schema, nested ones by their dotted path, separated by semicolons', () => {
@@ -30,6 +30,6 @@ describe('entries that cannot be read', () => {
       '    url: "not a link"',
     ].join('\n');
     writeFileSync(join(sub, 'two.md'), `---\n${fields}\n---\nBody.\n`);
-    expect(() => readRecords(sub)).toThrow(new RegExp(`^${escape(join(sub, 'two.md'))}: date: [^;]+; archive\\.0\\.url: [^;]+$`));
+    expect(() => readRecords(sub)).toThrow(new RegExp(`^${literal(join(sub, 'two.md'))}: date: [^;]+; archive\\.0\\.url: [^;]+$`));
   });
 });
