@@ -132,6 +132,16 @@ describe('downloadThread', () => {
     expect(userAgents).toEqual([USER_AGENT]);
   });
 
+  it('leaves no timer running once a download is done', async () => {
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    await downloadThread(source('gz'), { timeoutMs: 600_000 });
+    const before = timers();
+    await downloadThread(source('gz'), { timeoutMs: 600_000 });
+    await downloadThread(source('plain'), { timeoutMs: 600_000 });
+    // Timers of other code may end meanwhile; none of this download's may stay.
+    expect(timers()).toBeLessThanOrEqual(before);
+  });
+
   it('takes a plain mbox as it is', async () => {
     expect(Buffer.from(await downloadThread(source('plain'), { timeoutMs: 5000 }))).toEqual(Buffer.from(MBOX));
   });
