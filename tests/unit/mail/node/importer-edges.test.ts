@@ -146,6 +146,20 @@ describe('importPaths', () => {
     expect(readFileSync(clash, 'utf8')).toBe('not an entry at all\n');
   });
 
+  it('does not read a file as an mbox when its first line starts with "From " but is no From line', async () => {
+    const input = tempDir();
+    const file = join(input, 'note.txt');
+    writeFileSync(
+      file,
+      'From a friend\nFrom: Ada Placeholder <ada@example.org>\nSubject: hello\nMessage-ID: <note.1@example.org>\n\nHi.\n',
+    );
+    const result = await importPaths([file], { dir: tempDir() });
+    expect(result).toMatchObject({
+      imported: 0,
+      rejected: [{ file, index: 1, line: 1, reason: 'no header fields at the start of the message' }],
+    });
+  });
+
   it('judges an .eml file’s Date against the import’s clock, not the real one', async () => {
     const input = tempDir();
     const dir = tempDir();

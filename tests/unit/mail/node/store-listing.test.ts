@@ -73,3 +73,12 @@ describe('writeEntry moving an entry', () => {
     expect(existsSync(join(dir, `${DERIVED}.md`))).toBe(false);
   });
 });
+
+describe('writeEntry on its own', () => {
+  it('throws when its files cannot land', async () => {
+    const dir = tempDir();
+    const store = await loadStore(join(dir, 'entries'));
+    writeFileSync(join(dir, 'entries'), 'a file where the folder should be');
+    await expect(writeEntry(store, message())).rejects.toThrow(/ENOTDIR|EEXIST/);
+  });
+});
