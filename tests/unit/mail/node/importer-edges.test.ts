@@ -7,7 +7,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
 import { parseEntry } from '../../../../src/lib/mail/entry-file.ts';
+import { parseHypermail } from '../../../../src/lib/mail/hypermail.ts';
 import { collectFiles, importPaths, loadAliases } from '../../../../src/lib/mail/node/importer.ts';
 
 const made: string[] = [];
@@ -110,6 +112,26 @@ describe('importPaths', () => {
             ],
       );
     }
+  });
+
+  it('does not warn when a hypermail page of a mail comes later in the batch: it only adds an alias', async () => {
+    const page = fileURLToPath(new URL('../../../fixtures/mail/hypermail-page.html', import.meta.url));
+    const pageId = parseHypermail(readFileSync(page)).messageId;
+    const input = tempDir();
+    const aliasesFile = join(input, 'aliases.json');
+    writeFileSync(aliasesFile, JSON.stringify({ [pageId]: 'kim.0015@example.org' }));
+    const eml = join(input, 'kim.eml');
+    writeFileSync(
+      eml,
+      'From: Kim Q. Fixture <kim@example.org>\nDate: Fri, 28 Jun 2002 17:14:55 +0200\nMessage-ID: <kim.0015@example.org>\nSubject: Re: interrupt coalescing\n\nThe full mail.\n',
+    );
+    const lines: string[] = [];
+    const dir = tempDir();
+    await importPaths([eml, page], { dir, aliasesFile, log: (line) => lines.push(line) });
+    expect(lines.filter((l) => l.startsWith('warning:'))).toEqual([]);
+    const { data, body } = parseEntry(readFileSync(join(dir, 'kim.0015@example.org.md'), 'utf8'));
+    expect(body).toBe('The full mail.\n');
+    expect(data.aliases).toEqual([pageId]);
   });
 
   it('logs how many temp files an interrupted import left, in the singular for one', async () => {
