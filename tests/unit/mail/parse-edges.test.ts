@@ -2,6 +2,7 @@
 // bytes, unreadable MIME, In-Reply-To/References junk, list names and derived ids. All mail
 // here is invented for these tests.
 import { describe, expect, it } from 'vitest';
+import { reason } from './parse-reason.ts';
 import { nomsgidId } from '../../../src/lib/mail/ids.ts';
 import {
   decodeEntities,
@@ -18,15 +19,6 @@ const bytes = (text: string) => new TextEncoder().encode(text);
 const FROM = 'From: Ada Example <ada@example.org>\n';
 const HEAD = `${FROM}Date: Mon, 1 Jul 2002 10:00:00 +0000\n`;
 const parse = (text: string) => parseMessage(bytes(text), 'eml');
-
-async function reason(raw: Uint8Array): Promise<string> {
-  const error: unknown = await parseMessage(raw, 'eml').then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ParseError);
-  return (error as ParseError).message;
-}
 
 describe('decodeEntities, numeric references', () => {
   it('reads hex references with either x', () => {

@@ -1,22 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { reason } from './parse-reason.ts';
 import { parseFromLineDate, parseHypermailDate, parseMailDate } from '../../../src/lib/mail/dates.ts';
 import { FUTURE_SLACK_MS } from '../../../src/lib/mail/dating.ts';
 import { isDerivedId } from '../../../src/lib/mail/ids.ts';
-import { htmlToText, MAX_HEADER_BYTES, MAX_MESSAGE_BYTES, ParseError, parseMessage, UNKNOWN_SENDER } from '../../../src/lib/mail/parse.ts';
+import { htmlToText, MAX_HEADER_BYTES, MAX_MESSAGE_BYTES, parseMessage, UNKNOWN_SENDER } from '../../../src/lib/mail/parse.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/mail/${name}`, import.meta.url));
 const bytes = (text: string) => new TextEncoder().encode(text);
 const HEAD = 'From: Test Person <test@example.org>\nDate: Mon, 1 Jul 2002 10:00:00 +0000\n';
-
-async function reason(raw: Uint8Array): Promise<string> {
-  const error: unknown = await parseMessage(raw, 'eml').then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ParseError);
-  return (error as ParseError).message;
-}
 
 describe('parseMailDate', () => {
   it.each([
